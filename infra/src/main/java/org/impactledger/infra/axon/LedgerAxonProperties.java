@@ -1,0 +1,74 @@
+package org.impactledger.infra.axon;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Tuning of the write model and the event store, under {@code ledger.axon.*}. */
+@ConfigurationProperties("ledger.axon")
+public class LedgerAxonProperties {
+
+    private final Snapshots snapshots = new Snapshots();
+    private final EventStore eventStore = new EventStore();
+    private final TokenStore tokenStore = new TokenStore();
+    private boolean aggregateCache = true;
+
+    public Snapshots getSnapshots() {
+        return snapshots;
+    }
+
+    public EventStore getEventStore() {
+        return eventStore;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /** Keep loaded aggregates in a weak-reference cache, so a command does not re-read the stream. */
+    public boolean isAggregateCache() {
+        return aggregateCache;
+    }
+
+    public void setAggregateCache(boolean aggregateCache) {
+        this.aggregateCache = aggregateCache;
+    }
+
+    public static class Snapshots {
+        /** Take a snapshot after this many events since the last one (0 disables snapshots). */
+        private int threshold = 100;
+
+        public int getThreshold() {
+            return threshold;
+        }
+
+        public void setThreshold(int threshold) {
+            this.threshold = threshold;
+        }
+    }
+
+    public static class EventStore {
+        /** Events read per batch by tracking processors and aggregate loading. */
+        private int batchSize = 100;
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+    }
+
+    public static class TokenStore {
+        /** How long a node's claim on a processor segment lasts without being extended. */
+        private Duration claimTimeout = Duration.ofSeconds(10);
+
+        public Duration getClaimTimeout() {
+            return claimTimeout;
+        }
+
+        public void setClaimTimeout(Duration claimTimeout) {
+            this.claimTimeout = claimTimeout;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.impactledger.infra.axon;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.impactledger.core.contract.Contract;
+import org.impactledger.core.contract.OutcomePaymentHandler;
+import org.impactledger.core.fund.Fund;
+import org.impactledger.infra.idempotency.IdempotencyInterceptor;
+import org.impactledger.infra.idempotency.ProcessedCommands;
+import org.impactledger.infra.messaging.LedgerCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Registers the domain with Axon: the aggregates (with a cache and event-count snapshots, so a
+ * command does not re-read a long stream), the command handler that spans contract and fund, the
+ * idempotency interceptor and the metadata propagation. The domain module itself stays free of
+ * Spring and of configuration.
+ */
+@AutoConfiguration(after = AxonJdbcAutoConfiguration.class,
+        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+public class LedgerDomainConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public CorrelationDataProvider ledgerCorrelationDataProvider() {
+        return new LedgerCorrelationDataProvider();
+    }
+
+    @Bean
+    public ProcessedCommands processedCommands(JdbcClient jdbcClient, @Qualifier("messageSerializer") Serializer messageSerializer) {
+        return new ProcessedCommands(jdbcClient, messageSerializer);
+    }
+
+    @Bean
+    public IdempotencyInterceptor idempotencyInterceptor(ProcessedCommands processedCommands, Clock clock) {
+        return new IdempotencyInterceptor(processedCommands, clock);
+    }
+
+    @Bean
+    public ConfigurerModule ledgerDomainModule(LedgerAxonProperties properties, IdempotencyInterceptor idempotencyInterceptor) {
+        return configurer -> {
+            configurer.configureAggregate(aggregate(Fund.class, properties));
+            configurer.configureAggregate(aggregate(Contract.class, properties));
+            configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
+            configurer.onInitialize(c -> c.onStart(() -> c.commandBus().registerHandlerInterceptor(idempotencyInterceptor)));
+        };
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerAxonProperties properties) {
+        Cache cache = properties.isAggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(c -> cache)
+                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold()));
+    }
+
+    private static SnapshotTriggerDefinition snapshotTrigger(Configuration c, int threshold) {
+        if (threshold <= 0) {
+            return NoSnapshotTriggerDefinition.INSTANCE;
+        }
+        Snapshotter snapshotter = AggregateSnapshotter.builder()
+                .eventStore(c.eventStore())
+                .transactionManager(c.getComponent(TransactionManager.class))
+                .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class))
+                .repositoryProvider(c::repository)
+                .parameterResolverFactory(c.parameterResolverFactory())
+                .handlerDefinition(c.handlerDefinition(Fund.class))
+                .build();
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}
