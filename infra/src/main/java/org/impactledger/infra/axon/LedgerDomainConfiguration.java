@@ -1,7 +1,6 @@
 package org.impactledger.infra.axon;
 
 import java.time.Clock;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -21,6 +20,7 @@ import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
 import org.impactledger.infra.idempotency.ProcessedCommands;
+import org.impactledger.infra.messaging.DomainErrorInterceptor;
 import org.impactledger.infra.messaging.LedgerCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -66,7 +66,11 @@ public class LedgerDomainConfiguration {
             configurer.configureAggregate(aggregate(Fund.class, properties));
             configurer.configureAggregate(aggregate(Contract.class, properties));
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
-            configurer.onInitialize(c -> c.onStart(() -> c.commandBus().registerHandlerInterceptor(idempotencyInterceptor)));
+            // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
+            configurer.onInitialize(c -> c.onStart(() -> {
+                c.commandBus().registerHandlerInterceptor(new DomainErrorInterceptor());
+                c.commandBus().registerHandlerInterceptor(idempotencyInterceptor);
+            }));
         };
     }
 

@@ -1,0 +1,87 @@
+package org.impactledger.api.contract;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.impactledger.api.web.MoneyBody;
+import org.impactledger.core.contract.PaymentRule;
+import org.impactledger.core.contract.RateCardEntry;
+
+/** Request bodies of the contract and outcome endpoints (shape only; the domain checks the rules). */
+public final class ContractRequests {
+
+    private ContractRequests() {
+    }
+
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    static final String ID_MESSAGE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+
+    public record RateCardLine(
+            @NotBlank @Size(max = 40) String metricCode,
+            @NotBlank @Size(max = 200) String description,
+            @NotNull @Valid MoneyBody unitPrice,
+            @NotEmpty List<@NotBlank String> sdgTargets,
+            @NotNull PaymentRule rule) {
+
+        RateCardEntry toEntry() {
+            return new RateCardEntry(metricCode.trim(), description.trim(), unitPrice.toMoney(), sdgTargets.stream().map(String::trim).toList(), rule);
+        }
+    }
+
+    public record SignContractRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String contractId,
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String fundId,
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String providerId,
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String budgetId,
+            @NotBlank @Size(max = 200) String title,
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
+            @NotNull @Valid MoneyBody cap,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull RateCardLine> rateCard) {
+    }
+
+    public record AmendRateCardRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String amendmentId,
+            @NotNull LocalDate effectiveFrom,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull RateCardLine> entries) {
+    }
+
+    public record CloseContractRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record ReportOutcomeRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String outcomeId,
+            @NotBlank @Pattern(regexp = ID, message = "must be a pseudonymous id: " + ID_MESSAGE) String beneficiaryId,
+            @NotBlank @Size(max = 40) String metricCode,
+            @NotBlank @Pattern(regexp = "\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?", message = "must be yyyy, yyyy-MM or yyyy-Qn") String period,
+            @NotNull LocalDate outcomeDate,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal quantity,
+            @NotBlank @Size(max = 500) String evidenceReference,
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 digest: 64 hexadecimal characters") String evidenceSha256) {
+    }
+
+    public record VerifyOutcomeRequest(
+            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal verifiedQuantity,
+            @Size(max = 1000) String note) {
+    }
+
+    public record RejectOutcomeRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record ExecutePaymentRequest(@NotBlank @Size(max = 64) String bankReference, @NotNull LocalDate valueDate) {
+    }
+
+    public record ReversePaymentRequest(@NotBlank @Size(max = 1000) String reason, @NotNull LocalDate valueDate) {
+    }
+
+    public record WithdrawOutcomeRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+}

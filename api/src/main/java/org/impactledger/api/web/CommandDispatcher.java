@@ -1,0 +1,84 @@
+package org.impactledger.api.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.impactledger.infra.idempotency.ProcessedCommand;
+import org.impactledger.infra.idempotency.ProcessedCommands;
+import org.impactledger.infra.messaging.LedgerMetaData;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands with their who/why metadata and makes them idempotent by the request's
+ * {@code Idempotency-Key}: a key already accepted answers with the first result and dispatches
+ * nothing; the same key with a different command is refused with 409.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+    private final ProcessedCommands processedCommands;
+
+    public CommandDispatcher(CommandGateway commandGateway, ProcessedCommands processedCommands) {
+        this.commandGateway = commandGateway;
+        this.processedCommands = processedCommands;
+    }
+
+    /** The command handler's result, and whether it is the stored answer to an earlier identical request. */
+    public record Dispatched(Object result, boolean replayed, String commandId) {
+    }
+
+    public Dispatched send(Object command, RequestContext context) {
+        String requestHash = hash(command);
+        String commandId = context.idempotencyKey() != null ? context.idempotencyKey() : UUID.randomUUID().toString();
+        if (context.idempotencyKey() != null) {
+            Optional<ProcessedCommand> earlier = processedCommands.find(commandId);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), requestHash);
+            }
+        }
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(LedgerMetaData.PRINCIPAL, context.principal());
+        if (context.role() != null) {
+            metaData.put(LedgerMetaData.ROLE, context.role());
+        }
+        metaData.put(LedgerMetaData.COMMAND_ID, commandId);
+        metaData.put(LedgerMetaData.CORRELATION_ID, context.correlationId() != null ? context.correlationId() : commandId);
+        metaData.put(LedgerMetaData.BUSINESS_DATE, context.businessDate().toString());
+        metaData.put(LedgerMetaData.REQUEST_HASH, requestHash);
+        try {
+            Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+            return new Dispatched(result, false, commandId);
+        } catch (DuplicateKeyException race) {
+            // a concurrent request with the same key committed first: answer as it did
+            return processedCommands.find(commandId).map(earlier -> replay(earlier, requestHash)).orElseThrow(() -> race);
+        }
+    }
+
+    private Dispatched replay(ProcessedCommand earlier, String requestHash) {
+        if (earlier.requestHash() != null && !earlier.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReusedException(earlier.commandId());
+        }
+        return new Dispatched(processedCommands.resultOf(earlier), true, earlier.commandId());
+    }
+
+    /** A stable fingerprint of the command: its type and every value it carries. */
+    static String hash(Object command) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] bytes = digest.digest((command.getClass().getName() + ":" + command).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.impactledger.api.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.infra.messaging.DomainError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where refusals become HTTP answers. Domain refusals are mapped by their
+ * {@link ErrorCode}, never by message text; framework errors on bad input (malformed JSON, a
+ * wrong type, a missing header, a failed constraint) become 400 problem documents naming the field.
+ * Anything unexpected is a 500 without internals, and is logged.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<ProblemDetail> domain(DomainException e) {
+        return domainProblem(e.code().name(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Object details = e.getDetails().orElse(null);
+        if (details instanceof DomainError error) {
+            return domainProblem(error.code(), error.field(), error.message());
+        }
+        if (e.getCause() instanceof DomainException domain) {
+            return domain(domain);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return domainProblem(ErrorCode.NOT_FOUND.name(), null, "nothing with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                Problems.title("CONCURRENT_MODIFICATION"), "another command changed the same record at the same time; retry", List.of()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    public ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
+                Problems.title("IDEMPOTENCY_KEY_REUSED"), e.getMessage(),
+                List.of(new Problems.FieldError(RequestContextResolver.IDEMPOTENCY_KEY, "same-key-same-request", e.getMessage()))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
+        return badRequest("VALIDATION_FAILED", message, List.of(new Problems.FieldError(e.getName(), "type", message)));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<Problems.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problems.FieldError(lastNode(v.getPropertyPath().toString()),
+                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
+                .sorted(Comparator.comparing(Problems.FieldError::field))
+                .toList();
+        return badRequest("VALIDATION_FAILED", summary(errors), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new Problems.FieldError(f.getField(),
+                f.getCode(), f.getField() + " " + f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new Problems.FieldError(g.getObjectName(),
+                g.getCode(), g.getDefaultMessage())));
+        errors.sort(Comparator.comparing(Problems.FieldError::field));
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                Problems.title("VALIDATION_FAILED"), summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(new Problems.FieldError(
+                r.getMethodParameter().getParameterName(), err.getCodes() == null ? "invalid" : last(err.getCodes()[err.getCodes().length - 1]),
+                r.getMethodParameter().getParameterName() + " " + err.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                Problems.title("VALIDATION_FAILED"), summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DomainException domain) {
+                return ResponseEntity.status(Problems.statusOf(domain.code())).body(domainBody(domain.code().name(), domain.field(), domain.getMessage()));
+            }
+        }
+        JacksonException jackson = find(e, JacksonException.class);
+        String field = jackson == null ? null : path(jackson);
+        String rule;
+        String message;
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            rule = "unknown-property";
+            message = "unknown property '" + unknown.getPropertyName() + "'";
+        } else if (jackson instanceof InvalidFormatException invalid) {
+            rule = "type";
+            message = "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
+                    + (invalid.getTargetType().getSimpleName().equals("LocalDate") ? " (use yyyy-MM-dd)" : "");
+        } else if (jackson instanceof MismatchedInputException mismatch) {
+            rule = "type";
+            message = "expected " + (mismatch.getTargetType() == null ? "another JSON type" : mismatch.getTargetType().getSimpleName());
+        } else if (jackson != null) {
+            rule = "json-syntax";
+            message = "malformed JSON: " + firstLine(jackson.getOriginalMessage());
+        } else {
+            rule = "required";
+            message = "a JSON request body is required";
+        }
+        String detail = field == null || field.isEmpty() ? message : field + ": " + message;
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                Problems.title("MALFORMED_REQUEST"), detail, List.of(new Problems.FieldError(field == null || field.isEmpty() ? "body" : field, rule, message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingRequestHeader(MissingRequestHeaderException e, HttpHeaders headers,
+                                                                HttpStatusCode status, WebRequest request) {
+        String message = "header " + e.getHeaderName() + " is required";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                Problems.title("VALIDATION_FAILED"), message, List.of(new Problems.FieldError(e.getHeaderName(), "required", message))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR", Problems.title("INTERNAL_ERROR"), "an unexpected error occurred; it has been logged", List.of()));
+    }
+
+    private ResponseEntity<ProblemDetail> domainProblem(String code, String field, String message) {
+        ErrorCode errorCode = ErrorCode.valueOf(code);
+        return ResponseEntity.status(Problems.statusOf(errorCode)).body(domainBody(code, field, message));
+    }
+
+    private static ProblemDetail domainBody(String code, String field, String message) {
+        HttpStatus status = Problems.statusOf(ErrorCode.valueOf(code));
+        List<Problems.FieldError> errors = field == null ? List.of()
+                : List.of(new Problems.FieldError(field, Problems.slug(code), message));
+        return Problems.of(status, code, Problems.title(code), message, errors);
+    }
+
+    private ResponseEntity<ProblemDetail> badRequest(String code, String detail, List<Problems.FieldError> errors) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, code, Problems.title(code), detail, errors));
+    }
+
+    private static String summary(List<Problems.FieldError> errors) {
+        return errors.isEmpty() ? "the request is invalid"
+                : String.join("; ", errors.stream().map(Problems.FieldError::message).toList());
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String last(String code) {
+        int dot = code.lastIndexOf('.');
+        return dot < 0 ? code : code.substring(dot + 1);
+    }
+}

@@ -1,0 +1,62 @@
+package org.impactledger.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.impactledger.core.shared.DomainException;
+import org.springframework.stereotype.Component;
+
+/** Reads and validates the headers that every command carries. */
+@Component
+public class RequestContextResolver {
+
+    public static final String ACTOR = "X-Actor";
+    public static final String ROLE = "X-Actor-Role";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String CORRELATION_ID = "X-Correlation-Id";
+    public static final String BUSINESS_DATE = "X-Business-Date";
+
+    private static final String TOKEN = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}";
+
+    private final Clock clock;
+
+    public RequestContextResolver(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RequestContext resolve(HttpServletRequest request) {
+        String actor = request.getHeader(ACTOR);
+        if (actor == null || actor.isBlank()) {
+            throw DomainException.invalid(ACTOR, "header " + ACTOR + " (the acting principal) is required for every command");
+        }
+        requireToken(actor.trim(), ACTOR);
+        String role = optionalToken(request.getHeader(ROLE), ROLE);
+        String key = optionalToken(request.getHeader(IDEMPOTENCY_KEY), IDEMPOTENCY_KEY);
+        String correlation = optionalToken(request.getHeader(CORRELATION_ID), CORRELATION_ID);
+        LocalDate businessDate = LocalDate.now(clock);
+        String date = request.getHeader(BUSINESS_DATE);
+        if (date != null && !date.isBlank()) {
+            try {
+                businessDate = LocalDate.parse(date.trim());
+            } catch (DateTimeParseException e) {
+                throw DomainException.invalid(BUSINESS_DATE, "header " + BUSINESS_DATE + " must be an ISO date (yyyy-MM-dd), was '" + date + "'");
+            }
+        }
+        return new RequestContext(actor.trim(), role, key, correlation, businessDate);
+    }
+
+    private static String optionalToken(String value, String header) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return requireToken(value.trim(), header);
+    }
+
+    private static String requireToken(String value, String header) {
+        if (!value.matches(TOKEN)) {
+            throw DomainException.invalid(header, "header " + header + " must be 1-128 characters of letters, digits and . _ : @ -");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,104 @@
+package org.impactledger.api.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the tests: JSON in, status + headers + JSON out, with the ledger's headers. */
+public final class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Http(String base) {
+        this.base = base;
+    }
+
+    public record Response(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
+            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** Builder for one request. */
+    public final class Call {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        private Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Call as(String actor, String role) {
+            headers.put("X-Actor", actor);
+            headers.put("X-Actor-Role", role);
+            return this;
+        }
+
+        public Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Call idempotencyKey(String key) {
+            return header("Idempotency-Key", key);
+        }
+
+        public Call json(Object body) {
+            this.body = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return this;
+        }
+
+        public Response send() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            headers.forEach(builder::header);
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            try {
+                HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                Map<String, String> h = new LinkedHashMap<>();
+                response.headers().map().forEach((k, v) -> h.put(k.toLowerCase(), String.join(",", v)));
+                return new Response(response.statusCode(), h, response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public Call post(String path) {
+        return new Call("POST", path);
+    }
+
+    public Call get(String path) {
+        return new Call("GET", path);
+    }
+
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+}

@@ -1,0 +1,47 @@
+package org.impactledger.api.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The real PostgreSQL the integration tests run against: a database of their own, dropped and
+ * created once per test JVM, so every run starts from an empty ledger. Host, port and user come
+ * from LEDGER_TEST_PG_HOST / _PORT / _USER (defaults: 127.0.0.1, 5432, postgres).
+ */
+public final class PostgresDatabase {
+
+    public static final String NAME = "impact_ledger_it";
+    private static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
+    public static final String USER = env("LEDGER_TEST_PG_USER", "postgres");
+    public static final String PASSWORD = env("LEDGER_TEST_PG_PASSWORD", "");
+    private static boolean created;
+
+    private PostgresDatabase() {
+    }
+
+    public static synchronized String url() {
+        if (!created) {
+            recreate();
+            created = true;
+        }
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
+    }
+
+    private static void recreate() {
+        String admin = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+        try (Connection c = DriverManager.getConnection(admin, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + NAME);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Integration tests need PostgreSQL at " + admin + " (start it with .ci/run's command): " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
