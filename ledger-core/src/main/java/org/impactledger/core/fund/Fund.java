@@ -229,12 +229,12 @@ public class Fund {
         requireValue(command.payerId(), "payerId");
         Money amount = requireAmount(command.amount(), "amount");
         requireValue(command.valueDate(), "valueDate");
-        NrrpCodes.check(command.nrrp());
+        NrrpTag nrrp = NrrpCodes.check(command.nrrp());
         if (budgets.containsKey(command.budgetId().value())) {
             throw new DomainException(ErrorCode.ALREADY_EXISTS, "budgetId",
                     "outcome budget " + command.budgetId() + " already exists in fund " + fundId);
         }
-        apply(new OutcomeBudgetCommitted(fundId, command.budgetId(), command.payerId(), amount, command.nrrp(), command.valueDate()));
+        apply(new OutcomeBudgetCommitted(fundId, command.budgetId(), command.payerId(), amount, nrrp, command.valueDate()));
     }
 
     @CommandHandler

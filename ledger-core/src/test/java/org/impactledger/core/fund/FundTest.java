@@ -39,6 +39,7 @@ import static org.impactledger.core.shared.ErrorCode.CURRENCY_MISMATCH;
 import static org.impactledger.core.shared.ErrorCode.INVALID_STATE;
 import static org.impactledger.core.shared.ErrorCode.INVALID_VALUE;
 import static org.impactledger.core.shared.ErrorCode.LIMIT_EXCEEDED;
+import static org.impactledger.core.shared.ErrorCode.UNKNOWN_CODE;
 import static org.impactledger.core.shared.ErrorCode.NOT_FOUND;
 import static org.impactledger.core.shared.ErrorCode.UNKNOWN_CODE;
 
@@ -459,7 +460,7 @@ class FundTest {
             fixture.given(fundOpened())
                     .when(new CommitOutcomeBudget(FUND_ID, BUDGET, CITY, eur("1000.00"), new NrrpTag("C12D2400015000", "M5C2I1.3"), DAY))
                     .expectException(refused(INVALID_VALUE, "nrrp.cup"))
-                    .expectExceptionMessage("CUP 'C12D2400015000' must be 15 characters: a letter, two digits, a letter and eleven digits")
+                    .expectExceptionMessage("CUP must be 15 characters: a letter, two digits, a letter, eleven digits; was 'C12D2400015000'")
                     .expectNoEvents();
         }
 
@@ -485,9 +486,23 @@ class FundTest {
         void refuses_a_measure_outside_the_seven_missions() {
             fixture.given(fundOpened())
                     .when(new CommitOutcomeBudget(FUND_ID, BUDGET, CITY, eur("1000.00"), new NrrpTag("C12D24000150006", "M8C1I1.1"), DAY))
-                    .expectException(refused(INVALID_VALUE, "nrrp.measure"))
-                    .expectExceptionMessage("NRRP measure 'M8C1I1.1' must start with M and a mission number from 1 to 7, e.g. M5C2I1.3")
+                    .expectException(refused(UNKNOWN_CODE, "nrrp.measure"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void refuses_a_component_the_plan_does_not_have() {
+            fixture.given(fundOpened())
+                    .when(new CommitOutcomeBudget(FUND_ID, BUDGET, CITY, eur("1000.00"), new NrrpTag("C12D24000150006", "M5C9I1.3"), DAY))
+                    .expectException(refused(UNKNOWN_CODE, "nrrp.measure"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void stores_the_nrrp_codes_in_canonical_form() {
+            fixture.given(fundOpened())
+                    .when(new CommitOutcomeBudget(FUND_ID, BUDGET, CITY, eur("1000.00"), new NrrpTag("c12d24000150006", "M5C2I1.03"), DAY))
+                    .expectEvents(new OutcomeBudgetCommitted(FUND_ID, BUDGET, CITY, eur("1000.00"), new NrrpTag("C12D24000150006", "M5C2I1.3"), DAY));
         }
     }
 
