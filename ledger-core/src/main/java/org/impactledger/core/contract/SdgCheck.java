@@ -1,20 +1,16 @@
 package org.impactledger.core.contract;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.taxonomy.SdgTarget;
 
 /**
- * The single place where the contract checks SDG target codes, so that the rate card can be
- * pointed at the full taxonomy of 169 targets ({@code SdgTarget.parse}) by changing one method.
- * Until then it accepts the form of a target code only: goal 1-17, a dot, then a numeric target
- * (1-99) or a means-of-implementation letter (a-j), for example {@code 1.2}, {@code 11.1} or
- * {@code 17.a}.
+ * The single place where the contract checks SDG target codes: each must be one of the 169 targets
+ * of the 2030 Agenda ({@link SdgTarget}), so a rate card cannot claim impact on a target that does
+ * not exist.
  */
 public final class SdgCheck {
-
-    private static final Pattern TARGET_FORM = Pattern.compile("^(1[0-7]|[1-9])\\.([1-9][0-9]?|[a-j])$");
 
     private SdgCheck() {
     }
@@ -25,9 +21,11 @@ public final class SdgCheck {
             if (code == null || code.isBlank()) {
                 throw DomainException.invalid(field, field + " must not contain an empty SDG target");
             }
-            if (!TARGET_FORM.matcher(code).matches()) {
+            try {
+                SdgTarget.parse(code, field);
+            } catch (DomainException e) {
                 throw new DomainException(ErrorCode.UNKNOWN_CODE, field,
-                        field + ": '" + code + "' is not an SDG target (expected goal 1-17, a dot and a target such as 1.2, 11.1 or 17.a)");
+                        field + ": '" + code + "' is not one of the 169 SDG targets of the 2030 Agenda (such as 1.2, 11.1 or 17.19)");
             }
         }
     }

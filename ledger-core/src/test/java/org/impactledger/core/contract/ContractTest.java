@@ -207,19 +207,19 @@ class ContractTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"18.1", "0.1", "1.0", "1.k", "11", "SDG1.2", "1.100"})
+        @ValueSource(strings = {"18.1", "0.1", "1.0", "1.k", "11", "SDG1.2", "1.100", "1.9", "11.9", "17.a", "3.e"})
         void refuses_a_code_that_is_not_an_sdg_target(String code) {
             fixture.givenNoPriorActivity()
                     .when(signContract(List.of(entry(HOUSED, eur("1500"), PaymentRule.ONCE_PER_BENEFICIARY, List.of("1.2", code)))))
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.UNKNOWN_CODE, "rateCard[0].sdgTargets", "rateCard[0].sdgTargets: '" + code
-                            + "' is not an SDG target (expected goal 1-17, a dot and a target such as 1.2, 11.1 or 17.a)"));
+                            + "' is not one of the 169 SDG targets of the 2030 Agenda (such as 1.2, 11.1 or 17.19)"));
         }
 
         @Test
         void accepts_numbered_and_means_of_implementation_sdg_targets() {
             SignContract command = signContract(List.of(entry(HOUSED, eur("1500"), PaymentRule.ONCE_PER_BENEFICIARY,
-                    List.of("1.2", "11.1", "10.c", "16.10", "17.a"))));
+                    List.of("1.2", "11.1", "10.c", "16.10", "17.19"))));
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectEvents(signed(command));
