@@ -69,7 +69,7 @@ public final class ContractRequests {
     }
 
     public record VerifyOutcomeRequest(
-            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal verifiedQuantity,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal verifiedQuantity,
             @Size(max = 1000) String note) {
     }
 

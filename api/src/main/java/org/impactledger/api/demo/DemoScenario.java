@@ -145,7 +145,7 @@ public class DemoScenario {
     }
 
     private void verify(ContractId contract, String outcome, String verifier) {
-        send(verifier, "verifier", null, new VerifyOutcome(contract, OutcomeId.of(outcome), null, "Evidence checked against case file", verifier));
+        send(verifier, "verifier", null, new VerifyOutcome(contract, OutcomeId.of(outcome), BigDecimal.ONE, "Evidence checked against case file", verifier));
     }
 
     private void reject(ContractId contract, String outcome, String verifier, String reason) {

@@ -151,9 +151,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 Problems.title("MALFORMED_REQUEST"), detail, List.of(new Problems.FieldError(field == null || field.isEmpty() ? "body" : field, rule, message))));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMissingRequestHeader(MissingRequestHeaderException e, HttpHeaders headers,
-                                                                HttpStatusCode status, WebRequest request) {
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    public ResponseEntity<Object> missingHeader(MissingRequestHeaderException e) {
         String message = "header " + e.getHeaderName() + " is required";
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                 Problems.title("VALIDATION_FAILED"), message, List.of(new Problems.FieldError(e.getHeaderName(), "required", message))));

@@ -80,7 +80,7 @@ public final class Scenario {
 
     public Http.Response verify(String outcomeId, String verifier) {
         return http.post("/api/contracts/" + contractId + "/outcomes/" + outcomeId + "/verification").as(verifier, "verifier")
-                .json(Map.of("note", "checked")).send();
+                .json(Map.of("verifiedQuantity", "1", "note", "checked")).send();
     }
 
     public Http.Response approve(String outcomeId, String payer) {

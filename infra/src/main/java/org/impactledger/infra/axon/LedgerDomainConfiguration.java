@@ -55,13 +55,13 @@ public class LedgerDomainConfiguration {
         return new ProcessedCommands(jdbcClient, messageSerializer);
     }
 
+    /**
+     * The interceptors are deliberately not beans: Axon registers handler-interceptor beans on the
+     * command bus by itself, in no order we control.
+     */
     @Bean
-    public IdempotencyInterceptor idempotencyInterceptor(ProcessedCommands processedCommands, Clock clock) {
-        return new IdempotencyInterceptor(processedCommands, clock);
-    }
-
-    @Bean
-    public ConfigurerModule ledgerDomainModule(LedgerAxonProperties properties, IdempotencyInterceptor idempotencyInterceptor) {
+    public ConfigurerModule ledgerDomainModule(LedgerAxonProperties properties, ProcessedCommands processedCommands, Clock clock) {
+        IdempotencyInterceptor idempotencyInterceptor = new IdempotencyInterceptor(processedCommands, clock);
         return configurer -> {
             configurer.configureAggregate(aggregate(Fund.class, properties));
             configurer.configureAggregate(aggregate(Contract.class, properties));
