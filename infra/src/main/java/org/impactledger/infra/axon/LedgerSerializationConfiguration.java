@@ -1,6 +1,8 @@
 package org.impactledger.infra.axon;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,12 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  *
  * <ul>
  *   <li>Typed ids are written as strings ({@link IdentifierModule}).</li>
- *   <li>Fields are visible, so aggregates can be snapshotted without getters or annotations.</li>
+ *   <li>Decimals (amounts, quantities, multiples) are written as JSON strings ({@code "4500.00"}):
+ *       exact in every language that reads the store or an export, where a JSON number may be
+ *       parsed into a binary floating point.</li>
+ *   <li>State is read from fields only (never from getters such as {@code Money.isPositive()}), so
+ *       the stored JSON is exactly the record components, and aggregates can be snapshotted without
+ *       getters or annotations.</li>
  *   <li>Polymorphic values are only accepted for Axon's own types (tracking and replay tokens);
  *       Jackson 3's default validator refuses them, which kills a processor after a reset.</li>
  *   <li>Unknown properties are ignored: an event read by a newer class version with a removed field
@@ -26,7 +33,10 @@ public class LedgerSerializationConfiguration {
     public Jackson3SerializerCustomizer ledgerJacksonCustomizer() {
         return builder -> builder
                 .addModule(new IdentifierModule())
-                .changeDefaultVisibility(v -> v.withFieldVisibility(JsonAutoDetect.Visibility.ANY))
+                .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+                .changeDefaultVisibility(v -> v.withFieldVisibility(JsonAutoDetect.Visibility.ANY)
+                        .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                        .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.axonframework.")
