@@ -1,0 +1,19 @@
+package org.impactledger.core.contract.query;
+
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.FundId;
+
+/**
+ * One page of contracts ordered by id, of one fund or (with {@code fundIdOrNull == null}) of all
+ * funds. {@code page} counts from 0; the read side caps {@code size} at 200.
+ */
+public record ListContracts(FundId fundIdOrNull, int page, int size) {
+    public ListContracts {
+        if (page < 0) {
+            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
+        }
+        if (size < 1) {
+            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
+        }
+    }
+}

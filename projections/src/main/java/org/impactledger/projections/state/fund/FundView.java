@@ -1,0 +1,34 @@
+package org.impactledger.projections.state.fund;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Where a fund stands: its capital (committed, called, paid in), the money that went out
+ * (advances, distributions, refunds of outcome payments) and came in (outcome payments), the cash
+ * left, and the latest net asset value. All amounts are in {@code currency}.
+ *
+ * <p>{@code cash} = paid in + outcome payments received − advanced − distributed − refunded.
+ * {@code lastEventIndex} is the sequence number of the last fund event applied; it grows with every
+ * change, so it also serves as the view's version (for example an ETag).
+ */
+public record FundView(
+        String fundId,
+        String name,
+        String currency,
+        String manager,
+        BigDecimal returnCapMultiple,
+        BigDecimal committed,
+        BigDecimal called,
+        BigDecimal paidIn,
+        BigDecimal distributed,
+        BigDecimal advanced,
+        BigDecimal outcomePaymentsReceived,
+        BigDecimal refunded,
+        BigDecimal cash,
+        BigDecimal latestNav,
+        LocalDate latestNavDate,
+        Instant openedAt,
+        long lastEventIndex) {
+}
