@@ -3,6 +3,8 @@ package org.impactledger.infra.axon;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
+import org.impactledger.core.contract.Contract;
+import org.impactledger.core.fund.Fund;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  *   <li>State is read from fields only (never from getters such as {@code Money.isPositive()}), so
  *       the stored JSON is exactly the record components, and aggregates can be snapshotted without
  *       getters or annotations.</li>
+ *   <li>Aggregates are restored from snapshots through their no-argument constructor
+ *       ({@link AggregateSnapshotMixin}), never through a constructor that applies events.</li>
  *   <li>Polymorphic values are only accepted for Axon's own types (tracking and replay tokens);
  *       Jackson 3's default validator refuses them, which kills a processor after a reset.</li>
  *   <li>Unknown properties are ignored: an event read by a newer class version with a removed field
@@ -33,6 +37,8 @@ public class LedgerSerializationConfiguration {
     public Jackson3SerializerCustomizer ledgerJacksonCustomizer() {
         return builder -> builder
                 .addModule(new IdentifierModule())
+                .addMixIn(Fund.class, AggregateSnapshotMixin.class)
+                .addMixIn(Contract.class, AggregateSnapshotMixin.class)
                 .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
                 .changeDefaultVisibility(v -> v.withFieldVisibility(JsonAutoDetect.Visibility.ANY)
                         .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
