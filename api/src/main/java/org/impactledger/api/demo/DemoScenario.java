@@ -55,6 +55,7 @@ public class DemoScenario {
 
     private final CommandDispatcher dispatcher;
     private int step;
+    private int replayed;
 
     public DemoScenario(CommandDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -125,8 +126,10 @@ public class DemoScenario {
                 "provider-lavoro-giovani");
 
         LocalDate valued = LocalDate.of(2026, 12, 31);
-        send("fund-manager", "fund-manager", valued, new RecordValuation(FUND, eur("447000.00"), valued, "Cash plus advances at cost, less payables"));
-        log.info("Demo scenario seeded ({} commands; already-seeded ones were skipped)", step);
+        // cash 339,500.00 (500,000.00 paid in − 180,000.00 advanced + 19,500.00 outcome payments) + 180,000.00 advances at cost
+        send("fund-manager", "fund-manager", valued, new RecordValuation(FUND, eur("519500.00"), valued,
+                "Cash plus working-capital advances at cost"));
+        log.info("Demo scenario: {} commands, {} newly applied, {} already seeded", step, step - replayed, replayed);
     }
 
     private void investor(String investor, String committed, String called, LocalDate date) {
@@ -163,8 +166,10 @@ public class DemoScenario {
     private void send(String principal, String role, LocalDate businessDate, Object command) {
         step++;
         String key = "demo-" + String.format("%03d", step);
-        dispatcher.send(command, new RequestContext(principal, role, key, "demo-scenario",
-                businessDate == null ? LocalDate.of(2026, 11, 1) : businessDate));
+        if (dispatcher.send(command, new RequestContext(principal, role, key, "demo-scenario",
+                businessDate == null ? LocalDate.of(2026, 11, 1) : businessDate)).replayed()) {
+            replayed++;
+        }
     }
 
     private static Money eur(String amount) {

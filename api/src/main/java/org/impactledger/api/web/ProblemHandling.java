@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
@@ -62,6 +63,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
         return domainProblem(ErrorCode.NOT_FOUND.name(), null, "nothing with id " + e.getAggregateIdentifier());
+    }
+
+    /** Two commands created the same aggregate at the same moment; the second one lost. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ResponseEntity<ProblemDetail> alreadyCreated(AggregateStreamCreationException e) {
+        return domainProblem(ErrorCode.ALREADY_EXISTS.name(), null, "a record with this id was created at the same moment; it exists already");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
