@@ -20,7 +20,10 @@ import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
 import org.impactledger.infra.idempotency.ProcessedCommands;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.impactledger.infra.messaging.DomainErrorInterceptor;
+import org.impactledger.infra.metrics.ProcessorLagMetrics;
 import org.impactledger.infra.messaging.LedgerCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,6 +46,11 @@ public class LedgerDomainConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    public ProcessorLagMetrics processorLagMetrics(EventProcessingConfiguration processing, EventStore eventStore) {
+        return new ProcessorLagMetrics(processing, eventStore);
     }
 
     @Bean

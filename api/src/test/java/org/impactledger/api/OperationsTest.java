@@ -1,0 +1,67 @@
+package org.impactledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.impactledger.api.support.Scenario.ok;
+
+import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.api.support.Scenario;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** What an operator relies on: health, metrics by command type, processor lag, the OpenAPI document, no Axon Server by default. */
+class OperationsTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void health_is_up_with_the_database() {
+        JsonNode health = ok(http.get("/actuator/health").send(), 200).json();
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+    }
+
+    @Test
+    void commands_handled_and_failed_are_counted_by_type() {
+        Scenario s = Scenario.fundWithContract(http, unique("metrics"), "50000.00", "30000.00");
+        ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+        ok(s.verify("o-1", Scenario.PROVIDER), 403);
+
+        JsonNode success = ok(http.get("/actuator/metrics/commandBus.successCounter?tag=payloadType:ReportOutcome").send(), 200).json();
+        assertThat(success.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        JsonNode failure = ok(http.get("/actuator/metrics/commandBus.failureCounter?tag=payloadType:VerifyOutcome").send(), 200).json();
+        assertThat(failure.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        JsonNode latency = ok(http.get("/actuator/metrics/commandBus.successTimer?tag=payloadType:ReportOutcome").send(), 200).json();
+        assertThat(latency.get("measurements").findValuesAsString("statistic")).contains("TOTAL_TIME", "MAX");
+    }
+
+    @Test
+    void each_read_model_reports_how_far_behind_the_event_store_it_is() {
+        Scenario.fundWithContract(http, unique("lag"), "50000.00", "30000.00");
+        Eventually.holds(() -> {
+            for (String processor : new String[] {"fund-state", "contract-state"}) {
+                JsonNode lag = ok(http.get("/actuator/metrics/ledger.processor.lag?tag=processor:" + processor).send(), 200).json();
+                assertThat(lag.at("/measurements/0/value").asDouble()).as(processor).isEqualTo(0.0);
+            }
+        });
+    }
+
+    @Test
+    void the_openapi_document_describes_commands_with_their_headers() {
+        JsonNode doc = ok(http.get("/v3/api-docs").send(), 200).json();
+        assertThat(doc.at("/info/title").asString()).isEqualTo("Impact Ledger API");
+        assertThat(doc.at("/paths/~1api~1contracts~1{contractId}~1outcomes/post/parameters").findValuesAsString("name"))
+                .contains("X-Actor", "Idempotency-Key", "X-Business-Date");
+        assertThat(http.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_default_configuration_does_not_connect_to_axon_server() {
+        assertThat(context.getBeanNamesForType(org.axonframework.axonserver.connector.AxonServerConnectionManager.class)).isEmpty();
+        assertThat(context.getBean(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class))
+                .isInstanceOf(org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.class);
+    }
+}
