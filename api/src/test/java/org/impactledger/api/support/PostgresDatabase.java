@@ -8,11 +8,11 @@ import java.sql.Statement;
 /**
  * The real PostgreSQL the integration tests run against: a database of their own, dropped and
  * created once per test JVM, so every run starts from an empty ledger. Host, port and user come
- * from LEDGER_TEST_PG_HOST / _PORT / _USER (defaults: 127.0.0.1, 5432, postgres).
+ * from LEDGER_TEST_PG_HOST / _PORT / _USER / _DATABASE (defaults: 127.0.0.1, 5432, postgres, impact_ledger_it).
  */
 public final class PostgresDatabase {
 
-    public static final String NAME = "impact_ledger_it";
+    public static final String NAME = env("LEDGER_TEST_PG_DATABASE", "impact_ledger_it");
     private static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
     private static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
     public static final String USER = env("LEDGER_TEST_PG_USER", "postgres");
