@@ -1,0 +1,114 @@
+package org.impactledger.projections.rebuild;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds read models from the event store: stop the processor, reset its tokens to the start
+ * of the stream (its {@code @ResetHandler} empties its tables), start it again, and report
+ * progress as position against the head of the stream at the moment the rebuild began.
+ *
+ * <p>Caught up means position ≥ that head, not {@code isReplaying() == false}: Axon keeps a
+ * processor "replaying" until a newer event arrives after the replay has finished.
+ */
+@Component
+public class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
+
+    public ProjectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    /** The names of every rebuildable read model (every streaming event processor). */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor) {
+                names.add(name);
+            }
+        });
+        names.sort(String::compareTo);
+        return names;
+    }
+
+    public List<ProjectionStatus> statuses() {
+        return names().stream().map(this::status).toList();
+    }
+
+    public ProjectionStatus status(String name) {
+        StreamingEventProcessor processor = processor(name);
+        long head = head();
+        long position = position(processor);
+        Long target = rebuildTargets.get(name);
+        Double progress = null;
+        boolean rebuilding = false;
+        if (target != null) {
+            progress = target <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position + 1) / (double) (target + 1));
+            rebuilding = position < target;
+        }
+        String error = processor.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
+                .map(s -> s.getError() == null ? "error" : s.getError().getMessage()).findFirst().orElse(null);
+        return new ProjectionStatus(name, processor.isRunning(), rebuilding, position, head, Math.max(0, head - position), progress, error);
+    }
+
+    /** Starts a rebuild and returns at once; follow it with {@link #status(String)}. */
+    public ProjectionStatus rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new DomainException(ErrorCode.INVALID_STATE, "name", "read model " + name + " cannot be reset");
+        }
+        long target = head();
+        log.info("Rebuilding read model {} from the start of the event stream (head at {})", name, target);
+        processor.shutDown();
+        processor.resetTokens();
+        rebuildTargets.put(name, target);
+        processor.start();
+        return status(name);
+    }
+
+    /** True when the read model has processed every event up to the head it was rebuilt towards (or the current head). */
+    public boolean caughtUp(String name) {
+        StreamingEventProcessor processor = processor(name);
+        long target = rebuildTargets.getOrDefault(name, head());
+        return position(processor) >= target;
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "name",
+                        "no read model named '" + name + "'; known: " + String.join(", ", names())));
+    }
+
+    private long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        long slowest = Long.MAX_VALUE;
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            OptionalLong position = status.getCurrentPosition();
+            slowest = Math.min(slowest, position.orElse(-1));
+        }
+        return slowest == Long.MAX_VALUE ? -1 : slowest;
+    }
+}
