@@ -3,11 +3,8 @@ package org.impactledger.infra.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
@@ -40,16 +37,10 @@ public class ProcessorLagMetrics implements MeterBinder {
     }
 
     private double lag(StreamingEventProcessor processor) {
-        TrackingToken head = eventStore.createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1);
-        long slowest = Long.MAX_VALUE;
-        for (EventTrackerStatus status : processor.processingStatus().values()) {
-            OptionalLong position = status.getCurrentPosition();
-            slowest = Math.min(slowest, position.orElse(-1));
-        }
-        if (slowest == Long.MAX_VALUE) {
+        long slowest = ProcessorPositions.slowest(processor);
+        if (slowest == Long.MIN_VALUE) {
             return Double.NaN;
         }
-        return Math.max(0, headPosition - slowest);
+        return Math.max(0, ProcessorPositions.head(eventStore) - slowest);
     }
 }

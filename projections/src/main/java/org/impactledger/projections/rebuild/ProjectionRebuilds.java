@@ -3,15 +3,14 @@ package org.impactledger.projections.rebuild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.infra.metrics.ProcessorPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -99,16 +98,11 @@ public class ProjectionRebuilds {
     }
 
     private long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return ProcessorPositions.head(eventStore);
     }
 
     private static long position(StreamingEventProcessor processor) {
-        long slowest = Long.MAX_VALUE;
-        for (EventTrackerStatus status : processor.processingStatus().values()) {
-            OptionalLong position = status.getCurrentPosition();
-            slowest = Math.min(slowest, position.orElse(-1));
-        }
-        return slowest == Long.MAX_VALUE ? -1 : slowest;
+        long slowest = ProcessorPositions.slowest(processor);
+        return slowest == Long.MIN_VALUE ? -1 : slowest;
     }
 }
