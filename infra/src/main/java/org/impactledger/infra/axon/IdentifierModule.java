@@ -6,6 +6,10 @@ import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.HouseholdId;
+import org.impactledger.core.shared.LeaseId;
+import org.impactledger.core.shared.PropertyId;
+import org.impactledger.core.shared.UnitId;
 import org.impactledger.core.shared.Identifier;
 import org.impactledger.core.shared.InvestorId;
 import org.impactledger.core.shared.OutcomeId;
@@ -36,7 +40,11 @@ public class IdentifierModule extends SimpleModule {
             new IdType<>(PayerId.class, PayerId::new),
             new IdType<>(OutcomeId.class, OutcomeId::new),
             new IdType<>(BudgetId.class, BudgetId::new),
-            new IdType<>(BeneficiaryId.class, BeneficiaryId::new));
+            new IdType<>(BeneficiaryId.class, BeneficiaryId::new),
+            new IdType<>(PropertyId.class, PropertyId::new),
+            new IdType<>(UnitId.class, UnitId::new),
+            new IdType<>(LeaseId.class, LeaseId::new),
+            new IdType<>(HouseholdId.class, HouseholdId::new));
 
     record IdType<T extends Identifier>(Class<T> type, Function<String, T> factory) {
     }
