@@ -64,6 +64,9 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(json.get("spki").asString()).isEqualTo(TEST_PUBLIC_KEY);
         assertThat(json.get("ephemeral").asBoolean()).isFalse();
         assertThat(json.get("keyId").asString()).matches("[0-9a-f]{64}");
+
+        Http.Response any = ok(http.get("/api/audit/public-key").header("Accept", "*/*").send(), 200);
+        assertThat(any.header("Content-Type")).startsWith("application/json");
     }
 
     @Test
