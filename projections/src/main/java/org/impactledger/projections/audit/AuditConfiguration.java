@@ -1,0 +1,49 @@
+package org.impactledger.projections.audit;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires the audit trail: the signer (key from {@code ledger.audit.*}), the chain builder and its
+ * schedule, verification, export and queries. The classes themselves are plain, so tests build
+ * them by hand with their own clock and settings.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+public class AuditConfiguration {
+
+    @Bean
+    public AuditSigner auditSigner(AuditProperties properties) {
+        return AuditSigner.fromConfiguration(properties);
+    }
+
+    @Bean
+    public AuditChainBuilder auditChainBuilder(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditProperties properties,
+                                               AuditSigner signer, Clock clock) {
+        return new AuditChainBuilder(jdbc, transactionManager, properties, signer, clock);
+    }
+
+    @Bean
+    public AuditScheduler auditScheduler(AuditChainBuilder builder, AuditProperties properties) {
+        return new AuditScheduler(builder, properties);
+    }
+
+    @Bean
+    public AuditVerification auditVerification(JdbcClient jdbc, AuditSigner signer, AuditProperties properties) {
+        return new AuditVerification(jdbc, signer, properties);
+    }
+
+    @Bean
+    public AuditExport auditExport(JdbcClient jdbc, AuditSigner signer, AuditProperties properties, Clock clock) {
+        return new AuditExport(jdbc, signer, properties, clock);
+    }
+
+    @Bean
+    public AuditQueries auditQueries(JdbcClient jdbc) {
+        return new AuditQueries(jdbc);
+    }
+}
