@@ -1,0 +1,215 @@
+package org.impactledger.projections.journal;
+
+import static org.impactledger.projections.state.JdbcValues.date;
+import static org.impactledger.projections.state.JdbcValues.instant;
+import static org.impactledger.projections.state.JdbcValues.money;
+import static org.impactledger.projections.state.JdbcValues.utc;
+
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.impactledger.core.fund.query.FindJournal;
+import org.impactledger.core.fund.query.FindTrialBalance;
+import org.impactledger.core.fund.query.FindUnbalancedJournalEntries;
+import org.impactledger.core.shared.Money;
+import org.impactledger.projections.report.TimeTravel;
+import org.impactledger.projections.state.Page;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the journal queries from {@code journal_entry} and {@code journal_line}.
+ *
+ * <p>Time travel: an entry counts when {@code business_date <= asOf} (no limit without asOf) and
+ * {@code recorded_at <= knownAt}, the bounds every report shares ({@link TimeTravel}). Entries are
+ * facts, one per event and never updated, so an earlier question keeps its answer after a later
+ * reversal: the reversal is an entry of its own, with its own dates.
+ *
+ * <p>Figures are sums of stored NUMERIC(19,2) amounts, exact; nothing is divided or rounded.
+ */
+@Component
+public class JournalQueries {
+
+    /** The invariant check lists at most this many unbalanced entries (and counts them all). */
+    public static final int MAX_UNBALANCED_LISTED = 500;
+
+    private static final String FILTER = "fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt";
+
+    private static final RowMapper<JournalLineView> LINE = (rs, row) -> {
+        Account account = Account.ofCode(rs.getString("account"));
+        return new JournalLineView(rs.getInt("line_no"), rs.getString("account"), account == null ? null : account.title(),
+                account == null ? null : account.type(), book(rs.getString("book")), rs.getString("subledger"),
+                money(rs, "debit"), money(rs, "credit"));
+    };
+
+    private final JdbcClient jdbc;
+
+    public JournalQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public JournalPage handle(FindJournal query) {
+        TimeTravel when = new TimeTravel(query.asOf(), query.knownAt());
+        int size = Page.cappedSize(query.size());
+        long total = jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE " + FILTER)
+                .params(bounds(query.fundId().value(), when))
+                .query(Long.class)
+                .single();
+        List<JournalEntryView> entries = jdbc.sql("SELECT * FROM journal_entry WHERE " + FILTER
+                        + " ORDER BY recorded_at, entry_id LIMIT :limit OFFSET :offset")
+                .params(bounds(query.fundId().value(), when))
+                .param("limit", size)
+                .param("offset", Page.offset(query.page(), size))
+                .query((rs, row) -> new JournalEntryView(rs.getString("entry_id"), rs.getString("fund_id"), rs.getString("currency"),
+                        rs.getString("event_type"), rs.getString("description"), date(rs, "business_date"), instant(rs, "recorded_at"),
+                        rs.getString("principal"), List.of()))
+                .list();
+        if (entries.isEmpty()) {
+            return new JournalPage(List.of(), query.page(), size, total, query.asOf(), query.knownAt());
+        }
+        Map<String, List<JournalLineView>> lines = new LinkedHashMap<>();
+        entries.forEach(e -> lines.put(e.entryId(), new ArrayList<>()));
+        jdbc.sql("SELECT * FROM journal_line WHERE entry_id IN (:ids) ORDER BY entry_id, line_no")
+                .param("ids", List.copyOf(lines.keySet()))
+                .query((rs, row) -> Map.entry(rs.getString("entry_id"), LINE.mapRow(rs, row)))
+                .list()
+                .forEach(line -> lines.get(line.getKey()).add(line.getValue()));
+        List<JournalEntryView> items = entries.stream()
+                .map(e -> new JournalEntryView(e.entryId(), e.fundId(), e.currency(), e.eventType(), e.description(), e.businessDate(),
+                        e.recordedAt(), e.principal(), List.copyOf(lines.get(e.entryId()))))
+                .toList();
+        return new JournalPage(items, query.page(), size, total, query.asOf(), query.knownAt());
+    }
+
+    @QueryHandler
+    public TrialBalance handle(FindTrialBalance query) {
+        TimeTravel when = new TimeTravel(query.asOf(), query.knownAt());
+        Map<String, Object> bounds = bounds(query.fundId().value(), when);
+        Map<String, Long> entriesByCurrency = new LinkedHashMap<>();
+        jdbc.sql("SELECT currency, COUNT(*) AS entries FROM journal_entry WHERE " + FILTER + " GROUP BY currency ORDER BY currency")
+                .params(bounds)
+                .query((rs, row) -> Map.entry(rs.getString("currency"), rs.getLong("entries")))
+                .list()
+                .forEach(e -> entriesByCurrency.put(e.getKey(), e.getValue()));
+        record Sum(String currency, String account, String book, BigDecimal debits, BigDecimal credits) {
+        }
+        List<Sum> sums = jdbc.sql("""
+                        SELECT e.currency, l.account, l.book, SUM(l.debit) AS debits, SUM(l.credit) AS credits
+                        FROM journal_line l JOIN journal_entry e ON e.entry_id = l.entry_id
+                        WHERE e.fund_id = :fundId AND e.business_date <= :asOf AND e.recorded_at <= :knownAt
+                        GROUP BY e.currency, l.account, l.book
+                        ORDER BY e.currency, l.account, l.book""")
+                .params(bounds)
+                .query((rs, row) -> new Sum(rs.getString("currency"), rs.getString("account"), rs.getString("book"),
+                        money(rs, "debits"), money(rs, "credits")))
+                .list();
+        List<CurrencyTrialBalance> currencies = new ArrayList<>();
+        for (Map.Entry<String, Long> currency : entriesByCurrency.entrySet()) {
+            List<TrialBalanceLine> accounts = new ArrayList<>();
+            Map<Book, BigDecimal[]> books = new EnumMap<>(Book.class);
+            BigDecimal totalDebits = zero();
+            BigDecimal totalCredits = zero();
+            for (Sum sum : sums) {
+                if (!sum.currency().equals(currency.getKey())) {
+                    continue;
+                }
+                Account account = Account.ofCode(sum.account());
+                Book book = book(sum.book());
+                accounts.add(new TrialBalanceLine(sum.account(), account == null ? null : account.title(),
+                        account == null ? null : account.type(), book, account == null ? null : account.normalSide(),
+                        sum.debits(), sum.credits(), normalBalance(account, sum.debits(), sum.credits())));
+                if (book != null) {
+                    BigDecimal[] total = books.computeIfAbsent(book, b -> new BigDecimal[] {zero(), zero()});
+                    total[0] = total[0].add(sum.debits());
+                    total[1] = total[1].add(sum.credits());
+                }
+                totalDebits = totalDebits.add(sum.debits());
+                totalCredits = totalCredits.add(sum.credits());
+            }
+            List<BookTotal> bookTotals = new ArrayList<>();
+            books.forEach((book, total) -> bookTotals.add(new BookTotal(book, total[0], total[1], total[0].subtract(total[1]))));
+            boolean balanced = totalDebits.compareTo(totalCredits) == 0
+                    && bookTotals.stream().allMatch(b -> b.difference().signum() == 0)
+                    && accounts.stream().allMatch(a -> a.book() != null);
+            currencies.add(new CurrencyTrialBalance(currency.getKey(), currency.getValue(), accounts, bookTotals, totalDebits, totalCredits,
+                    totalDebits.subtract(totalCredits), balanced));
+        }
+        return new TrialBalance(query.fundId().value(), query.asOf(), query.knownAt(), currencies,
+                currencies.stream().allMatch(CurrencyTrialBalance::balanced));
+    }
+
+    /**
+     * Recomputes, from the stored lines, the sums of every entry per book and lists the entries whose
+     * debits and credits differ, or which have no lines. Over all funds and all of time: the
+     * invariant has no "as of".
+     */
+    @QueryHandler
+    public JournalCheck handle(FindUnbalancedJournalEntries query) {
+        long checked = jdbc.sql("SELECT COUNT(*) FROM journal_entry").query(Long.class).single();
+        String unbalancedBooks = """
+                SELECT e.entry_id, e.fund_id, e.currency, e.event_type, l.book, SUM(l.debit) AS debits, SUM(l.credit) AS credits
+                FROM journal_entry e JOIN journal_line l ON l.entry_id = e.entry_id
+                GROUP BY e.entry_id, e.fund_id, e.currency, e.event_type, l.book
+                HAVING SUM(l.debit) <> SUM(l.credit)""";
+        String withoutLines = """
+                SELECT e.entry_id, e.fund_id, e.currency, e.event_type
+                FROM journal_entry e WHERE NOT EXISTS (SELECT 1 FROM journal_line l WHERE l.entry_id = e.entry_id)""";
+        long count = jdbc.sql("SELECT COUNT(*) FROM (" + unbalancedBooks + ") u").query(Long.class).single()
+                + jdbc.sql("SELECT COUNT(*) FROM (" + withoutLines + ") w").query(Long.class).single();
+        List<UnbalancedEntry> unbalanced = new ArrayList<>(jdbc.sql(unbalancedBooks + " ORDER BY e.entry_id, l.book LIMIT :limit")
+                .param("limit", MAX_UNBALANCED_LISTED)
+                .query((rs, row) -> {
+                    BigDecimal debits = money(rs, "debits");
+                    BigDecimal credits = money(rs, "credits");
+                    Book book = book(rs.getString("book"));
+                    String bookName = book == null ? "book '" + rs.getString("book") + "'" : book.name().toLowerCase() + " book";
+                    return new UnbalancedEntry(rs.getString("entry_id"), rs.getString("fund_id"), rs.getString("currency"),
+                            rs.getString("event_type"), book, debits, credits, debits.subtract(credits),
+                            bookName + ": debits " + debits.toPlainString() + " ≠ credits " + credits.toPlainString());
+                })
+                .list());
+        jdbc.sql(withoutLines + " ORDER BY e.entry_id LIMIT :limit")
+                .param("limit", MAX_UNBALANCED_LISTED)
+                .query((rs, row) -> new UnbalancedEntry(rs.getString("entry_id"), rs.getString("fund_id"), rs.getString("currency"),
+                        rs.getString("event_type"), null, zero(), zero(), zero(), "the entry has no lines"))
+                .list()
+                .forEach(unbalanced::add);
+        unbalanced.sort((a, b) -> a.entryId().compareTo(b.entryId()));
+        List<UnbalancedEntry> listed = unbalanced.size() > MAX_UNBALANCED_LISTED ? unbalanced.subList(0, MAX_UNBALANCED_LISTED) : unbalanced;
+        return new JournalCheck(count == 0, checked, count, List.copyOf(listed));
+    }
+
+    private static Map<String, Object> bounds(String fundId, TimeTravel when) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("fundId", fundId);
+        params.put("asOf", when.asOfOrEndOfTime());
+        // stored times are cut to microseconds (the TIMESTAMP precision); cut the bound the same way
+        params.put("knownAt", utc(when.knownAt().truncatedTo(ChronoUnit.MICROS)));
+        return params;
+    }
+
+    /** The balance on the account's normal side; debit-side ({@code debits − credits}) for a code the chart does not know. */
+    private static BigDecimal normalBalance(Account account, BigDecimal debits, BigDecimal credits) {
+        return account != null && account.normalSide() == Side.CREDIT ? credits.subtract(debits) : debits.subtract(credits);
+    }
+
+    private static Book book(String stored) {
+        for (Book book : Book.values()) {
+            if (book.name().equals(stored)) {
+                return book;
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(Money.SCALE);
+    }
+}
