@@ -1,0 +1,10 @@
+package org.impactledger.core.exchange.command;
+
+import java.time.LocalDate;
+import org.impactledger.core.shared.InvestorId;
+import org.impactledger.core.shared.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** An investor takes available cash (not reserved for orders or subscriptions) out of the exchange account. */
+public record WithdrawCash(@TargetAggregateIdentifier InvestorId investorId, Money amount, String bankReference, LocalDate valueDate) {
+}
