@@ -7,6 +7,10 @@ import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.HouseholdId;
+import org.impactledger.core.shared.InstrumentId;
+import org.impactledger.core.shared.IssuerId;
+import org.impactledger.core.shared.OfferingId;
+import org.impactledger.core.shared.OrderId;
 import org.impactledger.core.shared.LeaseId;
 import org.impactledger.core.shared.PropertyId;
 import org.impactledger.core.shared.UnitId;
@@ -44,7 +48,11 @@ public class IdentifierModule extends SimpleModule {
             new IdType<>(PropertyId.class, PropertyId::new),
             new IdType<>(UnitId.class, UnitId::new),
             new IdType<>(LeaseId.class, LeaseId::new),
-            new IdType<>(HouseholdId.class, HouseholdId::new));
+            new IdType<>(HouseholdId.class, HouseholdId::new),
+            new IdType<>(IssuerId.class, IssuerId::new),
+            new IdType<>(InstrumentId.class, InstrumentId::new),
+            new IdType<>(OfferingId.class, OfferingId::new),
+            new IdType<>(OrderId.class, OrderId::new));
 
     record IdType<T extends Identifier>(Class<T> type, Function<String, T> factory) {
     }
