@@ -7,8 +7,10 @@ import static org.impactledger.projections.state.JdbcValues.utc;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +62,8 @@ public class PaymentAuditQueries {
         params.put("limit", size);
         params.put("offset", Page.offset(query.page(), size));
         String page = approved + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :offset";
+        // one statement selects the page and its steps, so that events projected meanwhile cannot make the two disagree
         Map<String, List<StepRow>> chains = new LinkedHashMap<>();
-        jdbc.sql("SELECT contract_id, outcome_id FROM (" + page + ") payments")
-                .params(params)
-                .query((rs, row) -> key(rs.getString("contract_id"), rs.getString("outcome_id")))
-                .list()
-                .forEach(key -> chains.put(key, new ArrayList<>()));
         jdbc.sql("""
                         SELECT s.* FROM payment_audit_step s
                         JOIN (""" + page + """
@@ -75,8 +73,13 @@ public class PaymentAuditQueries {
                 .params(params)
                 .query(STEP)
                 .list()
-                .forEach(step -> chains.get(key(step.contractId(), step.outcomeId())).add(step));
-        List<PaymentSummary> items = chains.values().stream().map(PaymentAuditQueries::summary).toList();
+                .forEach(step -> chains.computeIfAbsent(key(step.contractId(), step.outcomeId()), k -> new ArrayList<>()).add(step));
+        List<PaymentSummary> items = chains.values().stream()
+                .sorted(Comparator.comparing((List<StepRow> steps) -> firstApproval(steps))
+                        .thenComparing(steps -> steps.get(0).contractId())
+                        .thenComparing(steps -> steps.get(0).outcomeId()))
+                .map(PaymentAuditQueries::summary)
+                .toList();
         return new PaymentPage(items, query.page(), size, total, query.timeTravel().asOf(), query.timeTravel().knownAt());
     }
 
@@ -182,6 +185,12 @@ public class PaymentAuditQueries {
                 reported == null ? null : reported.evidenceSha256(),
                 lastApproval == null ? null : lastApproval.actor(), lastApproval == null ? null : lastApproval.event().recordedAt(),
                 lastTransfer == null ? null : lastTransfer.bankReference(), lastTransfer == null ? null : lastTransfer.valueDate());
+    }
+
+    /** When the outcome was first approved (the list's order); every listed outcome has an approval within the bounds. */
+    private static Instant firstApproval(List<StepRow> steps) {
+        return steps.stream().filter(s -> s.type() == AuditStepType.APPROVED).map(s -> s.event().recordedAt()).min(Comparator.naturalOrder())
+                .orElse(Instant.MAX);
     }
 
     private static String key(String contractId, String outcomeId) {
