@@ -101,11 +101,11 @@ public class SdgImpactQueries {
     private static MetricLine metricLine(MetricKey metric, List<OutcomeFigures> figures) {
         List<OutcomeFigures> verified = figures.stream().filter(OutcomeFigures::isVerified).toList();
         BigDecimal quantity = verified.stream().map(OutcomeFigures::verified).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal approved = figures.stream().map(OutcomeFigures::approved).reduce(Money.ZERO, BigDecimal::add);
-        BigDecimal paid = figures.stream().map(OutcomeFigures::paid).reduce(Money.ZERO, BigDecimal::add);
+        BigDecimal approved = figures.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
+        BigDecimal paid = figures.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
         long beneficiaries = verified.stream().map(OutcomeFigures::beneficiaryId).distinct().count();
         return new MetricLine(metric.metricCode(), metric.currency(), verified.size(), plain(quantity), beneficiaries, approved, paid,
-                Money.per(paid, quantity));
+                Amount.per(paid, quantity));
     }
 
     /** Counts and money over distinct outcomes; cost per verified outcome is paid ÷ verified outcomes of that currency. */
@@ -116,10 +116,10 @@ public class SdgImpactQueries {
                 .collect(Collectors.groupingBy(OutcomeFigures::currency, TreeMap::new, Collectors.toList()));
         List<Amounts> money = new ArrayList<>();
         byCurrency.forEach((currency, list) -> {
-            BigDecimal approved = list.stream().map(OutcomeFigures::approved).reduce(Money.ZERO, BigDecimal::add);
-            BigDecimal paid = list.stream().map(OutcomeFigures::paid).reduce(Money.ZERO, BigDecimal::add);
+            BigDecimal approved = list.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
+            BigDecimal paid = list.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
             long verifiedInCurrency = list.stream().filter(OutcomeFigures::isVerified).count();
-            money.add(new Amounts(currency, approved, paid, Money.per(paid, BigDecimal.valueOf(verifiedInCurrency))));
+            money.add(new Amounts(currency, approved, paid, Amount.per(paid, BigDecimal.valueOf(verifiedInCurrency))));
         });
         return new Summary(verified, beneficiaries, money);
     }
@@ -237,10 +237,10 @@ public class SdgImpactQueries {
     }
 
     /** Money arithmetic of the report: cents, and divisions at scale 2 rounded HALF_EVEN. */
-    static final class Money {
+    static final class Amount {
         static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
-        private Money() {
+        private Amount() {
         }
 
         /** {@code amount ÷ divisor} at scale 2, HALF_EVEN; {@code null} when the divisor is zero. */
