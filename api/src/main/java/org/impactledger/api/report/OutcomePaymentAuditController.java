@@ -1,0 +1,54 @@
+package org.impactledger.api.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import org.impactledger.api.web.QueryRunner;
+import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.projections.payments.FindPaymentChain;
+import org.impactledger.projections.payments.ListOutcomePayments;
+import org.impactledger.projections.payments.PaymentChain;
+import org.impactledger.projections.payments.PaymentPage;
+import org.impactledger.projections.report.TimeTravel;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Outcome payments and the chain behind each: report, verification, approval, transfer, corrections. */
+@RestController
+@RequestMapping("/api/reports/outcome-payments")
+@Tag(name = "Reports")
+public class OutcomePaymentAuditController {
+
+    private final QueryRunner queries;
+    private final Clock clock;
+
+    public OutcomePaymentAuditController(QueryRunner queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Outcome payments (outcomes that were approved), by first approval; page from 0, size up to 200")
+    public PaymentPage list(@RequestParam(required = false) String fundId, @RequestParam(required = false) String contractId,
+                            @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        ListOutcomePayments query = new ListOutcomePayments(
+                fundId == null || fundId.isBlank() ? null : FundId.of(fundId.strip()),
+                contractId == null || contractId.isBlank() ? null : ContractId.of(contractId.strip()),
+                page, size, TimeTravel.parse(asOf, knownAt, clock));
+        return queries.one(query, PaymentPage.class, "page", Integer.toString(page));
+    }
+
+    @GetMapping("/{contractId}/{outcomeId}")
+    @Operation(summary = "One payment's chain, each step with its event id and global position (to look up its audit-trail proof)")
+    public PaymentChain chain(@PathVariable String contractId, @PathVariable String outcomeId, @RequestParam(required = false) String asOf,
+                              @RequestParam(required = false) String knownAt) {
+        FindPaymentChain query = new FindPaymentChain(ContractId.of(contractId), OutcomeId.of(outcomeId), TimeTravel.parse(asOf, knownAt, clock));
+        return queries.one(query, PaymentChain.class, "outcome payment", contractId + "/" + outcomeId);
+    }
+}

@@ -1,0 +1,97 @@
+package org.impactledger.api.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.impactledger.api.support.Scenario.ok;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.impactledger.api.demo.DemoScenario;
+import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.api.web.CommandDispatcher;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The three reports over the demo scenario (seeding is idempotent, so this test and
+ * {@code DemoScenarioTest} may both seed it). Hand count from {@link DemoScenario}: 500,000 paid in
+ * on 2026-01-25, NAV 519,500 on 2026-12-31, no distribution; Housing First (HF-HOUSED-6M, targets
+ * 11.1 and 1.2): 5 of 6 verified, 4 approved, 3 paid × 4,500; youth employment: 5 internships
+ * (8.6 and 4.4) verified, approved and paid × 1,200, 3 job retentions (8.5 and 8.6) verified, one
+ * approved 900, a fourth only reported.
+ */
+class DemoReportsTest extends IntegrationTest {
+
+    @Autowired
+    CommandDispatcher dispatcher;
+
+    @Test
+    void the_demo_fund_reports_its_impact_performance_and_payment_chains() {
+        new DemoScenario(dispatcher).seed();
+        String fund = DemoScenario.FUND.value();
+
+        JsonNode sdg = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode r = ok(http.get("/api/reports/sdg-impact?fundId=" + fund).send(), 200).json();
+            assertThat(r.get("totals").get("verifiedOutcomes").asLong()).isEqualTo(13);
+            assertThat(r.get("totals").get("money").get(0).get("approved").decimalValue()).isEqualByComparingTo("24900.00");
+            return r;
+        });
+        // 10 beneficiaries (hf-person-1001..1005, ye-young-2001..2005); 19,500 paid / 13 verified outcomes
+        assertThat(sdg.get("totals").get("distinctBeneficiaries").asLong()).isEqualTo(10);
+        assertThat(sdg.get("totals").get("money").get(0).get("paid").decimalValue()).isEqualByComparingTo("19500.00");
+        assertThat(sdg.get("totals").get("money").get(0).get("costPerVerifiedOutcome").decimalValue()).isEqualByComparingTo("1500.00");
+        JsonNode goals = sdg.get("goals");
+        assertThat(goals).extracting(g -> g.get("goal").asInt()).containsExactly(1, 4, 8, 11);
+        // goal 8: internships (8.6) and job retentions (8.5 and 8.6) — 8 outcomes of 5 young people
+        JsonNode work = goals.get(2);
+        assertThat(work.get("verifiedOutcomes").asLong()).isEqualTo(8);
+        assertThat(work.get("distinctBeneficiaries").asLong()).isEqualTo(5);
+        assertThat(work.get("targets")).extracting(t -> t.get("target").asString()).containsExactly("8.5", "8.6");
+        JsonNode housed = goals.get(3).get("targets").get(0).get("metrics").get(0);
+        assertThat(housed.get("metricCode").asString()).isEqualTo("HF-HOUSED-6M");
+        assertThat(housed.get("verifiedOutcomes").asLong()).isEqualTo(5);
+        assertThat(housed.get("moneyPaid").decimalValue()).isEqualByComparingTo("13500.00");
+        assertThat(housed.get("costPerVerifiedOutcome").decimalValue()).isEqualByComparingTo("2700.00");
+
+        JsonNode performance = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode p = ok(http.get("/api/reports/fund-performance/" + fund).send(), 200).json();
+            assertThat(p.get("fundFlows").get("outcomePaymentsReceived").decimalValue()).isEqualByComparingTo("19500.00");
+            assertThat(p.get("residualValue").isNull()).isFalse();
+            return p;
+        });
+        assertThat(performance.get("paidIn").decimalValue()).isEqualByComparingTo("500000.00");
+        assertThat(performance.get("residualValue").decimalValue()).isEqualByComparingTo("519500.00");
+        assertThat(performance.get("dpi").decimalValue()).isEqualByComparingTo("0.0000");
+        assertThat(performance.get("rvpi").decimalValue()).isEqualByComparingTo("1.0390");
+        assertThat(performance.get("tvpi").decimalValue()).isEqualByComparingTo("1.0390");
+        long days = ChronoUnit.DAYS.between(LocalDate.parse("2026-01-25"), LocalDate.parse("2026-12-31"));
+        assertThat(performance.get("irr").get("rate").decimalValue()).isEqualByComparingTo(
+                BigDecimal.valueOf(Math.pow(519500.0 / 500000.0, 365.0 / days) - 1).setScale(6, RoundingMode.HALF_EVEN));
+        assertThat(performance.get("fundFlows").get("cash").decimalValue()).isEqualByComparingTo("339500.00");
+        assertThat(performance.get("outcomes").get("verifiedOutcomes").asLong()).isEqualTo(13);
+        assertThat(performance.get("outcomes").get("costPerVerifiedOutcome").decimalValue()).isEqualByComparingTo("1500.00");
+        JsonNode housing = performance.get("contracts").get(0);
+        assertThat(housing.get("contractId").asString()).isEqualTo(DemoScenario.HOUSING_FIRST.value());
+        assertThat(housing.get("approved").decimalValue()).isEqualByComparingTo("18000.00");
+        assertThat(housing.get("remaining").decimalValue()).isEqualByComparingTo("282000.00");
+        JsonNode cityBudget = performance.get("budgets").get(0);
+        assertThat(cityBudget.get("payerId").asString()).isEqualTo("city-of-turin");
+        assertThat(cityBudget.get("reserved").decimalValue()).isEqualByComparingTo("4500.00");
+        assertThat(cityBudget.get("paid").decimalValue()).isEqualByComparingTo("13500.00");
+        assertThat(cityBudget.get("remaining").decimalValue()).isEqualByComparingTo("382000.00");
+        // 519,500 × 300,000 / 500,000
+        JsonNode nord = ok(http.get("/api/reports/fund-performance/" + fund + "/investors/investor-foundation-nord").send(), 200).json();
+        assertThat(nord.get("residualValue").decimalValue()).isEqualByComparingTo("311700.00");
+
+        JsonNode chain = Eventually.within(java.time.Duration.ofSeconds(20), () ->
+                ok(http.get("/api/reports/outcome-payments/" + DemoScenario.HOUSING_FIRST.value() + "/hf-1").send(), 200).json());
+        assertThat(chain.get("status").asString()).isEqualTo("PAID");
+        assertThat(chain.get("verification").get("verifiedBy").asString()).isEqualTo("verifier-valuta-impatto");
+        assertThat(chain.get("transfers").get(0).get("bankReference").asString()).isEqualTo("IT-TO-2026-10-HF-1");
+        JsonNode payments = ok(http.get("/api/reports/outcome-payments?fundId=" + fund).send(), 200).json();
+        assertThat(payments.get("total").asLong()).isEqualTo(10);
+    }
+}

@@ -1,0 +1,130 @@
+package org.impactledger.api.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.impactledger.api.support.Scenario.ok;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.Http;
+import org.impactledger.api.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fund performance report through HTTP. Hand count: inv-a pays in 60,000 and inv-b 40,000 on
+ * 2026-01-25; 20,000 is distributed on 2027-01-25 (return of capital 12,000 and 8,000); the NAV is
+ * 90,000.01 on 2027-01-25. All flows fall on two dates exactly 365 days apart, so the IRR has a
+ * closed form: (distributed + NAV) / paid-in − 1.
+ */
+class FundPerformanceReportTest extends IntegrationTest {
+
+    private DatedLedger distributedAndValued() {
+        DatedLedger ledger = DatedLedger.fund(http, unique("perf"));
+        ledger.investor("inv-a", "120000.00", "60000.00", "2026-01-25");
+        ledger.investor("inv-b", "80000.00", "40000.00", "2026-01-25");
+        ledger.distribute("dist-1", "20000.00", "2027-01-25");
+        ledger.valuation("90000.01", "2027-01-25");
+        return ledger;
+    }
+
+    private JsonNode caughtUp(String path) {
+        return Eventually.within(java.time.Duration.ofSeconds(15), () -> {
+            JsonNode report = ok(http.get(path).send(), 200).json();
+            assertThat(report.get("residualValue").isNull()).as("valuation not yet projected").isFalse();
+            return report;
+        });
+    }
+
+    @Test
+    void the_fund_report_gives_dpi_rvpi_tvpi_and_an_irr_that_matches_the_closed_form() {
+        DatedLedger ledger = distributedAndValued();
+
+        JsonNode fund = caughtUp("/api/reports/fund-performance/" + ledger.fundId);
+
+        assertThat(fund.get("committed").decimalValue()).isEqualByComparingTo("200000.00");
+        assertThat(fund.get("paidIn").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(fund.get("distributed").decimalValue()).isEqualByComparingTo("20000.00");
+        assertThat(fund.get("residualValue").decimalValue()).isEqualByComparingTo("90000.01");
+        // DPI 20,000 / 100,000; RVPI 90,000.01 / 100,000 = 0.9000001 → 0.9000; TVPI = 0.2000 + 0.9000
+        assertThat(fund.get("dpi").decimalValue()).isEqualByComparingTo("0.2000");
+        assertThat(fund.get("rvpi").decimalValue()).isEqualByComparingTo("0.9000");
+        assertThat(fund.get("tvpi").decimalValue()).isEqualByComparingTo("1.1000");
+        long days = ChronoUnit.DAYS.between(LocalDate.parse("2026-01-25"), LocalDate.parse("2027-01-25"));
+        double closedForm = Math.pow(110000.01 / 100000.00, 365.0 / days) - 1;
+        assertThat(fund.get("irr").get("rate").decimalValue())
+                .isEqualByComparingTo(BigDecimal.valueOf(closedForm).setScale(6, RoundingMode.HALF_EVEN))
+                .isEqualByComparingTo("0.100000");
+        assertThat(fund.get("cashFlows")).hasSize(4);
+        // the NAV split pro rata to paid-in: 54,000.006 and 36,000.004, the left-over cent to the larger remainder
+        JsonNode investors = fund.get("investors");
+        assertThat(investors.get(0).get("investorId").asString()).isEqualTo("inv-a");
+        assertThat(investors.get(0).get("residualValue").decimalValue()).isEqualByComparingTo("54000.01");
+        assertThat(investors.get(1).get("residualValue").decimalValue()).isEqualByComparingTo("36000.00");
+    }
+
+    @Test
+    void an_investor_sees_its_own_flows_multiples_and_irr() {
+        DatedLedger ledger = distributedAndValued();
+
+        JsonNode investor = caughtUp("/api/reports/fund-performance/" + ledger.fundId + "/investors/inv-a");
+
+        assertThat(investor.get("committed").decimalValue()).isEqualByComparingTo("120000.00");
+        assertThat(investor.get("paidIn").decimalValue()).isEqualByComparingTo("60000.00");
+        assertThat(investor.get("distributed").decimalValue()).isEqualByComparingTo("12000.00");
+        assertThat(investor.get("returnOfCapital").decimalValue()).isEqualByComparingTo("12000.00");
+        assertThat(investor.get("residualValue").decimalValue()).isEqualByComparingTo("54000.01");
+        assertThat(investor.get("residualShare").get("fundPaidIn").decimalValue()).isEqualByComparingTo("100000.00");
+        assertThat(investor.get("dpi").decimalValue()).isEqualByComparingTo("0.2000");
+        assertThat(investor.get("rvpi").decimalValue()).isEqualByComparingTo("0.9000");
+        assertThat(investor.get("tvpi").decimalValue()).isEqualByComparingTo("1.1000");
+        // (12,000 + 54,000.01) / 60,000 − 1 over exactly 365 days
+        assertThat(investor.get("irr").get("rate").decimalValue())
+                .isEqualByComparingTo(BigDecimal.valueOf(66000.01 / 60000.00 - 1).setScale(6, RoundingMode.HALF_EVEN));
+        JsonNode flows = investor.get("cashFlows");
+        assertThat(flows).hasSize(3);
+        for (JsonNode flow : flows) {
+            assertThat(flow.get("investorId").asString()).isEqualTo("inv-a");
+        }
+        assertThat(flows.get(0).get("amount").decimalValue()).isEqualByComparingTo("-60000.00");
+    }
+
+    @Test
+    void as_of_a_date_before_the_distribution_and_the_valuation_there_is_no_residual_value_and_no_irr() {
+        DatedLedger ledger = distributedAndValued();
+        caughtUp("/api/reports/fund-performance/" + ledger.fundId);
+
+        JsonNode before = ok(http.get("/api/reports/fund-performance/" + ledger.fundId + "?asOf=2026-12-31").send(), 200).json();
+
+        assertThat(before.get("asOf").asString()).isEqualTo("2026-12-31");
+        assertThat(before.get("distributed").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(before.get("dpi").decimalValue()).isEqualByComparingTo("0.0000");
+        assertThat(before.get("residualValue").isNull()).isTrue();
+        assertThat(before.get("rvpi").isNull()).isTrue();
+        assertThat(before.get("irr").get("rate").isNull()).isTrue();
+        assertThat(before.get("irr").get("reason").asString()).isEqualTo("no sign change in flows");
+    }
+
+    @Test
+    void unknown_funds_and_investors_are_not_found_and_malformed_values_are_refused_naming_the_field() {
+        DatedLedger ledger = DatedLedger.fund(http, unique("perf-bad"));
+        ledger.investor("inv-a", "1000.00", "1000.00", "2026-01-25");
+        Eventually.holds(() -> ok(http.get("/api/reports/fund-performance/" + ledger.fundId + "/investors/inv-a").send(), 200));
+
+        assertThat(http.get("/api/reports/fund-performance/no-such-fund").send().status()).isEqualTo(404);
+        Http.Response stranger = http.get("/api/reports/fund-performance/" + ledger.fundId + "/investors/inv-stranger").send();
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.json().get("code").asString()).isEqualTo("NOT_FOUND");
+        assertField(http.get("/api/reports/fund-performance/" + ledger.fundId + "?asOf=2026-02-30").send(), "asOf");
+        assertField(http.get("/api/reports/fund-performance/" + ledger.fundId + "?knownAt=yesterday").send(), "knownAt");
+        assertField(http.get("/api/reports/fund-performance/bad%20fund").send(), "fundId");
+        assertField(http.get("/api/reports/fund-performance/" + ledger.fundId + "/investors/bad%20investor").send(), "investorId");
+    }
+
+    static void assertField(Http.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo(field);
+    }
+}

@@ -1,0 +1,24 @@
+package org.impactledger.projections.payments;
+
+import java.util.Objects;
+import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.FundId;
+import org.impactledger.projections.report.TimeTravel;
+
+/**
+ * One page of outcome payments (outcomes with at least one approval within the time bounds),
+ * optionally of one fund and/or one contract, ordered by the time of their first approval, then
+ * contract and outcome id. {@code page} counts from 0; sizes above 200 are capped.
+ */
+public record ListOutcomePayments(FundId fundId, ContractId contractId, int page, int size, TimeTravel timeTravel) {
+    public ListOutcomePayments {
+        Objects.requireNonNull(timeTravel, "timeTravel");
+        if (page < 0) {
+            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
+        }
+        if (size < 1) {
+            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
+        }
+    }
+}

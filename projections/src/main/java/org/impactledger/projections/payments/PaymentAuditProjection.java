@@ -1,0 +1,211 @@
+package org.impactledger.projections.payments;
+
+import static org.impactledger.projections.state.JdbcValues.utc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.impactledger.core.contract.event.OutcomePaymentApproved;
+import org.impactledger.core.contract.event.OutcomePaymentExecuted;
+import org.impactledger.core.contract.event.OutcomePaymentReversed;
+import org.impactledger.core.contract.event.OutcomeReported;
+import org.impactledger.core.contract.event.OutcomeVerified;
+import org.impactledger.core.contract.event.OutcomeWithdrawn;
+import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.infra.messaging.LedgerMetaData;
+import org.impactledger.projections.report.FactStamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records every step of an outcome's way to payment ({@value #PROCESSING_GROUP}): report with
+ * its evidence hash, verification, approval, transfer, and the corrections (reversal, withdrawal),
+ * each with the principal the event names, the principal and role of its metadata, its times, the
+ * event identifier and the event's global position.
+ *
+ * <p>Why the identifier and the position: the audit trail hash-chains every event in global order;
+ * with them an auditor can look up the proof for each step of a payment, and see that the chain
+ * shown here is the chain the ledger holds.
+ *
+ * <p>Why idempotent: each row is keyed by its event's identifier and inserted with
+ * {@code INSERT ... SELECT ... WHERE NOT EXISTS}, so redelivery writes nothing and a replay after a
+ * reset gives the same rows (the global position is part of the stored event, so it is the same on
+ * replay). Rejections are not recorded: a rejected outcome can never be paid.
+ */
+@Component
+@ProcessingGroup(PaymentAuditProjection.PROCESSING_GROUP)
+public class PaymentAuditProjection {
+
+    public static final String PROCESSING_GROUP = "payment-audit";
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentAuditProjection.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public PaymentAuditProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @EventHandler
+    public void on(OutcomeReported event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
+        Step step = new Step(AuditStepType.REPORTED, event.fundId().value(), event.contractId(), event.outcomeId(), event.reportedBy())
+                .set("beneficiary_id", event.beneficiaryId().value())
+                .set("metric_code", event.metricCode())
+                .set("period", event.period())
+                .set("outcome_date", event.outcomeDate())
+                .set("quantity", event.quantity())
+                .set("evidence_reference", event.evidenceReference())
+                .set("evidence_sha256", event.evidenceSha256());
+        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, null), message, token));
+    }
+
+    @EventHandler
+    public void on(OutcomeVerified event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
+        transaction.executeWithoutResult(status -> fundOf(event.contractId(), event.outcomeId()).ifPresent(fundId -> insert(
+                new Step(AuditStepType.VERIFIED, fundId, event.contractId(), event.outcomeId(), event.verifiedBy())
+                        .set("quantity", event.verifiedQuantity())
+                        .set("note", event.note()),
+                sequenceNumber, FactStamp.of(message, null), message, token)));
+    }
+
+    @EventHandler
+    public void on(OutcomePaymentApproved event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
+        Step step = new Step(AuditStepType.APPROVED, event.fundId().value(), event.contractId(), event.outcomeId(), event.approvedBy())
+                .set("quantity", event.verifiedQuantity())
+                .set("unit_price", event.unitPrice().amount())
+                .set("amount", event.amount().amount())
+                .set("currency", event.amount().currency());
+        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, null), message, token));
+    }
+
+    @EventHandler
+    public void on(OutcomePaymentExecuted event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
+        Step step = new Step(AuditStepType.EXECUTED, event.fundId().value(), event.contractId(), event.outcomeId(), event.executedBy())
+                .set("amount", event.amount().amount())
+                .set("currency", event.amount().currency())
+                .set("bank_reference", event.bankReference())
+                .set("value_date", event.valueDate());
+        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, event.valueDate()), message, token));
+    }
+
+    @EventHandler
+    public void on(OutcomePaymentReversed event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
+        Step step = new Step(AuditStepType.REVERSED, event.fundId().value(), event.contractId(), event.outcomeId(), event.reversedBy())
+                .set("amount", event.amount().amount())
+                .set("currency", event.amount().currency())
+                .set("was_executed", event.wasExecuted())
+                .set("reason", event.reason())
+                .set("value_date", event.valueDate());
+        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, event.valueDate()), message, token));
+    }
+
+    @EventHandler
+    public void on(OutcomeWithdrawn event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
+        transaction.executeWithoutResult(status -> fundOf(event.contractId(), event.outcomeId()).ifPresent(fundId -> insert(
+                new Step(AuditStepType.WITHDRAWN, fundId, event.contractId(), event.outcomeId(), event.withdrawnBy())
+                        .set("reason", event.reason()),
+                sequenceNumber, FactStamp.of(message, null), message, token)));
+    }
+
+    /** Before a replay from the start: empty the table so the replay rebuilds it from zero. */
+    @ResetHandler
+    public void reset() {
+        transaction.executeWithoutResult(status -> jdbc.sql("DELETE FROM payment_audit_step").update());
+    }
+
+    private Optional<String> fundOf(ContractId contractId, OutcomeId outcomeId) {
+        Optional<String> fundId = jdbc.sql("""
+                        SELECT fund_id FROM payment_audit_step
+                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND step = 'REPORTED'""")
+                .param("contractId", contractId.value())
+                .param("outcomeId", outcomeId.value())
+                .query(String.class)
+                .optional();
+        if (fundId.isEmpty()) {
+            log.warn("Skipped a step of outcome {} of contract {}, whose report has no row in payment_audit_step", outcomeId, contractId);
+        }
+        return fundId;
+    }
+
+    private void insert(Step step, long sequenceNumber, FactStamp stamp, EventMessage<?> message, TrackingToken token) {
+        Map<String, Object> params = new LinkedHashMap<>(step.details);
+        params.put("event_id", stamp.eventId());
+        params.put("global_position", token == null || token.position().isEmpty() ? null : token.position().getAsLong());
+        params.put("sequence_number", sequenceNumber);
+        params.put("step", step.type.name());
+        params.put("fund_id", step.fundId);
+        params.put("contract_id", step.contractId.value());
+        params.put("outcome_id", step.outcomeId.value());
+        params.put("actor", step.actor);
+        params.put("principal", stamp.principal());
+        params.put("role", metaData(message, LedgerMetaData.ROLE));
+        params.put("business_date", stamp.businessDate());
+        params.put("recorded_at", utc(stamp.recordedAt()));
+        jdbc.sql("""
+                        INSERT INTO payment_audit_step (event_id, global_position, sequence_number, step, fund_id, contract_id, outcome_id,
+                            actor, principal, role, business_date, recorded_at, beneficiary_id, metric_code, period, outcome_date, quantity,
+                            evidence_reference, evidence_sha256, note, unit_price, amount, currency, bank_reference, value_date, was_executed,
+                            reason)
+                        SELECT :event_id, CAST(:global_position AS BIGINT), :sequence_number, :step, :fund_id, :contract_id, :outcome_id,
+                            CAST(:actor AS VARCHAR(255)), CAST(:principal AS VARCHAR(255)), CAST(:role AS VARCHAR(128)),
+                            :business_date, :recorded_at, CAST(:beneficiary_id AS VARCHAR(64)), CAST(:metric_code AS VARCHAR(64)),
+                            CAST(:period AS VARCHAR(16)), CAST(:outcome_date AS DATE), CAST(:quantity AS NUMERIC(19,6)),
+                            CAST(:evidence_reference AS VARCHAR(1000)), CAST(:evidence_sha256 AS VARCHAR(64)), CAST(:note AS VARCHAR(1000)),
+                            CAST(:unit_price AS NUMERIC(19,2)), CAST(:amount AS NUMERIC(19,2)), CAST(:currency AS VARCHAR(3)),
+                            CAST(:bank_reference AS VARCHAR(255)), CAST(:value_date AS DATE), CAST(:was_executed AS BOOLEAN),
+                            CAST(:reason AS VARCHAR(1000))
+                        WHERE NOT EXISTS (SELECT 1 FROM payment_audit_step WHERE event_id = :event_id)""")
+                .params(params)
+                .update();
+    }
+
+    private static String metaData(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
+    /** One step's row: the columns every step has, and the details that apply to it (the rest stay null). */
+    private static final class Step {
+        private static final String[] DETAILS = {"beneficiary_id", "metric_code", "period", "outcome_date", "quantity", "evidence_reference",
+                "evidence_sha256", "note", "unit_price", "amount", "currency", "bank_reference", "value_date", "was_executed", "reason"};
+
+        private final AuditStepType type;
+        private final String fundId;
+        private final ContractId contractId;
+        private final OutcomeId outcomeId;
+        private final String actor;
+        private final Map<String, Object> details = new LinkedHashMap<>();
+
+        Step(AuditStepType type, String fundId, ContractId contractId, OutcomeId outcomeId, String actor) {
+            this.type = type;
+            this.fundId = fundId;
+            this.contractId = contractId;
+            this.outcomeId = outcomeId;
+            this.actor = actor;
+            for (String column : DETAILS) {
+                details.put(column, null);
+            }
+        }
+
+        Step set(String column, Object value) {
+            if (!details.containsKey(column)) {
+                throw new IllegalArgumentException("no detail column " + column);
+            }
+            details.put(column, value);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.impactledger.projections.payments;
+
+import static org.impactledger.projections.state.JdbcValues.instant;
+import static org.impactledger.projections.state.JdbcValues.plain;
+import static org.impactledger.projections.state.JdbcValues.utc;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.impactledger.projections.payments.PaymentChain.ApprovalStep;
+import org.impactledger.projections.payments.PaymentChain.CorrectionStep;
+import org.impactledger.projections.payments.PaymentChain.Event;
+import org.impactledger.projections.payments.PaymentChain.ReportStep;
+import org.impactledger.projections.payments.PaymentChain.TransferStep;
+import org.impactledger.projections.payments.PaymentChain.VerificationStep;
+import org.impactledger.projections.report.TimeTravel;
+import org.impactledger.projections.state.Page;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the payment audit queries from the {@code payment-audit} steps, taking only steps with
+ * {@code business_date <= asOf AND recorded_at <= knownAt}: "as known at" the moment of an
+ * approval, the chain shows exactly what that approval was based on.
+ */
+@Component
+public class PaymentAuditQueries {
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private static final RowMapper<StepRow> STEP = (rs, row) -> new StepRow(
+            AuditStepType.valueOf(rs.getString("step")),
+            new Event(rs.getString("event_id"), nullableLong(rs, "global_position"), rs.getLong("sequence_number"), rs.getString("principal"),
+                    rs.getString("role"), instant(rs, "recorded_at"), rs.getObject("business_date", LocalDate.class)),
+            rs.getString("fund_id"), rs.getString("contract_id"), rs.getString("outcome_id"), rs.getString("actor"),
+            rs.getString("beneficiary_id"), rs.getString("metric_code"), rs.getString("period"), rs.getObject("outcome_date", LocalDate.class),
+            plain(rs, "quantity"), rs.getString("evidence_reference"), rs.getString("evidence_sha256"), rs.getString("note"),
+            money(rs, "unit_price"), money(rs, "amount"), rs.getString("currency"), rs.getString("bank_reference"),
+            rs.getObject("value_date", LocalDate.class), nullableBoolean(rs, "was_executed"), rs.getString("reason"));
+
+    private final JdbcClient jdbc;
+
+    public PaymentAuditQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public PaymentPage handle(ListOutcomePayments query) {
+        int size = Page.cappedSize(query.size());
+        Map<String, Object> params = new LinkedHashMap<>();
+        String approved = approvedOutcomes(query, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (" + approved + ") payments").params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", Page.offset(query.page(), size));
+        String page = approved + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :offset";
+        // one statement selects the page and its steps, so that events projected meanwhile cannot make the two disagree
+        Map<String, List<StepRow>> chains = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT s.* FROM payment_audit_step s
+                        JOIN (""" + page + """
+                        ) payments ON payments.contract_id = s.contract_id AND payments.outcome_id = s.outcome_id
+                        WHERE s.business_date <= :asOf AND s.recorded_at <= :knownAt
+                        ORDER BY s.contract_id, s.outcome_id, s.sequence_number""")
+                .params(params)
+                .query(STEP)
+                .list()
+                .forEach(step -> chains.computeIfAbsent(key(step.contractId(), step.outcomeId()), k -> new ArrayList<>()).add(step));
+        List<PaymentSummary> items = chains.values().stream()
+                .sorted(Comparator.comparing((List<StepRow> steps) -> firstApproval(steps))
+                        .thenComparing(steps -> steps.get(0).contractId())
+                        .thenComparing(steps -> steps.get(0).outcomeId()))
+                .map(PaymentAuditQueries::summary)
+                .toList();
+        return new PaymentPage(items, query.page(), size, total, query.timeTravel().asOf(), query.timeTravel().knownAt());
+    }
+
+    /** @return the chain, or {@code null} when the outcome has no approval within the bounds (it is not a payment then) */
+    @QueryHandler
+    public PaymentChain handle(FindPaymentChain query) {
+        TimeTravel time = query.timeTravel();
+        List<StepRow> steps = jdbc.sql("""
+                        SELECT * FROM payment_audit_step
+                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND business_date <= :asOf AND recorded_at <= :knownAt
+                        ORDER BY sequence_number""")
+                .param("contractId", query.contractId().value())
+                .param("outcomeId", query.outcomeId().value())
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", utc(time.knownAt()))
+                .query(STEP)
+                .list();
+        if (steps.stream().noneMatch(s -> s.type() == AuditStepType.APPROVED)) {
+            return null;
+        }
+        PaymentSummary summary = summary(steps);
+        ReportStep report = null;
+        VerificationStep verification = null;
+        List<ApprovalStep> approvals = new ArrayList<>();
+        List<TransferStep> transfers = new ArrayList<>();
+        List<CorrectionStep> corrections = new ArrayList<>();
+        for (StepRow s : steps) {
+            switch (s.type()) {
+                case REPORTED -> report = new ReportStep(s.event(), s.actor(), s.quantity(), s.evidenceReference(), s.evidenceSha256());
+                case VERIFIED -> verification = new VerificationStep(s.event(), s.actor(), s.quantity(), s.note());
+                case APPROVED -> approvals.add(new ApprovalStep(s.event(), s.actor(), s.quantity(), s.unitPrice(), s.amount(), s.currency()));
+                case EXECUTED -> transfers.add(new TransferStep(s.event(), s.actor(), s.amount(), s.currency(), s.bankReference(), s.valueDate()));
+                case REVERSED -> corrections.add(new CorrectionStep(s.event(), CorrectionStep.REVERSAL, s.actor(), s.reason(), s.amount(),
+                        s.currency(), s.wasExecuted(), s.valueDate()));
+                case WITHDRAWN -> corrections.add(new CorrectionStep(s.event(), CorrectionStep.WITHDRAWAL, s.actor(), s.reason(), null, null,
+                        null, null));
+            }
+        }
+        return new PaymentChain(summary.contractId(), summary.outcomeId(), summary.fundId(), summary.beneficiaryId(), summary.metricCode(),
+                summary.period(), summary.outcomeDate(), summary.status(), summary.currency(), summary.approvedAmount(), summary.paidAmount(),
+                time.asOf(), time.knownAt(), report, verification, approvals, transfers, corrections);
+    }
+
+    /** Outcomes with an approval in bounds, and when they were first approved. */
+    private static String approvedOutcomes(ListOutcomePayments query, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT contract_id, outcome_id, MIN(recorded_at) AS first_approved_at FROM payment_audit_step
+                WHERE step = 'APPROVED' AND business_date <= :asOf AND recorded_at <= :knownAt""");
+        params.put("asOf", query.timeTravel().asOfOrEndOfTime());
+        params.put("knownAt", utc(query.timeTravel().knownAt()));
+        if (query.fundId() != null) {
+            sql.append(" AND fund_id = :fundId");
+            params.put("fundId", query.fundId().value());
+        }
+        if (query.contractId() != null) {
+            sql.append(" AND contract_id = :contractId");
+            params.put("contractId", query.contractId().value());
+        }
+        return sql.append(" GROUP BY contract_id, outcome_id").toString();
+    }
+
+    /**
+     * The payment's standing from its steps in contract order: the last approval, transfer,
+     * reversal or withdrawal decides the status; amounts are net of reversals.
+     */
+    private static PaymentSummary summary(List<StepRow> steps) {
+        StepRow first = steps.get(0);
+        StepRow reported = steps.stream().filter(s -> s.type() == AuditStepType.REPORTED).findFirst().orElse(null);
+        PaymentStatus status = null;
+        BigDecimal approved = ZERO;
+        BigDecimal paid = ZERO;
+        String currency = null;
+        StepRow lastApproval = null;
+        StepRow lastTransfer = null;
+        for (StepRow s : steps) {
+            switch (s.type()) {
+                case APPROVED -> {
+                    status = PaymentStatus.APPROVED;
+                    approved = approved.add(s.amount());
+                    currency = s.currency();
+                    lastApproval = s;
+                }
+                case EXECUTED -> {
+                    status = PaymentStatus.PAID;
+                    paid = paid.add(s.amount());
+                    lastTransfer = s;
+                }
+                case REVERSED -> {
+                    status = PaymentStatus.REVERSED;
+                    approved = approved.subtract(s.amount());
+                    if (Boolean.TRUE.equals(s.wasExecuted())) {
+                        paid = paid.subtract(s.amount());
+                    }
+                }
+                case WITHDRAWN -> status = status == null ? null : PaymentStatus.WITHDRAWN;
+                default -> {
+                }
+            }
+        }
+        return new PaymentSummary(first.contractId(), first.outcomeId(), first.fundId(),
+                reported == null ? null : reported.beneficiaryId(), reported == null ? null : reported.metricCode(),
+                reported == null ? null : reported.period(), reported == null ? null : reported.outcomeDate(), status, currency, approved, paid,
+                reported == null ? null : reported.evidenceSha256(),
+                lastApproval == null ? null : lastApproval.actor(), lastApproval == null ? null : lastApproval.event().recordedAt(),
+                lastTransfer == null ? null : lastTransfer.bankReference(), lastTransfer == null ? null : lastTransfer.valueDate());
+    }
+
+    /** When the outcome was first approved (the list's order); every listed outcome has an approval within the bounds. */
+    private static Instant firstApproval(List<StepRow> steps) {
+        return steps.stream().filter(s -> s.type() == AuditStepType.APPROVED).map(s -> s.event().recordedAt()).min(Comparator.naturalOrder())
+                .orElse(Instant.MAX);
+    }
+
+    private static String key(String contractId, String outcomeId) {
+        return contractId + '\u0000' + outcomeId;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static BigDecimal money(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.setScale(2);
+    }
+
+    private record StepRow(AuditStepType type, Event event, String fundId, String contractId, String outcomeId, String actor,
+                           String beneficiaryId, String metricCode, String period, LocalDate outcomeDate, BigDecimal quantity,
+                           String evidenceReference, String evidenceSha256, String note, BigDecimal unitPrice, BigDecimal amount,
+                           String currency, String bankReference, LocalDate valueDate, Boolean wasExecuted, String reason) {
+    }
+}

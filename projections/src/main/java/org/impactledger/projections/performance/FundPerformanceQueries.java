@@ -1,0 +1,295 @@
+package org.impactledger.projections.performance;
+
+import static org.impactledger.projections.state.JdbcValues.instant;
+import static org.impactledger.projections.state.JdbcValues.utc;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryHandler;
+import org.impactledger.projections.performance.FundPerformance.BudgetUse;
+import org.impactledger.projections.performance.FundPerformance.ContractUse;
+import org.impactledger.projections.performance.FundPerformance.FundFlows;
+import org.impactledger.projections.performance.FundPerformance.InvestorSummary;
+import org.impactledger.projections.performance.FundPerformance.OutcomeCost;
+import org.impactledger.projections.performance.InvestorPerformance.ResidualShare;
+import org.impactledger.projections.report.TimeTravel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the fund performance queries from the {@code fund-performance} facts, selected with
+ * {@code business_date <= asOf AND recorded_at <= knownAt}, and the verified outcomes from the
+ * {@code sdg-impact} facts with the same bounds. Sums are plain BigDecimal additions of cents;
+ * the only divisions are the multiples ({@link Multiples}), the cost per verified outcome (scale
+ * 2, HALF_EVEN) and the residual value split ({@link ProRata}).
+ */
+@Component
+public class FundPerformanceQueries {
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private final JdbcClient jdbc;
+
+    public FundPerformanceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return the report, or {@code null} when no fund has this id */
+    @QueryHandler
+    public FundPerformance handle(FindFundPerformance query) {
+        FundRow fund = fund(query.fundId().value());
+        if (fund == null) {
+            return null;
+        }
+        TimeTravel time = query.timeTravel();
+        List<FlowRow> flows = flows(fund.fundId(), time);
+        Valuation valuation = valuation(fund.fundId(), time);
+        BigDecimal paidIn = sum(flows, FlowKind.CONTRIBUTION);
+        BigDecimal distributed = sum(flows, FlowKind.DISTRIBUTION);
+        BigDecimal residual = valuation == null ? null : valuation.netAssetValue();
+        Multiples multiples = Multiples.of(distributed, residual, paidIn);
+
+        List<CashFlow> cashFlows = new ArrayList<>();
+        flows.stream().filter(f -> f.kind() == FlowKind.CONTRIBUTION)
+                .forEach(f -> cashFlows.add(new CashFlow(f.date(), CashFlow.CONTRIBUTION, f.investorId(), f.amount().negate(), f.eventId())));
+        // a distribution is one flow for the fund, whatever the number of investor shares
+        flows.stream().filter(f -> f.kind() == FlowKind.DISTRIBUTION)
+                .collect(Collectors.groupingBy(FlowRow::eventId, LinkedHashMap::new, Collectors.toList()))
+                .forEach((eventId, shares) -> cashFlows.add(new CashFlow(shares.get(0).date(), CashFlow.DISTRIBUTION, null,
+                        shares.stream().map(FlowRow::amount).reduce(ZERO, BigDecimal::add), eventId)));
+        if (valuation != null) {
+            cashFlows.add(new CashFlow(valuation.valuationDate(), CashFlow.RESIDUAL_VALUE, null, valuation.netAssetValue(), valuation.eventId()));
+        }
+        cashFlows.sort(FLOW_ORDER);
+
+        BigDecimal advanced = sum(flows, FlowKind.ADVANCE);
+        BigDecimal received = sum(flows, FlowKind.OUTCOME_PAYMENT_RECEIVED);
+        BigDecimal refunded = sum(flows, FlowKind.OUTCOME_PAYMENT_REFUNDED);
+        FundFlows fundFlows = new FundFlows(advanced, received, refunded,
+                paidIn.add(received).subtract(advanced).subtract(distributed).subtract(refunded));
+        long verified = verifiedOutcomes(fund.fundId(), time);
+        BigDecimal outcomePaid = received.subtract(refunded);
+        OutcomeCost outcomes = new OutcomeCost(verified, outcomePaid,
+                verified == 0 ? null : outcomePaid.divide(BigDecimal.valueOf(verified), 2, RoundingMode.HALF_EVEN));
+
+        Map<String, BigDecimal> residualShares = residualShares(flows, valuation);
+        List<InvestorSummary> investors = new ArrayList<>();
+        flows.stream().map(FlowRow::investorId).filter(Objects::nonNull).distinct().sorted().forEach(investor -> {
+            Predicate<FlowRow> own = f -> investor.equals(f.investorId());
+            investors.add(new InvestorSummary(investor, sum(flows, FlowKind.COMMITMENT, own), sum(flows, FlowKind.CONTRIBUTION, own),
+                    sum(flows, FlowKind.DISTRIBUTION, own), residualShares == null ? null : residualShares.getOrDefault(investor, ZERO)));
+        });
+
+        return new FundPerformance(fund.fundId(), fund.name(), fund.currency(), time.asOf(), time.knownAt(),
+                sum(flows, FlowKind.COMMITMENT), paidIn, distributed, returnOfCapital(flows, f -> true), profit(flows, f -> true),
+                residual, valuation, multiples.dpi(), multiples.rvpi(), multiples.tvpi(), Xirr.solve(dated(cashFlows)), cashFlows,
+                fundFlows, outcomes, contracts(fund.fundId(), time, flows), budgets(flows), investors);
+    }
+
+    /** @return the report, or {@code null} when the fund is unknown or the investor has no flow in it at all */
+    @QueryHandler
+    public InvestorPerformance handle(FindInvestorPerformance query) {
+        FundRow fund = fund(query.fundId().value());
+        String investor = query.investorId().value();
+        if (fund == null || !hasInvestor(fund.fundId(), investor)) {
+            return null;
+        }
+        TimeTravel time = query.timeTravel();
+        List<FlowRow> flows = flows(fund.fundId(), time);
+        Valuation valuation = valuation(fund.fundId(), time);
+        Predicate<FlowRow> own = f -> investor.equals(f.investorId());
+        BigDecimal paidIn = sum(flows, FlowKind.CONTRIBUTION, own);
+        BigDecimal fundPaidIn = sum(flows, FlowKind.CONTRIBUTION);
+        BigDecimal distributed = sum(flows, FlowKind.DISTRIBUTION, own);
+        Map<String, BigDecimal> shares = residualShares(flows, valuation);
+        BigDecimal residual = shares == null ? null : shares.getOrDefault(investor, ZERO);
+        Multiples multiples = Multiples.of(distributed, residual, paidIn);
+
+        List<CashFlow> cashFlows = new ArrayList<>();
+        flows.stream().filter(own).forEach(f -> {
+            if (f.kind() == FlowKind.CONTRIBUTION) {
+                cashFlows.add(new CashFlow(f.date(), CashFlow.CONTRIBUTION, investor, f.amount().negate(), f.eventId()));
+            } else if (f.kind() == FlowKind.DISTRIBUTION) {
+                cashFlows.add(new CashFlow(f.date(), CashFlow.DISTRIBUTION, investor, f.amount(), f.eventId()));
+            }
+        });
+        if (residual != null) {
+            cashFlows.add(new CashFlow(valuation.valuationDate(), CashFlow.RESIDUAL_VALUE, investor, residual, valuation.eventId()));
+        }
+        cashFlows.sort(FLOW_ORDER);
+        ResidualShare share = valuation == null ? null : new ResidualShare(valuation, paidIn, fundPaidIn, InvestorPerformance.ATTRIBUTION);
+        return new InvestorPerformance(fund.fundId(), investor, fund.currency(), time.asOf(), time.knownAt(),
+                sum(flows, FlowKind.COMMITMENT, own), paidIn, distributed, returnOfCapital(flows, own), profit(flows, own), residual, share,
+                multiples.dpi(), multiples.rvpi(), multiples.tvpi(), Xirr.solve(dated(cashFlows)), cashFlows);
+    }
+
+    /**
+     * Each investor's part of the NAV, pro rata to paid-in ({@link ProRata}); {@code null} when no
+     * valuation is known, or nothing is paid in (there is no basis to split on).
+     */
+    private static Map<String, BigDecimal> residualShares(List<FlowRow> flows, Valuation valuation) {
+        if (valuation == null) {
+            return null;
+        }
+        Map<String, BigDecimal> paidIn = new TreeMap<>();
+        flows.stream().filter(f -> f.kind() == FlowKind.CONTRIBUTION)
+                .forEach(f -> paidIn.merge(f.investorId(), f.amount(), BigDecimal::add));
+        if (paidIn.values().stream().noneMatch(v -> v.signum() > 0)) {
+            return null;
+        }
+        return ProRata.split(valuation.netAssetValue(), paidIn);
+    }
+
+    private List<ContractUse> contracts(String fundId, TimeTravel time, List<FlowRow> flows) {
+        return jdbc.sql("""
+                        SELECT contract_id, title, payer_id, budget_id, cap FROM perf_contract
+                        WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt
+                        ORDER BY contract_id""")
+                .param("fundId", fundId)
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", utc(time.knownAt()))
+                .query((rs, row) -> {
+                    String contractId = rs.getString("contract_id");
+                    Predicate<FlowRow> ofContract = f -> contractId.equals(f.contractId());
+                    BigDecimal cap = rs.getBigDecimal("cap").setScale(2);
+                    BigDecimal refunded = sum(flows, FlowKind.OUTCOME_PAYMENT_REFUNDED, ofContract);
+                    BigDecimal approved = sum(flows, FlowKind.BUDGET_RESERVED, ofContract)
+                            .subtract(sum(flows, FlowKind.BUDGET_RELEASED, ofContract)).subtract(refunded);
+                    BigDecimal paid = sum(flows, FlowKind.OUTCOME_PAYMENT_RECEIVED, ofContract).subtract(refunded);
+                    return new ContractUse(contractId, rs.getString("title"), rs.getString("payer_id"), rs.getString("budget_id"), cap,
+                            approved, paid, cap.subtract(approved));
+                })
+                .list();
+    }
+
+    private static List<BudgetUse> budgets(List<FlowRow> flows) {
+        Map<String, String> payers = new TreeMap<>();
+        flows.stream().filter(f -> f.budgetId() != null).forEach(f -> {
+            payers.putIfAbsent(f.budgetId(), null);
+            if (f.payerId() != null) {
+                payers.put(f.budgetId(), f.payerId());
+            }
+        });
+        List<BudgetUse> budgets = new ArrayList<>();
+        payers.forEach((budgetId, payerId) -> {
+            Predicate<FlowRow> ofBudget = f -> budgetId.equals(f.budgetId());
+            BigDecimal committed = sum(flows, FlowKind.BUDGET_COMMITTED, ofBudget);
+            BigDecimal received = sum(flows, FlowKind.OUTCOME_PAYMENT_RECEIVED, ofBudget);
+            BigDecimal reserved = sum(flows, FlowKind.BUDGET_RESERVED, ofBudget).subtract(sum(flows, FlowKind.BUDGET_RELEASED, ofBudget))
+                    .subtract(received);
+            BigDecimal paid = received.subtract(sum(flows, FlowKind.OUTCOME_PAYMENT_REFUNDED, ofBudget));
+            budgets.add(new BudgetUse(budgetId, payerId, committed, reserved, paid, committed.subtract(reserved).subtract(paid)));
+        });
+        return budgets;
+    }
+
+    /** Outcomes of the fund whose verified quantity, summed over the SDG facts in bounds, is above zero. */
+    private long verifiedOutcomes(String fundId, TimeTravel time) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM (
+                            SELECT contract_id, outcome_id FROM sdg_outcome_fact
+                            WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt
+                            GROUP BY contract_id, outcome_id
+                            HAVING SUM(verified_delta) > 0) verified""")
+                .param("fundId", fundId)
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", utc(time.knownAt()))
+                .query(Long.class)
+                .single();
+    }
+
+    private FundRow fund(String fundId) {
+        return jdbc.sql("SELECT fund_id, name, currency FROM perf_fund WHERE fund_id = :fundId")
+                .param("fundId", fundId)
+                .query((rs, row) -> new FundRow(rs.getString("fund_id"), rs.getString("name"), rs.getString("currency")))
+                .optional()
+                .orElse(null);
+    }
+
+    private boolean hasInvestor(String fundId, String investorId) {
+        return jdbc.sql("SELECT COUNT(*) FROM perf_flow WHERE fund_id = :fundId AND investor_id = :investorId")
+                .param("fundId", fundId)
+                .param("investorId", investorId)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    private List<FlowRow> flows(String fundId, TimeTravel time) {
+        return jdbc.sql("""
+                        SELECT event_id, line, kind, investor_id, contract_id, budget_id, payer_id, amount, return_of_capital, profit,
+                            business_date
+                        FROM perf_flow
+                        WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt
+                        ORDER BY business_date, recorded_at, event_id, line""")
+                .param("fundId", fundId)
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", utc(time.knownAt()))
+                .query((rs, row) -> new FlowRow(rs.getString("event_id"), FlowKind.valueOf(rs.getString("kind")),
+                        rs.getString("investor_id"), rs.getString("contract_id"), rs.getString("budget_id"), rs.getString("payer_id"),
+                        rs.getBigDecimal("amount").setScale(2), money(rs.getBigDecimal("return_of_capital")),
+                        money(rs.getBigDecimal("profit")), rs.getObject("business_date", LocalDate.class)))
+                .list();
+    }
+
+    private Valuation valuation(String fundId, TimeTravel time) {
+        return jdbc.sql("""
+                        SELECT event_id, net_asset_value, method, business_date, recorded_at FROM perf_valuation
+                        WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt
+                        ORDER BY business_date DESC, sequence_number DESC
+                        LIMIT 1""")
+                .param("fundId", fundId)
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", utc(time.knownAt()))
+                .query((rs, row) -> new Valuation(rs.getObject("business_date", LocalDate.class), rs.getBigDecimal("net_asset_value").setScale(2),
+                        rs.getString("method"), rs.getString("event_id"), instant(rs, "recorded_at")))
+                .optional()
+                .orElse(null);
+    }
+
+    private static List<DatedFlow> dated(List<CashFlow> flows) {
+        return flows.stream().map(f -> new DatedFlow(f.date(), f.amount())).toList();
+    }
+
+    private static BigDecimal sum(List<FlowRow> flows, FlowKind kind) {
+        return sum(flows, kind, f -> true);
+    }
+
+    private static BigDecimal sum(List<FlowRow> flows, FlowKind kind, Predicate<FlowRow> which) {
+        return flows.stream().filter(f -> f.kind() == kind).filter(which).map(FlowRow::amount).reduce(ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal returnOfCapital(List<FlowRow> flows, Predicate<FlowRow> which) {
+        return flows.stream().filter(f -> f.kind() == FlowKind.DISTRIBUTION).filter(which).map(FlowRow::returnOfCapital)
+                .reduce(ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal profit(List<FlowRow> flows, Predicate<FlowRow> which) {
+        return flows.stream().filter(f -> f.kind() == FlowKind.DISTRIBUTION).filter(which).map(FlowRow::profit).reduce(ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return value == null ? null : value.setScale(2);
+    }
+
+    /** By date; on one date contributions first, then distributions, then the residual value; then by event. */
+    private static final Comparator<CashFlow> FLOW_ORDER = Comparator.comparing(CashFlow::date)
+            .thenComparing(f -> List.of(CashFlow.CONTRIBUTION, CashFlow.DISTRIBUTION, CashFlow.RESIDUAL_VALUE).indexOf(f.kind()))
+            .thenComparing(CashFlow::eventId);
+
+    private record FundRow(String fundId, String name, String currency) {
+    }
+
+    private record FlowRow(String eventId, FlowKind kind, String investorId, String contractId, String budgetId, String payerId,
+                           BigDecimal amount, BigDecimal returnOfCapital, BigDecimal profit, LocalDate date) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.impactledger.projections.sdg;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
+
+/**
+ * The programmes whose outcomes the SDG report counts. Only the Outcome Fund records outcomes so
+ * far; Homes4All and the Social Impact Stock Exchange join this list when their events exist, so
+ * that a filter naming them is refused rather than silently answering an empty report.
+ */
+public enum Programme {
+    OUTCOME_FUND;
+
+    /** The programme named by a filter value (case-insensitive), or a refusal naming {@code field}. */
+    public static Programme parse(String raw, String field) {
+        String name = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Programme programme : values()) {
+            if (programme.name().equals(name)) {
+                return programme;
+            }
+        }
+        throw new DomainException(ErrorCode.UNKNOWN_CODE, field,
+                field + " must be one of " + Arrays.toString(values()) + ", was '" + raw + "'");
+    }
+}

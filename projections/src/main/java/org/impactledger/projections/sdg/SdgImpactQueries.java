@@ -1,0 +1,251 @@
+package org.impactledger.projections.sdg;
+
+import static org.impactledger.projections.state.JdbcValues.utc;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryHandler;
+import org.impactledger.core.taxonomy.SdgGoal;
+import org.impactledger.core.taxonomy.SdgTarget;
+import org.impactledger.projections.report.TimeTravel;
+import org.impactledger.projections.sdg.SdgImpactReport.Amounts;
+import org.impactledger.projections.sdg.SdgImpactReport.GoalLine;
+import org.impactledger.projections.sdg.SdgImpactReport.MetricLine;
+import org.impactledger.projections.sdg.SdgImpactReport.TargetLine;
+import org.impactledger.projections.sdg.SdgImpactReport.Totals;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@link SdgImpactQuery} from the {@code sdg-impact} facts. SQL selects the facts (filters,
+ * {@code business_date <= asOf}, {@code recorded_at <= knownAt}) and sums them per outcome; the
+ * tree is built here, because an outcome must be attributed to every target of the rate card
+ * version in force at its outcome date, as known at {@code knownAt}, and counted once per line.
+ */
+@Component
+public class SdgImpactQueries {
+
+    private final JdbcClient jdbc;
+
+    public SdgImpactQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public SdgImpactReport handle(SdgImpactQuery query) {
+        Where where = where(query);
+        List<OutcomeFigures> outcomes = jdbc.sql("""
+                        SELECT contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency,
+                            SUM(verified_delta) AS verified, SUM(approved_delta) AS approved, SUM(paid_delta) AS paid
+                        FROM sdg_outcome_fact
+                        WHERE business_date <= :asOf AND recorded_at <= :knownAt""" + where.sql + """
+
+                        GROUP BY contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency
+                        ORDER BY contract_id, outcome_id""")
+                .params(where.params)
+                .query((rs, row) -> new OutcomeFigures(rs.getString("contract_id"), rs.getString("outcome_id"),
+                        rs.getString("beneficiary_id"), rs.getString("metric_code"), rs.getObject("outcome_date", LocalDate.class),
+                        rs.getString("currency"), rs.getBigDecimal("verified"), rs.getBigDecimal("approved").setScale(2),
+                        rs.getBigDecimal("paid").setScale(2)))
+                .list();
+        RateCards rateCards = rateCards(where);
+
+        // goal → target → (metric, currency) → outcomes, each level ordered as printed
+        Map<Integer, Map<SdgTarget, Map<MetricKey, List<OutcomeFigures>>>> tree = new TreeMap<>();
+        for (OutcomeFigures outcome : outcomes) {
+            for (SdgTarget target : rateCards.targetsOf(outcome)) {
+                tree.computeIfAbsent(target.goal(), g -> new TreeMap<>(TARGET_ORDER))
+                        .computeIfAbsent(target, t -> new TreeMap<>())
+                        .computeIfAbsent(new MetricKey(outcome.metricCode(), outcome.currency()), m -> new ArrayList<>())
+                        .add(outcome);
+            }
+        }
+        List<GoalLine> goals = new ArrayList<>();
+        tree.forEach((goalNumber, targets) -> {
+            List<TargetLine> targetLines = new ArrayList<>();
+            Map<String, OutcomeFigures> goalOutcomes = new LinkedHashMap<>();
+            targets.forEach((target, metrics) -> {
+                List<MetricLine> metricLines = new ArrayList<>();
+                Map<String, OutcomeFigures> targetOutcomes = new LinkedHashMap<>();
+                metrics.forEach((metric, figures) -> {
+                    metricLines.add(metricLine(metric, figures));
+                    figures.forEach(o -> targetOutcomes.put(o.key(), o));
+                });
+                goalOutcomes.putAll(targetOutcomes);
+                Summary summary = summary(targetOutcomes.values());
+                targetLines.add(new TargetLine(target.code(), target.label(), summary.verifiedOutcomes(), summary.beneficiaries(),
+                        summary.money(), metricLines));
+            });
+            Summary summary = summary(goalOutcomes.values());
+            goals.add(new GoalLine(goalNumber, SdgGoal.of(goalNumber, "goal").label(), summary.verifiedOutcomes(), summary.beneficiaries(),
+                    summary.money(), targetLines));
+        });
+        Summary all = summary(outcomes);
+        TimeTravel time = query.timeTravel();
+        return new SdgImpactReport(filters(query), time.asOf(), time.knownAt(), SdgImpactReport.ATTRIBUTION,
+                new Totals(all.verifiedOutcomes(), all.beneficiaries(), all.money()), goals);
+    }
+
+    private static MetricLine metricLine(MetricKey metric, List<OutcomeFigures> figures) {
+        List<OutcomeFigures> verified = figures.stream().filter(OutcomeFigures::isVerified).toList();
+        BigDecimal quantity = verified.stream().map(OutcomeFigures::verified).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal approved = figures.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
+        BigDecimal paid = figures.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
+        long beneficiaries = verified.stream().map(OutcomeFigures::beneficiaryId).distinct().count();
+        return new MetricLine(metric.metricCode(), metric.currency(), verified.size(), plain(quantity), beneficiaries, approved, paid,
+                Amount.per(paid, quantity));
+    }
+
+    /** Counts and money over distinct outcomes; cost per verified outcome is paid ÷ verified outcomes of that currency. */
+    private static Summary summary(Collection<OutcomeFigures> outcomes) {
+        long verified = outcomes.stream().filter(OutcomeFigures::isVerified).count();
+        long beneficiaries = outcomes.stream().filter(OutcomeFigures::isVerified).map(OutcomeFigures::beneficiaryId).distinct().count();
+        Map<String, List<OutcomeFigures>> byCurrency = outcomes.stream()
+                .collect(Collectors.groupingBy(OutcomeFigures::currency, TreeMap::new, Collectors.toList()));
+        List<Amounts> money = new ArrayList<>();
+        byCurrency.forEach((currency, list) -> {
+            BigDecimal approved = list.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
+            BigDecimal paid = list.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
+            long verifiedInCurrency = list.stream().filter(OutcomeFigures::isVerified).count();
+            money.add(new Amounts(currency, approved, paid, Amount.per(paid, BigDecimal.valueOf(verifiedInCurrency))));
+        });
+        return new Summary(verified, beneficiaries, money);
+    }
+
+    private RateCards rateCards(Where where) {
+        Map<String, List<RateCardRow>> rows = new HashMap<>();
+        jdbc.sql("""
+                        SELECT contract_id, metric_code, effective_from, version_seq, sdg_target FROM sdg_rate_card_target
+                        WHERE recorded_at <= :knownAt AND contract_id IN (
+                            SELECT contract_id FROM sdg_outcome_fact WHERE business_date <= :asOf AND recorded_at <= :knownAt""" + where.sql + ")")
+                .params(where.params)
+                .query((rs, row) -> new RateCardRow(rs.getString("contract_id"), rs.getString("metric_code"),
+                        rs.getObject("effective_from", LocalDate.class), rs.getLong("version_seq"), rs.getString("sdg_target")))
+                .list()
+                .forEach(r -> rows.computeIfAbsent(r.contractId() + '\u0000' + r.metricCode(), k -> new ArrayList<>()).add(r));
+        return new RateCards(rows);
+    }
+
+    private static Where where(SdgImpactQuery query) {
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("asOf", query.timeTravel().asOfOrEndOfTime());
+        params.put("knownAt", utc(query.timeTravel().knownAt()));
+        if (query.programme() != null) {
+            sql.append(" AND programme = :programme");
+            params.put("programme", query.programme().name());
+        }
+        if (query.fundId() != null) {
+            sql.append(" AND fund_id = :fundId");
+            params.put("fundId", query.fundId().value());
+        }
+        if (query.contractId() != null) {
+            sql.append(" AND contract_id = :contractId");
+            params.put("contractId", query.contractId().value());
+        }
+        if (query.payerId() != null) {
+            sql.append(" AND payer_id = :payerId");
+            params.put("payerId", query.payerId().value());
+        }
+        if (query.periodFrom() != null) {
+            sql.append(" AND outcome_date >= :periodFrom");
+            params.put("periodFrom", query.periodFrom());
+        }
+        if (query.periodTo() != null) {
+            sql.append(" AND outcome_date <= :periodTo");
+            params.put("periodTo", query.periodTo());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static SdgImpactReport.Filters filters(SdgImpactQuery query) {
+        return new SdgImpactReport.Filters(
+                query.programme() == null ? null : query.programme().name(),
+                query.fundId() == null ? null : query.fundId().value(),
+                query.contractId() == null ? null : query.contractId().value(),
+                query.payerId() == null ? null : query.payerId().value(),
+                query.periodFrom(), query.periodTo());
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static final Comparator<SdgTarget> TARGET_ORDER = Comparator.comparingInt(t -> SdgTarget.all().indexOf(t));
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private record Summary(long verifiedOutcomes, long beneficiaries, List<Amounts> money) {
+    }
+
+    private record MetricKey(String metricCode, String currency) implements Comparable<MetricKey> {
+        @Override
+        public int compareTo(MetricKey other) {
+            return Comparator.comparing(MetricKey::metricCode).thenComparing(MetricKey::currency).compare(this, other);
+        }
+    }
+
+    /** One outcome's facts summed up. */
+    private record OutcomeFigures(String contractId, String outcomeId, String beneficiaryId, String metricCode, LocalDate outcomeDate,
+                                  String currency, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
+        String key() {
+            return contractId + '\u0000' + outcomeId;
+        }
+
+        boolean isVerified() {
+            return verified.signum() > 0;
+        }
+    }
+
+    private record RateCardRow(String contractId, String metricCode, LocalDate effectiveFrom, long versionSeq, String sdgTarget) {
+    }
+
+    /**
+     * The rate card versions known at {@code knownAt}. The version that gives an outcome its targets
+     * is the one with the latest effective date on or before the outcome date; on the same date the
+     * later amendment (higher sequence number) wins — the aggregate prices outcomes the same way.
+     */
+    private record RateCards(Map<String, List<RateCardRow>> byContractAndMetric) {
+        Set<SdgTarget> targetsOf(OutcomeFigures outcome) {
+            List<RateCardRow> rows = byContractAndMetric.getOrDefault(outcome.contractId() + '\u0000' + outcome.metricCode(), List.of());
+            RateCardRow version = rows.stream()
+                    .filter(r -> !r.effectiveFrom().isAfter(outcome.outcomeDate()))
+                    .max(Comparator.comparing(RateCardRow::effectiveFrom).thenComparingLong(RateCardRow::versionSeq))
+                    .orElse(null);
+            Set<SdgTarget> targets = new TreeSet<>(TARGET_ORDER);
+            if (version != null) {
+                rows.stream()
+                        .filter(r -> r.effectiveFrom().equals(version.effectiveFrom()) && r.versionSeq() == version.versionSeq())
+                        .forEach(r -> targets.add(SdgTarget.parse(r.sdgTarget(), "sdgTarget")));
+            }
+            return targets;
+        }
+    }
+
+    /** Money arithmetic of the report: cents, and divisions at scale 2 rounded HALF_EVEN. */
+    static final class Amount {
+        static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+        private Amount() {
+        }
+
+        /** {@code amount ÷ divisor} at scale 2, HALF_EVEN; {@code null} when the divisor is zero. */
+        static BigDecimal per(BigDecimal amount, BigDecimal divisor) {
+            return divisor.signum() == 0 ? null : amount.divide(divisor, 2, RoundingMode.HALF_EVEN);
+        }
+    }
+}

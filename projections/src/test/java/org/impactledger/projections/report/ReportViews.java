@@ -1,0 +1,99 @@
+package org.impactledger.projections.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.impactledger.projections.payments.PaymentAuditProjection;
+import org.impactledger.projections.payments.PaymentAuditQueries;
+import org.impactledger.projections.performance.FundPerformanceProjection;
+import org.impactledger.projections.performance.FundPerformanceQueries;
+import org.impactledger.projections.sdg.SdgImpactProjection;
+import org.impactledger.projections.sdg.SdgImpactQueries;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The three report projections and their queries wired by hand on one data source. Events reach
+ * the handlers through Axon's own annotation adapter, so parameters are resolved as a tracking
+ * processor resolves them (sequence number, message, tracking token). {@link #dump()} reads every
+ * report table in key order, for row-by-row comparisons.
+ */
+public final class ReportViews {
+
+    private static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("sdg_contract", "contract_id");
+        TABLES.put("sdg_rate_card_target", "event_id, metric_code, sdg_target");
+        TABLES.put("sdg_outcome_fact", "event_id");
+        TABLES.put("perf_fund", "fund_id");
+        TABLES.put("perf_flow", "event_id, line");
+        TABLES.put("perf_valuation", "event_id");
+        TABLES.put("perf_contract", "contract_id");
+        TABLES.put("payment_audit_step", "event_id");
+    }
+
+    public final JdbcClient jdbc;
+    public final SdgImpactProjection sdg;
+    public final FundPerformanceProjection performance;
+    public final PaymentAuditProjection audit;
+    public final SdgImpactQueries sdgQueries;
+    public final FundPerformanceQueries performanceQueries;
+    public final PaymentAuditQueries auditQueries;
+    private final List<AnnotationEventHandlerAdapter> adapters;
+    private final TransactionTemplate batch;
+
+    public ReportViews(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+        this.sdg = new SdgImpactProjection(jdbc, transactionManager);
+        this.performance = new FundPerformanceProjection(jdbc, transactionManager);
+        this.audit = new PaymentAuditProjection(jdbc, transactionManager);
+        this.sdgQueries = new SdgImpactQueries(jdbc);
+        this.performanceQueries = new FundPerformanceQueries(jdbc);
+        this.auditQueries = new PaymentAuditQueries(jdbc);
+        this.batch = new TransactionTemplate(transactionManager);
+        this.adapters = List.of(new AnnotationEventHandlerAdapter(sdg), new AnnotationEventHandlerAdapter(performance),
+                new AnnotationEventHandlerAdapter(audit));
+    }
+
+    /** What a token reset does before a replay: the three processing groups' reset handlers. */
+    public void reset() {
+        sdg.reset();
+        performance.reset();
+        audit.reset();
+    }
+
+    /** Delivers the events in one transaction, as a tracking processor handles a batch. */
+    public void applyAll(List<? extends EventMessage<?>> events) {
+        batch.executeWithoutResult(status -> events.forEach(this::apply));
+    }
+
+    public void apply(EventMessage<?> event) {
+        try {
+            for (AnnotationEventHandlerAdapter adapter : adapters) {
+                if (adapter.canHandle(event)) {
+                    adapter.handle(event);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<String, List<Map<String, Object>>> dump() {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        TABLES.forEach((table, key) -> tables.put(table, jdbc.sql("SELECT * FROM " + table + " ORDER BY " + key).query().listOfRows()));
+        return tables;
+    }
+
+    public long rows(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}
