@@ -1,0 +1,113 @@
+package org.impactledger.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger's HTTP API as the load generator uses it: one shared {@link HttpClient} (HTTP/1.1,
+ * keep-alive, one connection per client thread in practice), every request with a timeout. Refuses
+ * any address that is not loopback: the harness measures the machine it runs on.
+ */
+public final class LedgerClient {
+
+    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    private final HttpClient http;
+    private final URI base;
+    private final Duration timeout;
+
+    public LedgerClient(URI base, Duration timeout) {
+        requireLoopback(base);
+        this.base = base;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    static void requireLoopback(URI base) {
+        String host = base.getHost();
+        try {
+            if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
+                throw new IllegalArgumentException("the harness only targets loopback addresses, not " + base);
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host in " + base, e);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Sends one command; never throws for HTTP or I/O failures, which come back as a failed {@link Response}. */
+    public Response send(Command command) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(command.path()))
+                .timeout(timeout)
+                .header("X-Actor", command.actor());
+        if (command.role() != null) {
+            builder.header("X-Actor-Role", command.role());
+        }
+        if (command.idempotencyKey() != null) {
+            builder.header("Idempotency-Key", command.idempotencyKey());
+        }
+        if (command.json() != null) {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(command.json()));
+        } else {
+            builder.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        return exchange(builder.build());
+    }
+
+    public Response get(String path) {
+        return exchange(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
+    }
+
+    private Response exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), null);
+        } catch (IOException e) {
+            return new Response(-1, null, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(-1, null, "interrupted");
+        }
+    }
+
+    /** A command as sent: path, the acting principal and role, an optional idempotency key and JSON body. */
+    public record Command(Op op, String path, String actor, String role, String idempotencyKey, String json) {
+    }
+
+    /** An answer: a status (-1 when no answer came) and body, or the failure's name. */
+    public record Response(int status, String body, String failure) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** A short, countable reason for a failed answer: "HTTP 409 LIMIT_EXCEEDED", "HTTP 500", "HttpTimeoutException". */
+        public String reason() {
+            if (failure != null) {
+                return failure;
+            }
+            if (body != null) {
+                Matcher m = CODE.matcher(body);
+                if (m.find()) {
+                    return "HTTP " + status + " " + m.group(1);
+                }
+            }
+            return "HTTP " + status;
+        }
+    }
+}
