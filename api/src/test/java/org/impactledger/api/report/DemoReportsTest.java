@@ -94,4 +94,36 @@ class DemoReportsTest extends IntegrationTest {
         JsonNode payments = ok(http.get("/api/reports/outcome-payments?fundId=" + fund).send(), 200).json();
         assertThat(payments.get("total").asLong()).isEqualTo(10);
     }
+
+    @Test
+    void the_demo_funds_journal_balances_and_its_audit_trail_verifies() {
+        new DemoScenario(dispatcher).seed();
+        JsonNode eur = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode trial = ok(http.get("/api/funds/" + DemoScenario.FUND.value() + "/trial-balance").send(), 200).json();
+            assertThat(trial.get("balanced").asBoolean()).isTrue();
+            JsonNode book = trial.get("currencies").get(0);
+            assertThat(book.get("difference").decimalValue()).isEqualByComparingTo("0");
+            java.util.Map<String, BigDecimal> balances = new java.util.HashMap<>();
+            book.get("accounts").forEach(a -> balances.put(a.get("account").asString(), a.get("balance").decimalValue()));
+            // cash: 500,000 paid in − 180,000 advanced + 19,500 outcome payments received
+            assertThat(balances.get("1000")).isEqualByComparingTo("339500.00");
+            return book;
+        });
+        assertThat(eur.get("totalDebits").decimalValue()).isEqualByComparingTo(eur.get("totalCredits").decimalValue());
+        java.util.Map<String, BigDecimal> balances = new java.util.HashMap<>();
+        eur.get("accounts").forEach(a -> balances.put(a.get("account").asString(), a.get("balance").decimalValue()));
+        // approved, not yet transferred: hf-4 (4,500) and ye-job-q3-1 (900)
+        assertThat(balances.get("1500")).isEqualByComparingTo("5400.00");
+        assertThat(balances.get("1400")).isEqualByComparingTo("180000.00");
+        assertThat(ok(http.get("/api/journal/check").send(), 200).json().get("balanced").asBoolean()).isTrue();
+
+        JsonNode verified = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode report = ok(http.get("/api/audit/verify").send(), 200).json();
+            assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
+            assertThat(report.get("headIndex").asLong()).isGreaterThanOrEqualTo(
+                    jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single());
+            return report;
+        });
+        assertThat(verified.get("firstMismatch").isNull()).isTrue();
+    }
 }

@@ -27,6 +27,8 @@ class OutcomePaymentAuditReportTest extends IntegrationTest {
         JsonNode chain = Eventually.within(java.time.Duration.ofSeconds(15), () -> {
             JsonNode c = ok(http.get(path).send(), 200).json();
             assertThat(c.get("status").asString()).isEqualTo("PAID");
+            // the audit chain builder has reached the transfer: every step carries its proof
+            assertThat(c.get("transfers").get(0).get("event").get("chainHash").isNull()).isFalse();
             return c;
         });
 
@@ -57,6 +59,11 @@ class OutcomePaymentAuditReportTest extends IntegrationTest {
             previous = position;
             assertThat(event.get("recordedAt").asString()).isNotBlank();
             assertThat(event.get("principal").asString()).isNotBlank();
+            // the hash-chain proof is the audit trail's own record of this event
+            assertThat(event.get("eventHash").asString()).isEqualTo(jdbc.sql("SELECT event_hash FROM audit_chain WHERE event_identifier = ?")
+                    .param(eventId).query(String.class).single()).hasSize(64);
+            assertThat(event.get("chainHash").asString()).isEqualTo(jdbc.sql("SELECT chain_hash FROM audit_chain WHERE event_identifier = ?")
+                    .param(eventId).query(String.class).single());
         }
     }
 

@@ -40,7 +40,8 @@ public class PaymentAuditQueries {
     private static final RowMapper<StepRow> STEP = (rs, row) -> new StepRow(
             AuditStepType.valueOf(rs.getString("step")),
             new Event(rs.getString("event_id"), nullableLong(rs, "global_position"), rs.getLong("sequence_number"), rs.getString("principal"),
-                    rs.getString("role"), instant(rs, "recorded_at"), rs.getObject("business_date", LocalDate.class)),
+                    rs.getString("role"), instant(rs, "recorded_at"), rs.getObject("business_date", LocalDate.class),
+                    rs.getString("proof_event_hash"), rs.getString("proof_chain_hash")),
             rs.getString("fund_id"), rs.getString("contract_id"), rs.getString("outcome_id"), rs.getString("actor"),
             rs.getString("beneficiary_id"), rs.getString("metric_code"), rs.getString("period"), rs.getObject("outcome_date", LocalDate.class),
             plain(rs, "quantity"), rs.getString("evidence_reference"), rs.getString("evidence_sha256"), rs.getString("note"),
@@ -65,7 +66,8 @@ public class PaymentAuditQueries {
         // one statement selects the page and its steps, so that events projected meanwhile cannot make the two disagree
         Map<String, List<StepRow>> chains = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT s.* FROM payment_audit_step s
+                        SELECT s.*, a.event_hash AS proof_event_hash, a.chain_hash AS proof_chain_hash FROM payment_audit_step s
+                        LEFT JOIN audit_chain a ON a.event_identifier = s.event_id
                         JOIN (""" + page + """
                         ) payments ON payments.contract_id = s.contract_id AND payments.outcome_id = s.outcome_id
                         WHERE s.business_date <= :asOf AND s.recorded_at <= :knownAt
@@ -88,9 +90,10 @@ public class PaymentAuditQueries {
     public PaymentChain handle(FindPaymentChain query) {
         TimeTravel time = query.timeTravel();
         List<StepRow> steps = jdbc.sql("""
-                        SELECT * FROM payment_audit_step
-                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND business_date <= :asOf AND recorded_at <= :knownAt
-                        ORDER BY sequence_number""")
+                        SELECT s.*, a.event_hash AS proof_event_hash, a.chain_hash AS proof_chain_hash FROM payment_audit_step s
+                        LEFT JOIN audit_chain a ON a.event_identifier = s.event_id
+                        WHERE s.contract_id = :contractId AND s.outcome_id = :outcomeId AND s.business_date <= :asOf AND s.recorded_at <= :knownAt
+                        ORDER BY s.sequence_number""")
                 .param("contractId", query.contractId().value())
                 .param("outcomeId", query.outcomeId().value())
                 .param("asOf", time.asOfOrEndOfTime())

@@ -11,7 +11,10 @@ import java.util.List;
  * a withdrawal after a reversal). Every step names its event ({@code eventId}, the key under which
  * the audit trail holds its proof), the event's global position and its position in the
  * contract's stream, who acted (as the event records it, and the principal and role of the
- * command's metadata), when it was recorded and its business date.
+ * command's metadata), when it was recorded and its business date, and its hash-chain proof: the
+ * event's SHA-256 and the chain hash after it in the audit trail ({@code null} until the chain
+ * builder has reached it). With the exported audit trail and the published key, an auditor can
+ * check offline that the step's event is in the signed chain unaltered.
  */
 public record PaymentChain(String contractId, String outcomeId, String fundId, String beneficiaryId, String metricCode, String period,
                            LocalDate outcomeDate, PaymentStatus status, String currency, BigDecimal approvedAmount, BigDecimal paidAmount,
@@ -20,7 +23,7 @@ public record PaymentChain(String contractId, String outcomeId, String fundId, S
 
     /** The fields every step has. */
     public record Event(String eventId, Long globalPosition, long sequenceNumber, String principal, String role, Instant recordedAt,
-                        LocalDate businessDate) {
+                        LocalDate businessDate, String eventHash, String chainHash) {
     }
 
     public record ReportStep(Event event, String reportedBy, BigDecimal quantity, String evidenceReference, String evidenceSha256) {
