@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 final class AuditTestStore {
 
-    static final String SCHEMA = "proj_audit_test";
+    static final String SCHEMA = org.impactledger.projections.support.TestSchemas.unique("proj_audit_test");
     private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     /** The fixed test key (PKCS#8, base64) and its public key as openssl derives it (SubjectPublicKeyInfo, base64). */

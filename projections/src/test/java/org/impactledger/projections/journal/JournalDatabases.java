@@ -16,7 +16,7 @@ import org.flywaydb.core.Flyway;
  */
 final class JournalDatabases {
 
-    static final String SCHEMA = "proj_journal_test";
+    static final String SCHEMA = org.impactledger.projections.support.TestSchemas.unique("proj_journal_test");
     private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private static HikariDataSource postgres;

@@ -15,7 +15,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class TestDatabases {
 
-    public static final String SCHEMA = "proj_state_test";
+    public static final String SCHEMA = org.impactledger.projections.support.TestSchemas.unique("proj_state_test");
     private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private static HikariDataSource postgres;
