@@ -3,6 +3,8 @@ package org.impactledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.impactledger.api.support.Scenario.ok;
 
+import java.time.Duration;
+import org.impactledger.api.demo.DemoHomes4All;
 import org.impactledger.api.demo.DemoScenario;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.IntegrationTest;
@@ -37,5 +39,79 @@ class DemoScenarioTest extends IntegrationTest {
                 assertThat(page.get("total").asLong() + youth.get("total").asLong()).as(status).isPositive();
             }
         });
+    }
+
+    /**
+     * The Homes4All slice as of 30 June 2026 (see DemoHomes4All), worked out by hand. Leases, rent /
+     * market rent a month, months charged March–June from their first month:
+     * district 6: c1 390/620 from March, c2 480/780 from March, c4 520/850 from April, C3 vacant;
+     * district 7: v1 350/560 from March (ended 30 June, to autonomous housing), v2 430/690 from April
+     * (200 of May and none of June paid), V3 vacant; district 8: n1 400/640 from April, n2 470/760 from May.
+     */
+    @Test
+    void the_demo_seeds_a_homes4all_fund_whose_housing_report_is_hand_checked() {
+        new DemoScenario(dispatcher).seed();
+
+        Eventually.holds(() -> {
+            JsonNode fund = ok(http.get("/api/funds/" + DemoHomes4All.FUND).send(), 200).json();
+            // 1,750,000.00 paid in − 1,135,000.00 for three buildings + 9,210.00 rent collected (net of the returned debit)
+            assertThat(fund.get("propertyAcquisitions").decimalValue()).isEqualByComparingTo("1135000.00");
+            assertThat(fund.get("rentIncome").decimalValue()).isEqualByComparingTo("9210.00");
+            assertThat(fund.get("cash").decimalValue()).isEqualByComparingTo("624210.00");
+        });
+        JsonNode report = Eventually.within(Duration.ofSeconds(15), () -> {
+            JsonNode r = ok(http.get("/api/reports/housing?fundId=" + DemoHomes4All.FUND + "&asOf=2026-06-30").send(), 200).json();
+            assertThat(r.get("currencies").get(0).get("total").get("exitsToAutonomy").asInt()).isEqualTo(1); // the last tenancy event is in
+            assertThat(r.get("currencies").get(0).get("total").get("propertiesValued").asInt()).isEqualTo(2); // and the last valuation
+            return r;
+        }).get("currencies").get(0);
+        JsonNode d6 = report.get("districts").get(0);
+        JsonNode d7 = report.get("districts").get(1);
+        JsonNode d8 = report.get("districts").get(2);
+        JsonNode total = report.get("total");
+
+        assertThat(d6.get("district").asString()).isEqualTo("6");
+        assertThat(d6.get("units").asInt()).isEqualTo(4);
+        assertThat(d6.get("occupancyRate").decimalValue()).isEqualByComparingTo("0.7500");        // 3 / 4
+        assertThat(d6.get("rentDue").decimalValue()).isEqualByComparingTo("5040.00");             // 4 × 390 + 4 × 480 + 3 × 520
+        assertThat(d6.get("rentCollected").decimalValue()).isEqualByComparingTo("5040.00");
+        assertThat(d6.get("averageDiscountToMarket").decimalValue()).isEqualByComparingTo("0.3822"); // (2,250 − 1,390) / 2,250 = 0.38222…
+        assertThat(d6.get("monthsOfStableHousing").asLong()).isEqualTo(11);                      // 4 + 4 + 3
+        assertThat(d6.get("latestValuation").decimalValue()).isEqualByComparingTo("505000.00");
+
+        assertThat(d7.get("district").asString()).isEqualTo("7");
+        assertThat(d7.get("occupiedUnits").asInt()).isEqualTo(1);
+        assertThat(d7.get("occupancyRate").decimalValue()).isEqualByComparingTo("0.3333");        // 1 / 3
+        assertThat(d7.get("rentDue").decimalValue()).isEqualByComparingTo("2690.00");             // 4 × 350 + 3 × 430
+        assertThat(d7.get("rentCollected").decimalValue()).isEqualByComparingTo("2030.00");       // 1,400 + 430 + 200
+        assertThat(d7.get("arrears").decimalValue()).isEqualByComparingTo("660.00");
+        assertThat(d7.get("collectionRate").decimalValue()).isEqualByComparingTo("0.7546");       // 2,030 / 2,690 = 0.75464…
+        assertThat(d7.get("averageDiscountToMarket").decimalValue()).isEqualByComparingTo("0.3768"); // (690 − 430) / 690 = 0.37681…
+        assertThat(d7.get("householdsHoused").asInt()).isEqualTo(2);
+        assertThat(d7.get("monthsOfStableHousing").asLong()).isEqualTo(7);                       // v1 4 (to 30 June) + v2 3
+        assertThat(d7.get("tenanciesEnded").get("MOVED_TO_AUTONOMOUS_HOUSING").asInt()).isEqualTo(1);
+
+        assertThat(d8.get("district").asString()).isEqualTo("8");
+        assertThat(d8.get("occupancyRate").decimalValue()).isEqualByComparingTo("1.0000");
+        assertThat(d8.get("rentDue").decimalValue()).isEqualByComparingTo("2140.00");             // 3 × 400 + 2 × 470
+        assertThat(d8.get("averageDiscountToMarket").decimalValue()).isEqualByComparingTo("0.3786"); // 530 / 1,400 = 0.37857…
+        assertThat(d8.get("propertiesValued").asInt()).isZero();
+
+        assertThat(total.get("properties").asInt()).isEqualTo(3);
+        assertThat(total.get("units").asInt()).isEqualTo(9);
+        assertThat(total.get("occupiedUnits").asInt()).isEqualTo(6);
+        assertThat(total.get("occupancyRate").decimalValue()).isEqualByComparingTo("0.6667");     // 6 / 9
+        assertThat(total.get("rentDue").decimalValue()).isEqualByComparingTo("9870.00");
+        assertThat(total.get("rentCollected").decimalValue()).isEqualByComparingTo("9210.00");
+        assertThat(total.get("arrears").decimalValue()).isEqualByComparingTo("660.00");
+        assertThat(total.get("collectionRate").decimalValue()).isEqualByComparingTo("0.9331");    // 9,210 / 9,870 = 0.93313…
+        assertThat(total.get("monthlyRent").decimalValue()).isEqualByComparingTo("2690.00");
+        assertThat(total.get("marketRent").decimalValue()).isEqualByComparingTo("4340.00");
+        assertThat(total.get("averageDiscountToMarket").decimalValue()).isEqualByComparingTo("0.3802"); // 1,650 / 4,340 = 0.38018…
+        assertThat(total.get("householdsHoused").asInt()).isEqualTo(7);
+        assertThat(total.get("monthsOfStableHousing").asLong()).isEqualTo(23);
+        assertThat(total.get("exitsToAutonomy").asInt()).isEqualTo(1);
+        assertThat(total.get("acquisitionCost").decimalValue()).isEqualByComparingTo("1135000.00");
+        assertThat(total.get("latestValuation").decimalValue()).isEqualByComparingTo("877000.00");
     }
 }

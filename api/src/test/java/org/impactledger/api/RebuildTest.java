@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.HousingScenario;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
@@ -39,13 +40,15 @@ class RebuildTest extends IntegrationTest {
         ok(s.report("o-3", "ben-3", "HOUSED-6M", "2026-Q3", "2026-08-03"), 201);
         ok(http.post("/api/contracts/" + s.contractId + "/outcomes/o-3/rejection").as(Scenario.VERIFIER, "verifier")
                 .json(Map.of("reason", "no evidence")).send(), 200);
+        homes4All(unique("rebuild"));
 
         List<String> names = new ArrayList<>();
         ok(http.get("/api/admin/projections").send(), 200).json().forEach(p -> names.add(p.get("name").asString()));
-        assertThat(names).contains("fund-state", "contract-state");
+        assertThat(names).contains("fund-state", "contract-state", "housing");
         awaitCaughtUp(names);
         Map<String, List<String>> incremental = readModelRows();
         assertThat(incremental.get("outcome_view")).isNotEmpty();
+        assertThat(incremental.get("housing_fact")).isNotEmpty();
 
         for (String name : names) {
             Http.Response started = ok(http.post("/api/admin/projections/" + name + "/rebuild").as("admin", "admin").send(), 202);
@@ -65,6 +68,23 @@ class RebuildTest extends IntegrationTest {
         Http.Response response = http.post("/api/admin/projections/no-such-model/rebuild").as("admin", "admin").send();
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("field").asString()).isEqualTo("name");
+    }
+
+    /** A housing fund with a property, a lease, rent charged, collected and reversed, a charge cancelled and the lease ended. */
+    private void homes4All(String prefix) {
+        HousingScenario h = HousingScenario.fundWithCash(http, prefix, "300000.00");
+        String property = prefix + "-prop";
+        ok(h.acquire(h.property(property, "7", "200000.00", "2026-02-01", List.of(HousingScenario.unit("U1", "50", 2, "650.00")))), 201);
+        ok(h.sign(property, HousingScenario.lease("L1", "U1", prefix + "-hh", 2, "420.00", "650.00", "2026-02-01")), 201);
+        ok(h.charge(property, "L1", "2026-02"), 201);
+        ok(h.charge(property, "L1", "2026-03"), 201);
+        ok(h.collect(property, "L1", "c1", "2026-02", "420.00", "2026-02-05"), 201);
+        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/rent-collections/c1/reversal").as("treasurer", "treasurer")
+                .json(Map.of("reason", "returned by the bank", "reversedOn", "2026-02-20")).send(), 200);
+        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L1/rent-charges/2026-03/cancellation").as("officer", "officer")
+                .json(Map.of("reason", "charged in error")).send(), 200);
+        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L1/end").as("officer", "officer")
+                .json(Map.of("endDate", "2026-02-28", "reason", "MOVED_ELSEWHERE")).send(), 200);
     }
 
     private void awaitCaughtUp(List<String> names) {

@@ -18,6 +18,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.impactledger.core.contract.Contract;
 import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.fund.Fund;
+import org.impactledger.core.housing.HousingFundHandler;
+import org.impactledger.core.housing.Property;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
 import org.impactledger.infra.idempotency.ProcessedCommands;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -34,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Registers the domain with Axon: the aggregates (with a cache and event-count snapshots, so a
- * command does not re-read a long stream), the command handler that spans contract and fund, the
+ * command does not re-read a long stream), the command handlers that span two aggregates (contract
+ * and fund; Homes4All property and fund), the
  * idempotency interceptor and the metadata propagation. The domain module itself stays free of
  * Spring and of configuration.
  */
@@ -74,6 +77,8 @@ public class LedgerDomainConfiguration {
             configurer.configureAggregate(aggregate(Fund.class, properties));
             configurer.configureAggregate(aggregate(Contract.class, properties));
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
+            configurer.configureAggregate(aggregate(Property.class, properties));
+            configurer.registerCommandHandler(c -> new HousingFundHandler(c.repository(Property.class), c.repository(Fund.class)));
             // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
             configurer.onInitialize(c -> c.onStart(() -> {
                 c.commandBus().registerHandlerInterceptor(new DomainErrorInterceptor());
@@ -96,7 +101,8 @@ public class LedgerDomainConfiguration {
         Snapshotter snapshotter = AggregateSnapshotter.builder()
                 .eventStore(c.eventStore())
                 .transactionManager(c.getComponent(TransactionManager.class))
-                .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class))
+                .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class),
+                        new GenericAggregateFactory<>(Property.class))
                 .repositoryProvider(c::repository)
                 .parameterResolverFactory(c.parameterResolverFactory())
                 .handlerDefinition(c.handlerDefinition(Fund.class))

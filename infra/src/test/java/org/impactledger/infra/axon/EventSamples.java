@@ -29,6 +29,23 @@ import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
+import org.impactledger.core.housing.LeaseEndReason;
+import org.impactledger.core.housing.PropertyUnit;
+import org.impactledger.core.housing.event.LeaseEnded;
+import org.impactledger.core.housing.event.LeaseSigned;
+import org.impactledger.core.housing.event.PropertyAcquired;
+import org.impactledger.core.housing.event.PropertyValuationRecorded;
+import org.impactledger.core.housing.event.RentChargeCancelled;
+import org.impactledger.core.housing.event.RentCharged;
+import org.impactledger.core.housing.event.RentCollected;
+import org.impactledger.core.housing.event.RentCollectionReversed;
+import org.impactledger.core.shared.HouseholdId;
+import org.impactledger.core.shared.LeaseId;
+import org.impactledger.core.shared.PropertyId;
+import org.impactledger.core.shared.UnitId;
 import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
@@ -50,6 +67,10 @@ final class EventSamples {
     static final InvestorId INVESTOR = InvestorId.of("inv-1");
     static final ProviderId PROVIDER = ProviderId.of("coop-1");
     static final LocalDate DAY = LocalDate.of(2026, 3, 3);
+    static final PropertyId PROPERTY = PropertyId.of("prop-1");
+    static final LeaseId LEASE = LeaseId.of("lease-1");
+    static final UnitId UNIT = UnitId.of("unit-1");
+    static final HouseholdId HOUSEHOLD = HouseholdId.of("hh-7f3a");
 
     private EventSamples() {
     }
@@ -87,6 +108,23 @@ final class EventSamples {
                         DAY.plusMonths(5), BigDecimal.ONE, eur("4500.00"), eur("4500.00"), List.of("11.1", "1.2"), "payer-carla"),
                 new OutcomePaymentExecuted(CONTRACT, OUTCOME, FUND, eur("4500.00"), "IT-1", DAY.plusMonths(7), "payer-carla"),
                 new OutcomePaymentReversed(CONTRACT, OUTCOME, FUND, eur("4500.00"), true, "paid twice", DAY.plusMonths(8), "payer-carla"),
-                new OutcomeWithdrawn(CONTRACT, OUTCOME, "reported in error", "provider-anna"));
+                new OutcomeWithdrawn(CONTRACT, OUTCOME, "reported in error", "provider-anna"),
+                new PropertyAcquisitionPaid(FUND, PROPERTY, eur("420000.00"), DAY),
+                new RentIncomeReceived(FUND, PROPERTY, LEASE, "coll-1", "2026-04", eur("400.00"), DAY.plusMonths(1), "SEPA-R-1"),
+                new RentIncomeReversed(FUND, PROPERTY, LEASE, "coll-1", "2026-04", eur("400.00"), "returned by the bank", DAY.plusMonths(1)),
+                // property events in an order the property aggregate can apply (the snapshot test relies on it)
+                new PropertyAcquired(PROPERTY, FUND, "Via Cigna 14, Torino", "6", eur("420000.00"), DAY,
+                        List.of(new PropertyUnit(UNIT, new BigDecimal("48.50"), 2, eur("620.00")),
+                                new PropertyUnit(UnitId.of("unit-2"), new BigDecimal("65"), 3, eur("780.00")))),
+                new PropertyValuationRecorded(PROPERTY, FUND, eur("435000.00"), DAY.plusMonths(9), "independent appraisal"),
+                new LeaseSigned(PROPERTY, FUND, LEASE, UNIT, HOUSEHOLD, 3, eur("400.00"), eur("620.00"), DAY.plusDays(29)),
+                new RentCharged(PROPERTY, LEASE, "2026-04", eur("400.00")),
+                new RentCollected(PROPERTY, LEASE, "coll-1", "2026-04", eur("250.00"), DAY.plusMonths(1), "SEPA-R-1", eur("150.00")),
+                new RentCollectionReversed(PROPERTY, LEASE, "coll-1", "2026-04", eur("250.00"), "returned by the bank", DAY.plusMonths(1),
+                        eur("400.00")),
+                new RentChargeCancelled(PROPERTY, LEASE, "2026-04", eur("400.00"), "charged after the household left"),
+                new LeaseEnded(PROPERTY, LEASE, UNIT, HOUSEHOLD, DAY.plusMonths(1).plusDays(27), LeaseEndReason.MOVED_TO_AUTONOMOUS_HOUSING,
+                        null));
     }
+
 }

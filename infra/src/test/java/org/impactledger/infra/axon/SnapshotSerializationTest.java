@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.serialization.SerializedObject;
 import org.impactledger.core.contract.Contract;
 import org.impactledger.core.fund.Fund;
+import org.impactledger.core.housing.Property;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,14 @@ class SnapshotSerializationTest {
                         || e instanceof org.impactledger.core.contract.event.OutcomeVerified
                         || e instanceof org.impactledger.core.contract.event.OutcomePaymentApproved
                         || e instanceof org.impactledger.core.contract.event.OutcomePaymentExecuted)
+                .toList());
+    }
+
+    @Test
+    void a_property_with_units_a_valuation_an_ended_lease_rent_and_a_reversed_collection_survives_a_snapshot_round_trip() {
+        assertRoundTrip(Property.class, EventSamples.PROPERTY.value(), EventSamples.all().stream()
+                .filter(e -> e instanceof org.impactledger.core.housing.event.PropertyEvent)
+                .filter(e -> !(e instanceof org.impactledger.core.housing.event.RentChargeCancelled))
                 .toList());
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -31,6 +32,9 @@ import org.impactledger.core.fund.event.OutcomeBudgetReleased;
 import org.impactledger.core.fund.event.OutcomeBudgetReserved;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.shared.BudgetId;
@@ -40,9 +44,11 @@ import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.Identifier;
 import org.impactledger.core.shared.InvestorId;
+import org.impactledger.core.shared.LeaseId;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.core.shared.PayerId;
+import org.impactledger.core.shared.PropertyId;
 
 /**
  * An Outcome Fund: the money investors put in and get back, and the budgets outcome payers commit
@@ -50,14 +56,22 @@ import org.impactledger.core.shared.PayerId;
  * negative or beyond a limit: an investor's uncalled commitment, a call's outstanding amount, the
  * fund's cash, the return cap, and each payer's budget.
  *
- * <p>Cash = capital received + outcome payments received − working capital advanced − distributions
- * − outcome payments refunded. Distributions follow the {@link DistributionWaterfall}.
+ * <p>Cash = capital received + outcome payments received + rent received − working capital advanced
+ * − distributions − outcome payments refunded − property acquisitions paid − rent reversed.
+ * Distributions follow the {@link DistributionWaterfall}.
  *
  * <p>Outcome payments are driven by the contract side: its command handler loads the fund and calls
  * {@link #reserveOutcomeBudget}, {@link #receiveOutcomePayment}, {@link #releaseOutcomeBudget} and
  * {@link #refundOutcomePayment}. A budget is reserved per outcome (one reservation per outcome id at
  * a time), the reservation moves to paid when the payer's transfer arrives, and a reversal either
  * releases the reservation or refunds the payment, after which the outcome may be reserved again.
+ *
+ * <p>Homes4All money is driven by the housing side in the same way ({@code HousingFundHandler}): a
+ * property is paid for out of cash when it is acquired ({@link #payPropertyAcquisition}), and rent
+ * collected from households reaches cash ({@link #receiveRentIncome}) or leaves it again when the
+ * collection is reversed ({@link #reverseRentIncome}). There are no bus commands for these: a
+ * payment is only right together with the property event it pays for, so the handler records both
+ * in one unit of work or neither.
  *
  * <p>State is held in plain fields (typed ids, {@link Money}, records, String-keyed maps) so that the
  * aggregate can be snapshotted by field; it changes only in the {@code @EventSourcingHandler}s.
@@ -105,6 +119,10 @@ public class Fund {
     record Reservation(BudgetId budgetId, ContractId contractId, Money amount, ReservationStatus status) {
     }
 
+    /** Rent received for one collection of a property, kept so that it can be reversed exactly once. */
+    record RentIncome(LeaseId leaseId, String period, Money amount, boolean reversed) {
+    }
+
     @AggregateIdentifier
     private FundId fundId;
     private String name;
@@ -122,6 +140,10 @@ public class Fund {
     private Map<String, Money> distributions = new HashMap<>();
     /** By budget id. */
     private Map<String, Budget> budgets = new HashMap<>();
+    /** Property id → acquisition price paid (Homes4All). */
+    private Map<String, Money> propertyAcquisitions = new HashMap<>();
+    /** "propertyId/collectionId" → rent received (Homes4All). */
+    private Map<String, RentIncome> rentIncome = new HashMap<>();
     /** By outcome id; an entry exists while the outcome's payment is reserved or paid. */
     private Map<String, Reservation> reservations = new HashMap<>();
 
@@ -372,6 +394,84 @@ public class Fund {
         apply(new OutcomePaymentRefunded(fundId, budgetId, budget.payerId(), contractId, outcomeId, amount, reason, valueDate));
     }
 
+    // ---------------------------------------------------------------- Homes4All (called by the housing side)
+
+    /**
+     * Pays the price of a property the fund acquires, out of its cash, on the acquisition date.
+     * Refused if the price is not in the fund's currency (CURRENCY_MISMATCH), if the property was
+     * paid for already (ALREADY_EXISTS) or if it exceeds the fund's cash (LIMIT_EXCEEDED). The
+     * fields named are those of the acquisition ({@code acquisitionPrice}, {@code acquiredOn}).
+     */
+    public void payPropertyAcquisition(PropertyId propertyId, Money acquisitionPrice, LocalDate acquiredOn) {
+        requireValue(propertyId, "propertyId");
+        requireValue(acquisitionPrice, "acquisitionPrice");
+        acquisitionPrice.requireCurrency(currency, "acquisitionPrice").requirePositive("acquisitionPrice");
+        requireValue(acquiredOn, "acquiredOn");
+        if (propertyAcquisitions.containsKey(propertyId.value())) {
+            throw new DomainException(ErrorCode.ALREADY_EXISTS, "propertyId", "fund " + fundId + " already paid "
+                    + propertyAcquisitions.get(propertyId.value()) + " for property " + propertyId);
+        }
+        if (acquisitionPrice.greaterThan(cash)) {
+            throw new DomainException(ErrorCode.LIMIT_EXCEEDED, "acquisitionPrice",
+                    "acquisition price of " + acquisitionPrice + " exceeds the fund's available cash of " + cash);
+        }
+        apply(new PropertyAcquisitionPaid(fundId, propertyId, acquisitionPrice, acquiredOn));
+    }
+
+    /**
+     * Adds rent collected from a household to the fund's cash. Refused if the fund did not acquire
+     * the property (NOT_FOUND), if the collection was received already (ALREADY_EXISTS) or if the
+     * amount is not a positive amount in the fund's currency.
+     */
+    public void receiveRentIncome(PropertyId propertyId, LeaseId leaseId, String collectionId, String period, Money amount,
+                                  LocalDate paymentDate, String bankReference) {
+        requireValue(propertyId, "propertyId");
+        requireValue(leaseId, "leaseId");
+        Identifier.requireValid(collectionId, "collectionId");
+        requireText(period, "period");
+        requireAmount(amount, "amount");
+        requireValue(paymentDate, "paymentDate");
+        requireText(bankReference, "bankReference");
+        requireAcquired(propertyId);
+        if (rentIncome.containsKey(rentKey(propertyId, collectionId))) {
+            throw new DomainException(ErrorCode.ALREADY_EXISTS, "collectionId",
+                    "rent collection " + collectionId + " of property " + propertyId + " already reached fund " + fundId);
+        }
+        apply(new RentIncomeReceived(fundId, propertyId, leaseId, collectionId, period, amount, paymentDate, bankReference));
+    }
+
+    /**
+     * Takes a reversed rent collection back out of the fund's cash. Refused if the fund never
+     * received it (NOT_FOUND), if it was reversed already (INVALID_STATE), if the amount is not the
+     * amount received (INVALID_VALUE) or if the fund's cash cannot cover it (LIMIT_EXCEEDED: cash
+     * never goes below zero).
+     */
+    public void reverseRentIncome(PropertyId propertyId, String collectionId, Money amount, String reason, LocalDate reversedOn) {
+        requireValue(propertyId, "propertyId");
+        Identifier.requireValid(collectionId, "collectionId");
+        requireAmount(amount, "amount");
+        requireText(reason, "reason");
+        requireValue(reversedOn, "reversedOn");
+        RentIncome income = rentIncome.get(rentKey(propertyId, collectionId));
+        if (income == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "collectionId",
+                    "fund " + fundId + " received no rent collection " + collectionId + " of property " + propertyId);
+        }
+        if (income.reversed()) {
+            throw new DomainException(ErrorCode.INVALID_STATE, "collectionId",
+                    "rent collection " + collectionId + " of property " + propertyId + " was already reversed in fund " + fundId);
+        }
+        if (!income.amount().equals(amount)) {
+            throw DomainException.invalid("amount",
+                    "cannot reverse rent collection " + collectionId + " with " + amount + ": " + income.amount() + " was received");
+        }
+        if (amount.greaterThan(cash)) {
+            throw new DomainException(ErrorCode.LIMIT_EXCEEDED, "collectionId", "reversing rent collection " + collectionId + " of "
+                    + amount + " exceeds the fund's available cash of " + cash);
+        }
+        apply(new RentIncomeReversed(fundId, propertyId, income.leaseId(), collectionId, income.period(), amount, reason, reversedOn));
+    }
+
     // ---------------------------------------------------------------- read-only views
 
     public FundId fundId() {
@@ -409,6 +509,11 @@ public class Fund {
 
     public Money totalPaidIn() {
         return investors.values().stream().map(Investor::paidIn).reduce(Money.zero(currency), Money::plus);
+    }
+
+    /** What the fund paid for the property, if it acquired it. */
+    public Optional<Money> acquisitionPaid(PropertyId propertyId) {
+        return Optional.ofNullable(propertyAcquisitions.get(propertyId.value()));
     }
 
     public Money totalDistributed() {
@@ -513,11 +618,43 @@ public class Fund {
 
     // ValuationRecorded changes no state the fund's rules depend on: it is a fact for the performance report.
 
+    @EventSourcingHandler
+    void on(PropertyAcquisitionPaid event) {
+        propertyAcquisitions.put(event.propertyId().value(), event.amount());
+        cash = cash.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(RentIncomeReceived event) {
+        rentIncome.put(rentKey(event.propertyId(), event.collectionId()),
+                new RentIncome(event.leaseId(), event.period(), event.amount(), false));
+        cash = cash.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(RentIncomeReversed event) {
+        String key = rentKey(event.propertyId(), event.collectionId());
+        RentIncome income = rentIncome.get(key);
+        rentIncome.put(key, new RentIncome(income.leaseId(), income.period(), income.amount(), true));
+        cash = cash.minus(event.amount());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Investor investor(InvestorId investorId) {
         Investor investor = investorId == null ? null : investors.get(investorId.value());
         return investor != null ? investor : Investor.none(currency);
+    }
+
+    private void requireAcquired(PropertyId propertyId) {
+        if (!propertyAcquisitions.containsKey(propertyId.value())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "propertyId",
+                    "fund " + fundId + " did not acquire property " + propertyId);
+        }
+    }
+
+    private static String rentKey(PropertyId propertyId, String collectionId) {
+        return propertyId.value() + "/" + collectionId;
     }
 
     private Budget budget(BudgetId budgetId) {

@@ -53,7 +53,11 @@ import org.impactledger.core.shared.UnitId;
  * occupied unit a year), which snapshots absorb; a property holds a handful to a few dozen units.
  *
  * <p>The property is self-contained: it records the price and date of the acquisition but does not
- * move the fund's cash. All its amounts are in the currency of the acquisition price.
+ * move the fund's cash. All its amounts are in the currency of the acquisition price. The commands
+ * that do move the fund's cash (the acquisition, a rent collection and its reversal) reach the
+ * property through {@link HousingFundHandler}, which calls the constructor and the public
+ * {@link #collectRent} and {@link #reverseRentCollection} here and then records the money in the
+ * fund, in one unit of work; every other command is handled by the property itself.
  *
  * <p>Rent is charged month by month at the lease's monthly rent and collected against a charged
  * month, never beyond what is outstanding; arrears are what is charged and not collected. Mistakes
@@ -120,7 +124,7 @@ public class Property {
 
     // ---------------------------------------------------------------- property
 
-    @CommandHandler
+    /** Acquires the property; called by {@link HousingFundHandler}, which pays for it from the fund in the same unit of work. */
     public Property(AcquireProperty command) {
         required(command.propertyId(), "propertyId");
         required(command.fundId(), "fundId");
@@ -210,8 +214,13 @@ public class Property {
         apply(new RentCharged(propertyId, lease.leaseId(), period.toString(), lease.monthlyRent()));
     }
 
-    @CommandHandler
-    public void handle(CollectRent command) {
+    /**
+     * Records rent paid for a charged month; called by {@link HousingFundHandler}, which adds the
+     * amount to the fund's cash in the same unit of work.
+     *
+     * @return the event applied
+     */
+    public RentCollected collectRent(CollectRent command) {
         Lease lease = lease(command.leaseId());
         String collectionId = Identifier.requireValid(command.collectionId(), "collectionId");
         YearMonth period = period(command.period());
@@ -229,12 +238,19 @@ public class Property {
                     + " outstanding for " + period + " on lease " + lease.leaseId() + " (due " + month.due() + ", collected " + month.collected() + ")");
         }
 
-        apply(new RentCollected(propertyId, lease.leaseId(), collectionId, period.toString(), amount, paymentDate, command.bankReference(),
-                month.outstanding().minus(amount)));
+        RentCollected collected = new RentCollected(propertyId, lease.leaseId(), collectionId, period.toString(), amount, paymentDate,
+                command.bankReference(), month.outstanding().minus(amount));
+        apply(collected);
+        return collected;
     }
 
-    @CommandHandler
-    public void handle(ReverseRentCollection command) {
+    /**
+     * Reverses a rent collection; called by {@link HousingFundHandler}, which takes the amount back
+     * out of the fund's cash in the same unit of work.
+     *
+     * @return the event applied
+     */
+    public RentCollectionReversed reverseRentCollection(ReverseRentCollection command) {
         String collectionId = Identifier.requireValid(command.collectionId(), "collectionId");
         requireText(command.reason(), "reason");
         LocalDate reversedOn = required(command.reversedOn(), "reversedOn");
@@ -251,8 +267,10 @@ public class Property {
         }
         RentMonth month = rent.get(collection.leaseId().value()).get(collection.period());
 
-        apply(new RentCollectionReversed(propertyId, collection.leaseId(), collectionId, collection.period(), collection.amount(),
-                command.reason(), reversedOn, month.outstanding().plus(collection.amount())));
+        RentCollectionReversed reversed = new RentCollectionReversed(propertyId, collection.leaseId(), collectionId, collection.period(),
+                collection.amount(), command.reason(), reversedOn, month.outstanding().plus(collection.amount()));
+        apply(reversed);
+        return reversed;
     }
 
     @CommandHandler

@@ -53,6 +53,9 @@ import org.impactledger.core.fund.BudgetTestCommands.ReceivePayment;
 import org.impactledger.core.fund.BudgetTestCommands.RefundPayment;
 import org.impactledger.core.fund.BudgetTestCommands.ReleaseBudget;
 import org.impactledger.core.fund.BudgetTestCommands.ReserveBudget;
+import org.impactledger.core.fund.HousingTestCommands.PayPropertyAcquisition;
+import org.impactledger.core.fund.HousingTestCommands.ReceiveRentIncome;
+import org.impactledger.core.fund.HousingTestCommands.ReverseRentIncome;
 import org.impactledger.core.fund.command.AdvanceWorkingCapital;
 import org.impactledger.core.fund.command.CallCapital;
 import org.impactledger.core.fund.command.CommitCapital;
@@ -72,12 +75,17 @@ import org.impactledger.core.fund.event.OutcomeBudgetReleased;
 import org.impactledger.core.fund.event.OutcomeBudgetReserved;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.InvestorId;
+import org.impactledger.core.shared.LeaseId;
+import org.impactledger.core.shared.PropertyId;
 import org.impactledger.core.shared.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -93,6 +101,7 @@ class FundTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Fund.class);
         fixture.registerAnnotatedCommandHandler(new BudgetTestCommands.Handler(fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(new HousingTestCommands.Handler(fixture.getRepository()));
     }
 
     @Nested
@@ -937,6 +946,170 @@ class FundTest {
                     .when(new CommitCapital(FUND_ID, INV_1, eur("0.00"), DAY))
                     .expectException(DomainException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class PayingForPropertiesAndReceivingRent {
+
+        private final PropertyId property = PropertyId.of("P-VIA-CIGNA-14");
+        private final LeaseId lease = LeaseId.of("L-1");
+
+        private PropertyAcquisitionPaid acquisitionPaid(String price) {
+            return new PropertyAcquisitionPaid(FUND_ID, property, eur(price), DAY);
+        }
+
+        private RentIncomeReceived rentReceived(String collectionId, String amount) {
+            return new RentIncomeReceived(FUND_ID, property, lease, collectionId, "2025-03", eur(amount), DUE, "SEPA-" + collectionId);
+        }
+
+        private ReceiveRentIncome receiveRent(String collectionId, String amount) {
+            return new ReceiveRentIncome(FUND_ID, property, lease, collectionId, "2025-03", eur(amount), DUE, "SEPA-" + collectionId);
+        }
+
+        @Test
+        void pays_a_property_acquisition_out_of_cash() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00")))
+                    .when(new PayPropertyAcquisition(FUND_ID, property, eur("420000.00"), DAY))
+                    .expectEvents(acquisitionPaid("420000.00"))
+                    .expectState(fund -> {
+                        assertThat(fund.cash()).isEqualTo(eur("80000.00"));
+                        assertThat(fund.acquisitionPaid(property)).contains(eur("420000.00"));
+                    });
+        }
+
+        @Test
+        void pays_exactly_the_cash_the_fund_holds() {
+            fixture.given(fundWith(paidIn(INV_1, "420000.00")))
+                    .when(new PayPropertyAcquisition(FUND_ID, property, eur("420000.00"), DAY))
+                    .expectEvents(acquisitionPaid("420000.00"))
+                    .expectState(fund -> assertThat(fund.cash()).isEqualTo(eur("0.00")));
+        }
+
+        @Test
+        void refuses_an_acquisition_beyond_available_cash() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), advanced("adv-1", "100000.00")))
+                    .when(new PayPropertyAcquisition(FUND_ID, property, eur("400000.01"), DAY))
+                    .expectException(refused(LIMIT_EXCEEDED, "acquisitionPrice"))
+                    .expectExceptionMessage("acquisition price of 400000.01 EUR exceeds the fund's available cash of 400000.00 EUR")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_an_acquisition_price_in_another_currency() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00")))
+                    .when(new PayPropertyAcquisition(FUND_ID, property, Money.of("100000.00", "CHF"), DAY))
+                    .expectException(refused(CURRENCY_MISMATCH, "acquisitionPrice"))
+                    .expectExceptionMessage("acquisitionPrice is in CHF but the fund keeps its books in EUR")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_to_pay_for_the_same_property_twice() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("200000.00")))
+                    .when(new PayPropertyAcquisition(FUND_ID, property, eur("200000.00"), DAY))
+                    .expectException(refused(ALREADY_EXISTS, "propertyId"))
+                    .expectExceptionMessage("fund fund-1 already paid 200000.00 EUR for property P-VIA-CIGNA-14")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_an_acquisition_without_a_date() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00")))
+                    .when(new PayPropertyAcquisition(FUND_ID, property, eur("1000.00"), null))
+                    .expectException(refused(INVALID_VALUE, "acquiredOn"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rent_collected_reaches_fund_cash() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("420000.00")))
+                    .when(receiveRent("C-1", "400.00"))
+                    .expectEvents(rentReceived("C-1", "400.00"))
+                    .expectState(fund -> assertThat(fund.cash()).isEqualTo(eur("80400.00")));
+        }
+
+        @Test
+        void refuses_rent_for_a_property_the_fund_did_not_acquire() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00")))
+                    .when(receiveRent("C-1", "400.00"))
+                    .expectException(refused(NOT_FOUND, "propertyId"))
+                    .expectExceptionMessage("fund fund-1 did not acquire property P-VIA-CIGNA-14")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_the_same_rent_collection_twice() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("420000.00"), rentReceived("C-1", "400.00")))
+                    .when(receiveRent("C-1", "400.00"))
+                    .expectException(refused(ALREADY_EXISTS, "collectionId"))
+                    .expectExceptionMessage("rent collection C-1 of property P-VIA-CIGNA-14 already reached fund fund-1")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_rent_in_another_currency() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("420000.00")))
+                    .when(new ReceiveRentIncome(FUND_ID, property, lease, "C-1", "2025-03", Money.of("400.00", "CHF"), DUE, "SEPA-1"))
+                    .expectException(refused(CURRENCY_MISMATCH, "amount"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_reversed_collection_leaves_fund_cash_again() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("420000.00"), rentReceived("C-1", "400.00")))
+                    .when(new ReverseRentIncome(FUND_ID, property, "C-1", eur("400.00"), "returned by the bank", DUE))
+                    .expectEvents(new RentIncomeReversed(FUND_ID, property, lease, "C-1", "2025-03", eur("400.00"), "returned by the bank", DUE))
+                    .expectState(fund -> assertThat(fund.cash()).isEqualTo(eur("80000.00")));
+        }
+
+        @Test
+        void refuses_to_reverse_rent_the_fund_never_received() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("420000.00")))
+                    .when(new ReverseRentIncome(FUND_ID, property, "C-1", eur("400.00"), "returned by the bank", DUE))
+                    .expectException(refused(NOT_FOUND, "collectionId"))
+                    .expectExceptionMessage("fund fund-1 received no rent collection C-1 of property P-VIA-CIGNA-14")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_to_reverse_rent_twice() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("420000.00"), rentReceived("C-1", "400.00"),
+                            new RentIncomeReversed(FUND_ID, property, lease, "C-1", "2025-03", eur("400.00"), "returned", DUE)))
+                    .when(new ReverseRentIncome(FUND_ID, property, "C-1", eur("400.00"), "returned again", DUE))
+                    .expectException(refused(INVALID_STATE, "collectionId"))
+                    .expectExceptionMessage("rent collection C-1 of property P-VIA-CIGNA-14 was already reversed in fund fund-1")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_to_reverse_another_amount_than_was_received() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"), acquisitionPaid("420000.00"), rentReceived("C-1", "400.00")))
+                    .when(new ReverseRentIncome(FUND_ID, property, "C-1", eur("399.99"), "returned by the bank", DUE))
+                    .expectException(refused(INVALID_VALUE, "amount"))
+                    .expectExceptionMessage("cannot reverse rent collection C-1 with 399.99 EUR: 400.00 EUR was received")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_a_reversal_the_fund_cash_cannot_cover() {
+            fixture.given(fundWith(paidIn(INV_1, "420000.00"), acquisitionPaid("420000.00"), rentReceived("C-1", "400.00"),
+                            advanced("adv-1", "100.00")))
+                    .when(new ReverseRentIncome(FUND_ID, property, "C-1", eur("400.00"), "returned by the bank", DUE))
+                    .expectException(refused(LIMIT_EXCEEDED, "collectionId"))
+                    .expectExceptionMessage("reversing rent collection C-1 of 400.00 EUR exceeds the fund's available cash of 300.00 EUR")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cash_counts_acquisitions_paid_rent_received_and_rent_reversed() {
+            fixture.given(fundWith(paidIn(INV_1, "500000.00"),                   // +500000.00
+                            acquisitionPaid("420000.00"),                         // −420000.00
+                            rentReceived("C-1", "400.00"), rentReceived("C-2", "250.00"), // +650.00
+                            new RentIncomeReversed(FUND_ID, property, lease, "C-2", "2025-03", eur("250.00"), "returned", DUE))) // −250.00
+                    .when(receiveRent("C-3", "250.00"))                          // +250.00
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(fund -> assertThat(fund.cash()).isEqualTo(eur("80650.00")));
         }
     }
 }

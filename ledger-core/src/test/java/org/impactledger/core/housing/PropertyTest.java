@@ -40,7 +40,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The property's rules, command by command, each with its accepted and its refused path. */
+/**
+ * The property's rules, command by command, each with its accepted and its refused path. Commands
+ * that production sends through {@link HousingFundHandler} (acquisition, rent collection and its
+ * reversal) go here through {@link PropertyFundForTest}, which drives the same property methods.
+ */
 class PropertyTest {
 
     private FixtureConfiguration<Property> fixture;
@@ -50,6 +54,7 @@ class PropertyTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Property.class);
+        fixture.registerAnnotatedCommandHandler(new PropertyFundForTest(fixture.getRepository()));
     }
 
     // ================================================================ acquiring

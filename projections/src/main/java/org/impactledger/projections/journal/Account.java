@@ -30,6 +30,17 @@ import java.util.stream.Collectors;
  * income. The budget itself is followed in memorandum accounts that mirror the fund aggregate's
  * rule committed = available + reserved + consumed.
  *
+ * <h2>Why property is at cost and rent is booked when collected</h2>
+ * A Homes4All fund that buys a flat exchanges cash for an asset of the same value: the price goes to
+ * {@link #INVESTMENT_PROPERTY} at cost, per property, and stays there; the property's later
+ * valuations are estimates for the housing report and the fund's net asset value, not postings,
+ * as for the fund's own valuations. Rent is income when the household pays it
+ * ({@link #RENT_INCOME}), not when it falls due: the tenants are households in housing hardship,
+ * and booking every charged month as a receivable would show as income money that may never come.
+ * What is charged and not collected (the arrears) is in the housing report. A reversed collection
+ * (returned by the bank, recorded in error) takes the income back out, since the rent was never
+ * really received.
+ *
  * <p>Contra accounts carry their balance on the side opposite to their class's usual one:
  * distributions (debit, reducing equity), refunds (debit, reducing income) and the memorandum
  * contra of committed budgets (credit).
@@ -40,11 +51,13 @@ public enum Account {
     CAPITAL_CALLED_RECEIVABLE("1320", "Capital called receivable from investors", AccountType.ASSET, Side.DEBIT),
     PROVIDER_ADVANCES("1400", "Working-capital advances to providers", AccountType.ASSET, Side.DEBIT),
     OUTCOME_PAYMENTS_RECEIVABLE("1500", "Outcome payments receivable from payers", AccountType.ASSET, Side.DEBIT),
+    INVESTMENT_PROPERTY("1600", "Investment property at cost (Homes4All)", AccountType.ASSET, Side.DEBIT),
     INVESTOR_COMMITMENTS("3100", "Investor commitments not yet paid in", AccountType.EQUITY, Side.CREDIT),
     INVESTOR_PAID_IN_CAPITAL("3200", "Investor paid-in capital", AccountType.EQUITY, Side.CREDIT),
     DISTRIBUTIONS_RETURN_OF_CAPITAL("3300", "Distributions – return of capital", AccountType.EQUITY, Side.DEBIT),
     DISTRIBUTIONS_PROFIT("3400", "Distributions – profit", AccountType.EQUITY, Side.DEBIT),
     OUTCOME_PAYMENT_INCOME("4100", "Outcome payment income", AccountType.INCOME, Side.CREDIT),
+    RENT_INCOME("4200", "Rent income (Homes4All)", AccountType.INCOME, Side.CREDIT),
     OUTCOME_PAYMENT_REFUNDS("4900", "Outcome payments refunded to payers", AccountType.INCOME, Side.DEBIT),
     PAYER_BUDGET_AVAILABLE("9100", "Payer budgets – available", AccountType.MEMORANDUM, Side.DEBIT),
     PAYER_BUDGET_RESERVED("9200", "Payer budgets – reserved by approved payments", AccountType.MEMORANDUM, Side.DEBIT),

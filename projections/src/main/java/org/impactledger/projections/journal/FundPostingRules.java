@@ -20,11 +20,15 @@ import org.impactledger.core.fund.event.OutcomeBudgetReleased;
 import org.impactledger.core.fund.event.OutcomeBudgetReserved;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.InvestorId;
+import org.impactledger.core.shared.PropertyId;
 import org.impactledger.core.shared.ProviderId;
 
 /**
@@ -43,6 +47,9 @@ import org.impactledger.core.shared.ProviderId;
  *   <tr><td>OutcomeBudgetReleased</td><td>4100 outcome income (contract); 9100 budget available (budget)</td><td>1500 outcome receivable (budget); 9200 budget reserved (budget)</td><td>the reversal's business date</td></tr>
  *   <tr><td>OutcomePaymentRefunded</td><td>4900 refunds (contract); 9100 budget available (budget)</td><td>1000 cash; 9300 budget consumed (budget)</td><td>its value date</td></tr>
  *   <tr><td>DistributionMade</td><td>3300 return of capital and 3400 profit, one line per investor and tier with a non-zero share</td><td>1000 cash, the whole amount</td><td>its value date</td></tr>
+ *   <tr><td>PropertyAcquisitionPaid</td><td>1600 investment property (property)</td><td>1000 cash</td><td>its value date (the acquisition date)</td></tr>
+ *   <tr><td>RentIncomeReceived</td><td>1000 cash</td><td>4200 rent income (property)</td><td>its value date (the payment date)</td></tr>
+ *   <tr><td>RentIncomeReversed</td><td>4200 rent income (property)</td><td>1000 cash</td><td>its value date (the reversal date)</td></tr>
  * </table>
  *
  * <h2>Why these entries</h2>
@@ -75,6 +82,10 @@ import org.impactledger.core.shared.ProviderId;
  *       ({@code OutcomePaymentReceived}), a reversal releases or refunds. Posting the contract's
  *       {@code OutcomePaymentApproved}, {@code …Executed} or {@code …Reversed} as well would book
  *       every payment twice; reports, verifications and rate cards move no money at all.</li>
+ *   <li>Property events (Homes4All) post nothing here for the same reason: the acquisition price,
+ *       rent collected and reversed collections reach the fund as {@code PropertyAcquisitionPaid},
+ *       {@code RentIncomeReceived} and {@code RentIncomeReversed} in the same unit of work. Rent
+ *       charged is not posted: rent is income when collected (see {@link Account}).</li>
  * </ul>
  *
  * <p>Amounts are taken as the events carry them (exact, two decimals); no rule divides or rounds.
@@ -84,7 +95,8 @@ public class FundPostingRules implements PostingRule {
     /** Fund events that post an entry. */
     public static final Set<Class<? extends FundEvent>> POSTED = Set.of(CapitalCommitted.class, CapitalCalled.class,
             CapitalReceived.class, WorkingCapitalAdvanced.class, OutcomeBudgetCommitted.class, OutcomeBudgetReserved.class,
-            OutcomePaymentReceived.class, OutcomeBudgetReleased.class, OutcomePaymentRefunded.class, DistributionMade.class);
+            OutcomePaymentReceived.class, OutcomeBudgetReleased.class, OutcomePaymentRefunded.class, DistributionMade.class,
+            PropertyAcquisitionPaid.class, RentIncomeReceived.class, RentIncomeReversed.class);
 
     /** Fund events that deliberately post nothing (see the class comment). */
     public static final Set<Class<? extends FundEvent>> SILENT = Set.of(FundOpened.class, ValuationRecorded.class);
@@ -169,6 +181,26 @@ public class FundPostingRules implements PostingRule {
         if (event instanceof DistributionMade e) {
             return Optional.of(distribution(e));
         }
+        if (event instanceof PropertyAcquisitionPaid e) {
+            return posting("Property " + e.propertyId() + " acquired for " + e.amount(),
+                    e.valueDate(),
+                    debit(Account.INVESTMENT_PROPERTY, property(e.propertyId()), e.amount()),
+                    credit(Account.FUND_CASH, null, e.amount()));
+        }
+        if (event instanceof RentIncomeReceived e) {
+            return posting("Rent of " + e.amount() + " for " + e.period() + " on lease " + e.leaseId() + " of property " + e.propertyId()
+                            + " (collection " + e.collectionId() + ", bank reference " + e.bankReference() + ")",
+                    e.valueDate(),
+                    debit(Account.FUND_CASH, null, e.amount()),
+                    credit(Account.RENT_INCOME, property(e.propertyId()), e.amount()));
+        }
+        if (event instanceof RentIncomeReversed e) {
+            return posting("Rent collection " + e.collectionId() + " of " + e.amount() + " for " + e.period() + " on lease " + e.leaseId()
+                            + " of property " + e.propertyId() + " reversed: " + e.reason(),
+                    e.valueDate(),
+                    debit(Account.RENT_INCOME, property(e.propertyId()), e.amount()),
+                    credit(Account.FUND_CASH, null, e.amount()));
+        }
         if (event instanceof FundOpened || event instanceof ValuationRecorded) {
             return Optional.empty();
         }
@@ -205,6 +237,10 @@ public class FundPostingRules implements PostingRule {
 
     static String provider(ProviderId id) {
         return "provider:" + id.value();
+    }
+
+    static String property(PropertyId id) {
+        return "property:" + id.value();
     }
 
     static String contract(ContractId id) {

@@ -33,6 +33,11 @@ import org.impactledger.core.fund.event.OutcomeBudgetReleased;
 import org.impactledger.core.fund.event.OutcomeBudgetReserved;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
+import org.impactledger.core.shared.LeaseId;
+import org.impactledger.core.shared.PropertyId;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.fund.query.FindUnbalancedJournalEntries;
@@ -182,6 +187,40 @@ class JournalPostingTest {
                 "3300 investor:inv-banca 18000.00 0.00",
                 "1000 null 0.00 48000.01");
         assertEntry(r, "DistributionMade", "2026-06-30");
+    }
+
+    @Test
+    void a_property_acquisition_turns_cash_into_investment_property_at_cost() {
+        Recorded r = post(new PropertyAcquisitionPaid(FUND, PropertyId.of("prop-cigna-14"), eur("420000"), date("2026-02-20")));
+
+        assertThat(tables.lines(JournalTables.eventId(r))).containsExactly(
+                "1600 property:prop-cigna-14 420000.00 0.00",
+                "1000 null 0.00 420000.00");
+        assertEntry(r, "PropertyAcquisitionPaid", "2026-02-20");
+    }
+
+    @Test
+    void rent_collected_is_cash_and_rent_income_of_the_property_on_the_payment_date() {
+        Recorded r = post(new RentIncomeReceived(FUND, PropertyId.of("prop-cigna-14"), LeaseId.of("lease-1"), "coll-1", "2026-03",
+                eur("400"), date("2026-03-05"), "SEPA-R-1"));
+
+        assertThat(tables.lines(JournalTables.eventId(r))).containsExactly(
+                "1000 null 400.00 0.00",
+                "4200 property:prop-cigna-14 0.00 400.00");
+        assertEntry(r, "RentIncomeReceived", "2026-03-05");
+        assertThat(description(r)).contains("2026-03", "lease-1", "SEPA-R-1");
+    }
+
+    @Test
+    void a_reversed_rent_collection_takes_the_income_back_out_of_cash() {
+        Recorded r = post(new RentIncomeReversed(FUND, PropertyId.of("prop-cigna-14"), LeaseId.of("lease-1"), "coll-1", "2026-03",
+                eur("400"), "returned by the bank", date("2026-03-20")));
+
+        assertThat(tables.lines(JournalTables.eventId(r))).containsExactly(
+                "4200 property:prop-cigna-14 400.00 0.00",
+                "1000 null 0.00 400.00");
+        assertEntry(r, "RentIncomeReversed", "2026-03-20");
+        assertThat(description(r)).contains("returned by the bank");
     }
 
     @Test

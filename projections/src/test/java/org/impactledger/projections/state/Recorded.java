@@ -3,6 +3,7 @@ package org.impactledger.projections.state;
 import java.time.Instant;
 import org.impactledger.core.contract.event.ContractEvent;
 import org.impactledger.core.fund.event.FundEvent;
+import org.impactledger.core.housing.event.PropertyEvent;
 
 /**
  * An event as the event store holds it: the payload, its sequence number in its aggregate's stream,
@@ -17,6 +18,9 @@ public record Recorded(Object payload, long sequenceNumber, Instant timestamp) {
         }
         if (payload instanceof ContractEvent e) {
             return e.contractId().value();
+        }
+        if (payload instanceof PropertyEvent e) {
+            return e.propertyId().value();
         }
         throw new IllegalArgumentException("not a ledger event: " + payload);
     }

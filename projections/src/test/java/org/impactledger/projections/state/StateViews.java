@@ -25,6 +25,10 @@ import org.impactledger.core.fund.event.OutcomeBudgetReserved;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
 import org.impactledger.core.fund.event.ValuationRecorded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
+import org.impactledger.core.housing.event.PropertyEvent;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.projections.state.contract.ContractStateProjection;
 import org.impactledger.projections.state.contract.ContractStateQueries;
@@ -90,6 +94,10 @@ public final class StateViews {
         else if (p instanceof OutcomePaymentRefunded e) fund.on(e, seq);
         else if (p instanceof DistributionMade e) fund.on(e, seq);
         else if (p instanceof ValuationRecorded e) fund.on(e, seq);
+        else if (p instanceof PropertyAcquisitionPaid e) fund.on(e, seq);
+        else if (p instanceof RentIncomeReceived e) fund.on(e, seq);
+        else if (p instanceof RentIncomeReversed e) fund.on(e, seq);
+        else if (p instanceof PropertyEvent) return; // for the housing read model, not the state views
         else if (p instanceof ContractSigned e) contract.on(e, seq);
         else if (p instanceof RateCardAmended e) contract.on(e, seq);
         else if (p instanceof ContractClosed e) contract.on(e, seq);

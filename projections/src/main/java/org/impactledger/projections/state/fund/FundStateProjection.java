@@ -22,6 +22,9 @@ import org.impactledger.core.fund.event.OutcomeBudgetReleased;
 import org.impactledger.core.fund.event.OutcomeBudgetReserved;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.shared.FundId;
@@ -218,6 +221,30 @@ public class FundStateProjection {
                 addToInvestor(event.fundId(), share.investorId().value(), "profit_distributed", share.profit().amount());
             }
         });
+    }
+
+    /** Homes4All: the price of a property leaves cash. */
+    @EventHandler
+    public void on(PropertyAcquisitionPaid event, @SequenceNumber long sequenceNumber) {
+        transaction.executeWithoutResult(status ->
+                advance(event.fundId(), sequenceNumber, "property_acquisitions = property_acquisitions + :amount, cash = cash - :amount",
+                        Map.of("amount", event.amount().amount())));
+    }
+
+    /** Homes4All: rent collected from a household reaches cash. */
+    @EventHandler
+    public void on(RentIncomeReceived event, @SequenceNumber long sequenceNumber) {
+        transaction.executeWithoutResult(status ->
+                advance(event.fundId(), sequenceNumber, "rent_income = rent_income + :amount, cash = cash + :amount",
+                        Map.of("amount", event.amount().amount())));
+    }
+
+    /** Homes4All: a reversed rent collection leaves cash, and rent income is net of it. */
+    @EventHandler
+    public void on(RentIncomeReversed event, @SequenceNumber long sequenceNumber) {
+        transaction.executeWithoutResult(status ->
+                advance(event.fundId(), sequenceNumber, "rent_income = rent_income - :amount, cash = cash - :amount",
+                        Map.of("amount", event.amount().amount())));
     }
 
     /** The latest valuation by date wins; a back-dated one recorded later does not replace it. */

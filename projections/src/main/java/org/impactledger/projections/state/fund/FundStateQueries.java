@@ -40,6 +40,8 @@ public class FundStateQueries {
             money(rs, "advanced"),
             money(rs, "outcome_payments_received"),
             money(rs, "refunded"),
+            money(rs, "property_acquisitions"),
+            money(rs, "rent_income"),
             money(rs, "cash"),
             money(rs, "latest_nav"),
             date(rs, "latest_nav_date"),

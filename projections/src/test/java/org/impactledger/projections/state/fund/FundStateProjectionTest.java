@@ -14,15 +14,21 @@ import static org.impactledger.projections.state.LedgerHistory.eur;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.impactledger.core.fund.event.CapitalCalled;
 import org.impactledger.core.fund.event.CapitalCommitted;
 import org.impactledger.core.fund.event.CapitalReceived;
 import org.impactledger.core.fund.event.FundOpened;
 import org.impactledger.core.fund.event.OutcomeBudgetCommitted;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.fund.query.FindFund;
 import org.impactledger.core.fund.query.FindFundBudgets;
 import org.impactledger.core.fund.query.FindFundInvestors;
 import org.impactledger.core.fund.query.ListFunds;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.LeaseId;
+import org.impactledger.core.shared.PropertyId;
 import org.impactledger.projections.state.LedgerHistory;
 import org.impactledger.projections.state.Page;
 import org.impactledger.projections.state.StateViews;
@@ -72,6 +78,30 @@ class FundStateProjectionTest {
         assertThat(fund.distributed()).isEqualTo(money("50000.00"));
         assertThat(fund.refunded()).isEqualTo(money("1600.00"));
         assertThat(fund.cash()).isEqualTo(money("352400.00"));
+    }
+
+    @Test
+    void a_housing_fund_pays_properties_from_cash_and_receives_rent_net_of_reversed_collections() {
+        PropertyId property = PropertyId.of("prop-cigna-14");
+        LeaseId lease = LeaseId.of("lease-1");
+        LedgerHistory history = new LedgerHistory()
+                .then(new FundOpened(FUND, "Homes4All Torino", "EUR", "Homes4All SGR", new BigDecimal("1.20")))
+                .then(new CapitalCommitted(FUND, INVESTOR_A, eur("600000"), eur("600000"), LocalDate.parse("2026-01-10")))
+                .then(new CapitalCalled(FUND, "call-1", INVESTOR_A, eur("500000"), LocalDate.parse("2026-01-31")))
+                .then(new CapitalReceived(FUND, "call-1", INVESTOR_A, eur("500000"), LocalDate.parse("2026-01-30"), "BNK-IN-1"))
+                .then(new PropertyAcquisitionPaid(FUND, property, eur("420000"), LocalDate.parse("2026-02-20")))
+                .then(new RentIncomeReceived(FUND, property, lease, "coll-1", "2026-03", eur("400"), LocalDate.parse("2026-03-05"), "R-1"))
+                .then(new RentIncomeReceived(FUND, property, lease, "coll-2", "2026-04", eur("250.50"), LocalDate.parse("2026-04-05"), "R-2"))
+                .then(new RentIncomeReversed(FUND, property, lease, "coll-2", "2026-04", eur("250.50"), "returned by the bank",
+                        LocalDate.parse("2026-04-20")));
+        views.applyAll(history.events());
+        views.applyAll(history.events()); // delivered again: nothing changes
+
+        FundView fund = views.fundQueries.handle(new FindFund(FUND));
+        assertThat(fund.propertyAcquisitions()).isEqualTo(money("420000.00"));
+        assertThat(fund.rentIncome()).isEqualTo(money("400.00"));
+        // 500,000.00 paid in − 420,000.00 + 400.00 + 250.50 − 250.50
+        assertThat(fund.cash()).isEqualTo(money("80400.00"));
     }
 
     @Test
