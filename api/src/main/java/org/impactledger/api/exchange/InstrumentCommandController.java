@@ -167,8 +167,8 @@ public class InstrumentCommandController {
             answer.put("status", outcome.status().name());
             answer.put("filled", outcome.filled());
             answer.put("remaining", outcome.remaining());
-            answer.put("fills", outcome.fills().stream().map(f -> Map.of("tradeNumber", f.tradeNumber(), "quantity", f.quantity(),
-                    "price", MoneyBody.of(f.price()), "amount", MoneyBody.of(f.amount()))).toList());
+            answer.put("fills", outcome.fills().stream().map(f -> new FillBody(f.tradeNumber(), f.quantity(), MoneyBody.of(f.price()),
+                    MoneyBody.of(f.amount()))).toList());
         } else {
             answer.put("fills", List.of());
         }
@@ -210,6 +210,10 @@ public class InstrumentCommandController {
         String paymentId = Ids.orNew(body.paymentId(), "coupon");
         Dispatched d = dispatcher.send(new PayCoupon(id, paymentId, body.recordDate(), body.paymentDate()), ActionDate.on(context, body.paymentDate()));
         return CommandResponse.created(d, path(id), Map.of("instrumentId", id.value(), "paymentId", paymentId));
+    }
+
+    /** One trade the order made at once: the instrument's trade number, units, price (the resting order's) and amount. */
+    public record FillBody(long tradeNumber, long quantity, MoneyBody price, MoneyBody amount) {
     }
 
     private static String path(InstrumentId instrumentId) {
