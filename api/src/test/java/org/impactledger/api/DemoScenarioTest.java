@@ -5,7 +5,9 @@ import static org.impactledger.api.support.Scenario.ok;
 
 import java.time.Duration;
 import org.impactledger.api.demo.DemoHomes4All;
+import java.util.Map;
 import org.impactledger.api.demo.DemoScenario;
+import org.impactledger.api.demo.ExchangeDemoScenario;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.web.CommandDispatcher;
@@ -113,5 +115,65 @@ class DemoScenarioTest extends IntegrationTest {
         assertThat(total.get("exitsToAutonomy").asInt()).isEqualTo(1);
         assertThat(total.get("acquisitionCost").decimalValue()).isEqualByComparingTo("1135000.00");
         assertThat(total.get("latestValuation").decimalValue()).isEqualByComparingTo("877000.00");
+    }
+
+    /** The exchange slice; every figure is worked out in {@link ExchangeDemoScenario}'s Javadoc. */
+    @Test
+    void the_demo_seeds_an_exchange_with_a_pro_rata_allocation_trades_income_and_verified_outcomes() {
+        new DemoScenario(dispatcher).seed();
+
+        Eventually.holds(() -> {
+            JsonNode share = ok(http.get("/api/exchange/instruments/" + ExchangeDemoScenario.SHARE).send(), 200).json();
+            JsonNode offering = share.get("offerings").get(0);
+            assertThat(offering.get("unitsSubscribed").asLong()).isEqualTo(13_000);
+            assertThat(offering.get("unitsAllocated").asLong()).isEqualTo(10_000);
+            assertThat(share.get("instrument").get("tradeCount").asLong()).isEqualTo(3);
+            assertThat(share.get("instrument").get("incomePaid").decimalValue()).isEqualByComparingTo("4250.00");
+        });
+        // the allocation, as of the closing day: 10,000 × subscribed ÷ 13,000 rounded down, the 3 units left to the largest fractions
+        Map<String, Long> allocated = Map.of("investor-foundation-nord", 4615L, "investor-impact-bank", 3077L, "investor-welfare-fund", 1923L,
+                "investor-retail-giulia", 231L, "investor-retail-marco", 154L);
+        Eventually.holds(() -> allocated.forEach((investor, units) -> assertThat(shareUnits(investor, "?asOf=2026-03-16")).as(investor).isEqualTo(units)));
+
+        // after the trades, the dividend and the coupon
+        JsonNode foundation = ok(http.get("/api/exchange/accounts/investor-foundation-nord").send(), 200).json();
+        // 250,000.00 − 115,375.00 − 100,000.00 − 10,400.00 + 2,131.38 + 1,750.00
+        assertThat(foundation.get("cash").decimalValue()).isEqualByComparingTo("28106.38");
+        assertThat(shareUnits("investor-foundation-nord", "")).isEqualTo(4615 + 400);
+        JsonNode welfare = ok(http.get("/api/exchange/accounts/investor-welfare-fund").send(), 200).json();
+        // 120,000.00 − 48,075.00 − 40,000.00 − 1,290.00 + 838.52 + 700.00; 250 × 25.80 still bid
+        assertThat(welfare.get("cash").decimalValue()).isEqualByComparingTo("32173.52");
+        assertThat(welfare.get("reserved").decimalValue()).isEqualByComparingTo("6450.00");
+        assertThat(shareUnits("investor-impact-bank", "")).isEqualTo(3077 - 100 - 400);
+        JsonNode book = ok(http.get("/api/exchange/instruments/" + ExchangeDemoScenario.SHARE + "/order-book").send(), 200).json();
+        assertThat(book.get("bids").get(0).get("quantity").asLong()).isEqualTo(250);
+        assertThat(book.get("asks")).isEmpty();
+
+        Eventually.holds(() -> {
+            JsonNode impact = ok(http.get("/api/exchange/accounts/investor-foundation-nord/portfolio-impact").send(), 200).json();
+            JsonNode cer = impact.get("issuers").get(0);
+            assertThat(cer.get("issuerId").asString()).isEqualTo(ExchangeDemoScenario.CER_TORINO_NORD.value());
+            // 1,000 of 1,400 bonds = 5/7; 412.50 MWh × 5/7 = 294.642857… rounded down to 4 decimals
+            assertThat(cer.get("share").decimalValue()).isEqualByComparingTo("0.71428571");
+            assertThat(cer.get("outcomes").get(1).get("metricCode").asString()).isEqualTo("RENEWABLE-MWH");
+            assertThat(cer.get("outcomes").get(1).get("attributedQuantity").decimalValue()).isEqualByComparingTo("294.6428");
+            // 5,015 of 10,000 shares; 22 verified placements × 0.5015
+            JsonNode lavoro = impact.get("issuers").get(1);
+            assertThat(lavoro.get("share").decimalValue()).isEqualByComparingTo("0.5015");
+            assertThat(lavoro.get("outcomes").get(0).get("attributedQuantity").decimalValue()).isEqualByComparingTo("11.0330");
+        });
+        JsonNode lavoro = ok(http.get("/api/exchange/issuers/" + ExchangeDemoScenario.LAVORO_INSIEME).send(), 200).json();
+        assertThat(lavoro.get("issuer").get("outcomesVerified").asLong()).isEqualTo(1);
+        assertThat(lavoro.get("issuer").get("outcomesRejected").asLong()).isEqualTo(1);
+    }
+
+    private long shareUnits(String investor, String query) {
+        JsonNode holdings = ok(http.get("/api/exchange/accounts/" + investor + query).send(), 200).json();
+        for (JsonNode position : holdings.get("positions")) {
+            if (position.get("instrumentId").asString().equals(ExchangeDemoScenario.SHARE.value())) {
+                return position.get("units").asLong();
+            }
+        }
+        return 0;
     }
 }

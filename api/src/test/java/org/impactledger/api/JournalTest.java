@@ -131,7 +131,8 @@ class JournalTest extends IntegrationTest {
         assertThat(commitment.get("businessDate").asString()).isEqualTo("2026-01-10");
         assertThat(lines(commitment)).containsExactly("1310 investor:inv-a 200000.00 0.00", "3100 investor:inv-a 0.00 200000.00");
         assertThat(commitment.get("lines").get(0).get("accountName").asString()).isEqualTo("Uncalled commitments receivable from investors");
-        List<String> times = entries(s.fundId).stream().map(e -> e.get("recordedAt").asString()).toList();
+        // compared as instants: ISO text drops zero milliseconds ("…14Z" sorts after "…14.021Z")
+        List<java.time.Instant> times = entries(s.fundId).stream().map(e -> java.time.Instant.parse(e.get("recordedAt").asString())).toList();
         assertThat(times).isSorted();
         JsonNode january = journal(s.fundId, "&asOf=2026-01-31");
         assertThat(january.get("items").findValuesAsString("eventType"))

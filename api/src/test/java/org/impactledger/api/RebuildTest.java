@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.HousingScenario;
+import org.impactledger.api.support.ExchangeScenario;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
@@ -42,13 +43,23 @@ class RebuildTest extends IntegrationTest {
                 .json(Map.of("reason", "no evidence")).send(), 200);
         homes4All(unique("rebuild"));
 
+        // the exchange: an allocation, a trade with a partial fill, a resting order, a verified outcome
+        ExchangeScenario x = ExchangeScenario.issuerWithShare(http, unique("rebuild-x")).account("anna", "1000.00").account("bruno", "1000.00")
+                .firstOffering("anna", 50);
+        ok(x.order("S1", "anna", "SELL", 30, "11.00"), 201);
+        ok(x.order("B1", "bruno", "BUY", 20, "11.00"), 201);
+        ok(x.reportOutcome("o-1", "JOB-PLACEMENT", "8.5", "4", ExchangeScenario.ISSUER_OFFICER), 201);
+        ok(x.verifyOutcome("o-1", "3", ExchangeScenario.VERIFIER), 200);
+
         List<String> names = new ArrayList<>();
         ok(http.get("/api/admin/projections").send(), 200).json().forEach(p -> names.add(p.get("name").asString()));
-        assertThat(names).contains("fund-state", "contract-state", "housing");
+        assertThat(names).contains("fund-state", "contract-state", "housing", "exchange-market", "exchange-holdings");
         awaitCaughtUp(names);
         Map<String, List<String>> incremental = readModelRows();
         assertThat(incremental.get("outcome_view")).isNotEmpty();
         assertThat(incremental.get("housing_fact")).isNotEmpty();
+        assertThat(incremental.get("exchange_trade_view")).isNotEmpty();
+        assertThat(incremental.get("exchange_unit_fact")).isNotEmpty();
 
         for (String name : names) {
             Http.Response started = ok(http.post("/api/admin/projections/" + name + "/rebuild").as("admin", "admin").send(), 202);

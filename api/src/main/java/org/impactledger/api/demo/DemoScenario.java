@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A realistic Outcome Fund in Turin: three investors, an NRRP-funded Housing First budget from the
  * city and a youth-employment budget from a foundation, two contracts, and outcomes in every state
- * (reported, verified, rejected, approved, paid); then a Homes4All housing fund ({@link DemoHomes4All}).
- * Every command has a fixed idempotency key, so seeding twice changes nothing.
+ * (reported, verified, rejected, approved, paid); then a Homes4All housing fund ({@link DemoHomes4All})
+ * and the Social Impact Stock Exchange slice ({@link ExchangeDemoScenario}). Every command has a
+ * fixed idempotency key, so seeding twice changes nothing.
  */
 public class DemoScenario {
 
@@ -131,6 +132,7 @@ public class DemoScenario {
                 "Cash plus working-capital advances at cost"));
         log.info("Demo scenario: {} commands, {} newly applied, {} already seeded", step, step - replayed, replayed);
         new DemoHomes4All(dispatcher).seed();
+        new ExchangeDemoScenario(dispatcher).seed();
     }
 
     private void investor(String investor, String committed, String called, LocalDate date) {

@@ -1,10 +1,13 @@
 package org.impactledger.api.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,6 +16,7 @@ import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.infra.messaging.DomainError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -57,6 +61,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof DomainException domain) {
             return domain(domain);
         }
+        if (isConcurrencyConflict(e)) {
+            return concurrentModification();
+        }
         return unexpected(e);
     }
 
@@ -68,13 +75,41 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     /** Two commands created the same aggregate at the same moment; the second one lost. */
     @ExceptionHandler(AggregateStreamCreationException.class)
     public ResponseEntity<ProblemDetail> alreadyCreated(AggregateStreamCreationException e) {
-        return domainProblem(ErrorCode.ALREADY_EXISTS.name(), null, "a record with this id was created at the same moment; it exists already");
+        return domainProblem(ErrorCode.ALREADY_EXISTS.name(), null, "a record with this id exists already (possibly created at the same moment)");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     public ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
+        return concurrentModification();
+    }
+
+    /**
+     * A command that locks several aggregates (an order that settles with several accounts) met
+     * another one locking them in the opposite order: Axon's lock detects the deadlock and gives up
+     * (or, across nodes, the database does: deadlock or serialization failure). Nothing was stored;
+     * the same request can be retried. Anything else of these types is unexpected.
+     */
+    @ExceptionHandler({LockAcquisitionFailedException.class, ConcurrencyFailureException.class, EventStoreException.class})
+    public ResponseEntity<ProblemDetail> lockConflict(Exception e) {
+        return isConcurrencyConflict(e) ? concurrentModification() : unexpected(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> concurrentModification() {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 Problems.title("CONCURRENT_MODIFICATION"), "another command changed the same record at the same time; retry", List.of()));
+    }
+
+    /** Whether the failure, or any of its causes, is a lost race for a lock or a stream position. */
+    static boolean isConcurrencyConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException || t instanceof ConcurrencyFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

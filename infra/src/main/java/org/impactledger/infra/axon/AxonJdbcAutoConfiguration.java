@@ -71,9 +71,18 @@ public class AxonJdbcAutoConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * Recognises a taken (aggregate id, sequence number) as what it is: another command appended
+     * first (Axon then raises {@code ConcurrencyException}, or {@code AggregateStreamCreationException}
+     * for a new aggregate whose id is taken). JDBC's {@code SQLIntegrityConstraintViolationException}
+     * alone is not enough: the PostgreSQL driver reports a unique violation as SQL state 23505 on a
+     * plain {@code SQLException} (a {@code BatchUpdateException} for Axon's batched insert).
+     */
     @Bean
     public PersistenceExceptionResolver axonPersistenceExceptionResolver(DataSource dataSource) throws java.sql.SQLException {
-        return new JdbcSQLErrorCodesResolver();
+        PersistenceExceptionResolver integrityViolation = new JdbcSQLErrorCodesResolver();
+        PersistenceExceptionResolver uniqueViolation = new org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver("23505");
+        return e -> integrityViolation.isDuplicateKeyViolation(e) || uniqueViolation.isDuplicateKeyViolation(e);
     }
 
     @Bean

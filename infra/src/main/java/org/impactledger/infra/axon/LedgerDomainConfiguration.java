@@ -17,6 +17,10 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.impactledger.core.contract.Contract;
 import org.impactledger.core.contract.OutcomePaymentHandler;
+import org.impactledger.core.exchange.Account;
+import org.impactledger.core.exchange.ExchangeHandler;
+import org.impactledger.core.exchange.Instrument;
+import org.impactledger.core.exchange.Issuer;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.core.housing.HousingFundHandler;
 import org.impactledger.core.housing.Property;
@@ -36,8 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Registers the domain with Axon: the aggregates (with a cache and event-count snapshots, so a
- * command does not re-read a long stream), the command handlers that span two aggregates (contract
- * and fund; Homes4All property and fund), the
+ * command does not re-read a long stream, and a factory that refuses another type's stream:
+ * {@link AggregateTypeGuard}), the command handlers that span aggregates (contract and fund;
+ * Homes4All property and fund; instrument, issuer and accounts), the
  * idempotency interceptor and the metadata propagation. The domain module itself stays free of
  * Spring and of configuration.
  */
@@ -79,6 +84,12 @@ public class LedgerDomainConfiguration {
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
             configurer.configureAggregate(aggregate(Property.class, properties));
             configurer.registerCommandHandler(c -> new HousingFundHandler(c.repository(Property.class), c.repository(Fund.class)));
+            // the Social Impact Stock Exchange: every instrument command may move cash on accounts and the issuer in one unit of work
+            configurer.configureAggregate(aggregate(Issuer.class, properties));
+            configurer.configureAggregate(aggregate(Instrument.class, properties));
+            configurer.configureAggregate(aggregate(Account.class, properties));
+            configurer.registerCommandHandler(c -> new ExchangeHandler(c.repository(Instrument.class), c.repository(Issuer.class),
+                    c.repository(Account.class)));
             // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
             configurer.onInitialize(c -> c.onStart(() -> {
                 c.commandBus().registerHandlerInterceptor(new DomainErrorInterceptor());
@@ -91,6 +102,7 @@ public class LedgerDomainConfiguration {
         Cache cache = properties.isAggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
+                .configureAggregateFactory(c -> new AggregateTypeGuard<>(type))
                 .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold()));
     }
 
@@ -102,7 +114,8 @@ public class LedgerDomainConfiguration {
                 .eventStore(c.eventStore())
                 .transactionManager(c.getComponent(TransactionManager.class))
                 .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class),
-                        new GenericAggregateFactory<>(Property.class))
+                        new GenericAggregateFactory<>(Property.class), new GenericAggregateFactory<>(Issuer.class),
+                        new GenericAggregateFactory<>(Instrument.class), new GenericAggregateFactory<>(Account.class))
                 .repositoryProvider(c::repository)
                 .parameterResolverFactory(c.parameterResolverFactory())
                 .handlerDefinition(c.handlerDefinition(Fund.class))

@@ -25,7 +25,7 @@ class EventSerializationTest {
             .build();
 
     static List<Object> events() {
-        return EventSamples.all();
+        return java.util.stream.Stream.concat(EventSamples.all().stream(), ExchangeEventSamples.all().stream()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,9 +47,11 @@ class EventSerializationTest {
     @Test
     void every_event_type_has_a_sample() {
         long sealedEvents = List.of(org.impactledger.core.fund.event.FundEvent.class, org.impactledger.core.contract.event.ContractEvent.class,
-                        org.impactledger.core.housing.event.PropertyEvent.class)
+                        org.impactledger.core.housing.event.PropertyEvent.class,
+                        org.impactledger.core.exchange.event.IssuerEvent.class, org.impactledger.core.exchange.event.InstrumentEvent.class,
+                        org.impactledger.core.exchange.event.AccountEvent.class)
                 .stream().mapToLong(type -> type.getPermittedSubclasses().length).sum();
-        assertThat(EventSamples.all().stream().map(Object::getClass).distinct().count()).isEqualTo(sealedEvents);
+        assertThat(events().stream().map(Object::getClass).distinct().count()).isEqualTo(sealedEvents);
     }
 
     @Test

@@ -52,7 +52,7 @@ class SnapshotSerializationTest {
                 .toList());
     }
 
-    private static <A> void assertRoundTrip(Class<A> type, String id, List<Object> events) {
+    static <A> void assertRoundTrip(Class<A> type, String id, List<Object> events) {
         AggregateModel<A> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
         List<GenericDomainEventMessage<?>> messages = new java.util.ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

@@ -45,6 +45,10 @@ import org.impactledger.core.shared.Money;
  * A reservation is used up as the order trades (or the offering settles) and released when it is
  * cancelled, so cash never goes below the reservations and neither ever goes negative.
  *
+ * <p>Its event stream is {@link AccountId} ({@code account/<investorId>}), not the investor id
+ * itself, so that an account can never share a stream with another aggregate whose id happens to
+ * equal the investor's.
+ *
  * <p>Units are not kept here but on each {@link Instrument}'s register, the other half of every
  * trade; see {@link ExchangeHandler} for why the split keeps both invariants strongly consistent.
  * Movements decided by an instrument arrive through the public methods below, called by the
@@ -57,7 +61,6 @@ public class Account {
     record Reservation(InstrumentId instrumentId, ReservationPurpose purpose, String reference, Money amount) {
     }
 
-    @AggregateIdentifier
     private InvestorId investorId;
     private String currency;
     /** All cash on the account, reserved or not. */
@@ -178,6 +181,12 @@ public class Account {
     }
 
     // ---------------------------------------------------------------- read-only views
+
+    /** The account's event stream, {@code account/<investorId>}: see {@link AccountId} for why it is not the investor id. */
+    @AggregateIdentifier
+    public AccountId accountId() {
+        return investorId == null ? null : AccountId.of(investorId);
+    }
 
     public InvestorId investorId() {
         return investorId;

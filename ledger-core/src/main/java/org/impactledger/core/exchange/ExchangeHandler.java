@@ -55,8 +55,8 @@ import org.impactledger.core.shared.Money;
  * <p>Nothing here reads the clock or makes up ids: time priority is the sequence the instrument
  * assigns, trade numbers count per instrument, and dates come in on the commands.
  *
- * <p>Infra constructs it with the three repositories. Accounts are loaded as the matching reaches
- * them; Axon's per-aggregate locks detect the rare deadlock of two orders touching the same two
+ * <p>Infra constructs it with the three repositories. Accounts are loaded by their own stream id
+ * ({@link AccountId}), as the matching reaches them; Axon's per-aggregate locks detect the rare deadlock of two orders touching the same two
  * accounts in opposite order, and the command is then refused and can be retried.
  */
 public class ExchangeHandler {
@@ -161,7 +161,7 @@ public class ExchangeHandler {
 
     private Aggregate<Account> account(InvestorId investorId) {
         try {
-            return accounts.load(investorId.value());
+            return accounts.load(AccountId.of(investorId).toString());
         } catch (AggregateNotFoundException e) {
             throw new DomainException(ErrorCode.NOT_FOUND, "investorId", "investor " + investorId + " has no exchange account");
         }

@@ -321,9 +321,9 @@ public class Instrument {
         }
 
         apply(new OrderPlaced(instrumentId, orderId, investorId, side, quantity, limit, orderSequence + 1, on));
-        match(orderId, on, settlement);
+        List<OrderFill> fills = match(orderId, on, settlement);
         OrderState placed = orders.get(orderId.value());
-        return new OrderOutcome(orderId, quantity - placed.remaining(), placed.remaining(), placed.status());
+        return new OrderOutcome(orderId, quantity - placed.remaining(), placed.remaining(), placed.status(), fills);
     }
 
     /** The investor who placed an order cancels what is left of it; a buy order's reservation is released. */
@@ -533,13 +533,15 @@ public class Instrument {
 
     // ---------------------------------------------------------------- matching
 
-    private void match(OrderId incomingId, LocalDate tradeDate, Settlement settlement) {
+    /** Trades the incoming order against the book while prices cross; returns its fills in order. */
+    private List<OrderFill> match(OrderId incomingId, LocalDate tradeDate, Settlement settlement) {
+        List<OrderFill> fills = new ArrayList<>();
         OrderState incoming = orders.get(incomingId.value());
         while (incoming.remaining() > 0) {
             Money limit = incoming.limitPrice();
             Optional<OrderState> best = bestResting(incoming.side().opposite(), o -> o.crosses(limit));
             if (best.isEmpty()) {
-                return;
+                break;
             }
             OrderState resting = best.get();
             long quantity = Math.min(incoming.remaining(), resting.remaining());
@@ -550,8 +552,10 @@ public class Instrument {
                     incoming.side(), quantity, price, times(price, quantity), buy.remaining() - quantity, sell.remaining() - quantity, tradeDate);
             apply(trade);
             settlement.settleTrade(trade, times(buy.limitPrice(), quantity));
+            fills.add(new OrderFill(trade.tradeNumber(), trade.quantity(), trade.price(), trade.amount()));
             incoming = orders.get(incomingId.value());
         }
+        return fills;
     }
 
     /**

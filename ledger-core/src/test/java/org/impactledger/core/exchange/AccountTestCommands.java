@@ -48,32 +48,32 @@ final class AccountTestCommands {
 
         @CommandHandler
         void handle(ReserveCash c) {
-            accounts.load(c.investorId().value()).execute(a -> a.reserveCash(c.instrumentId(), c.purpose(), c.reference(), c.amount(), c.field()));
+            accounts.load(AccountId.of(c.investorId()).toString()).execute(a -> a.reserveCash(c.instrumentId(), c.purpose(), c.reference(), c.amount(), c.field()));
         }
 
         @CommandHandler
         void handle(ReleaseCash c) {
-            accounts.load(c.investorId().value()).execute(a -> a.releaseCash(c.instrumentId(), c.purpose(), c.reference(), c.amount(), c.reason()));
+            accounts.load(AccountId.of(c.investorId()).toString()).execute(a -> a.releaseCash(c.instrumentId(), c.purpose(), c.reference(), c.amount(), c.reason()));
         }
 
         @CommandHandler
         void handle(SettlePurchase c) {
-            accounts.load(c.investorId().value()).execute(a -> a.settlePurchase(c.trade(), c.reservationUsed()));
+            accounts.load(AccountId.of(c.investorId()).toString()).execute(a -> a.settlePurchase(c.trade(), c.reservationUsed()));
         }
 
         @CommandHandler
         void handle(SettleSale c) {
-            accounts.load(c.investorId().value()).execute(a -> a.settleSale(c.trade()));
+            accounts.load(AccountId.of(c.investorId()).toString()).execute(a -> a.settleSale(c.trade()));
         }
 
         @CommandHandler
         void handle(SettleSubscription c) {
-            accounts.load(c.investorId().value()).execute(a -> a.settleSubscription(c.closing(), c.allocation()));
+            accounts.load(AccountId.of(c.investorId()).toString()).execute(a -> a.settleSubscription(c.closing(), c.allocation()));
         }
 
         @CommandHandler
         void handle(ReceiveIncome c) {
-            accounts.load(c.investorId().value()).execute(a -> a.receiveIncome(c.payment(), c.share()));
+            accounts.load(AccountId.of(c.investorId()).toString()).execute(a -> a.receiveIncome(c.payment(), c.share()));
         }
     }
 }

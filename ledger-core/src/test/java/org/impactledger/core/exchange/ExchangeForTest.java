@@ -77,7 +77,7 @@ final class ExchangeForTest {
     }
 
     <T> T account(InvestorId id, Function<Account, T> read) {
-        return read(accounts, id.value(), read);
+        return read(accounts, AccountId.of(id).toString(), read);
     }
 
     <T> T issuer(IssuerId id, Function<Issuer, T> read) {
@@ -103,9 +103,10 @@ final class ExchangeForTest {
         return instrument(id, i -> i.unitsOffered(investor));
     }
 
-    /** The payloads of one aggregate's stream, in order. */
+    /** The payloads of one aggregate's stream, in order; an investor id names the investor's account stream ({@link AccountId}). */
     List<Object> stream(Object aggregateId) {
-        return eventStore.readEvents(aggregateId.toString()).asStream().map(Message::getPayload).map(Object.class::cast).toList();
+        Object streamId = aggregateId instanceof InvestorId investor ? AccountId.of(investor) : aggregateId;
+        return eventStore.readEvents(streamId.toString()).asStream().map(Message::getPayload).map(Object.class::cast).toList();
     }
 
     /** Every payload in the store, in the order appended. */

@@ -157,7 +157,8 @@ class ExchangeHandlerTest {
 
         OrderOutcome outcome = exchange.send(b1);
 
-        assertThat(outcome).isEqualTo(new OrderOutcome(b1.orderId(), 10, 0, OrderStatus.FILLED));
+        assertThat(outcome).isEqualTo(new OrderOutcome(b1.orderId(), 10, 0, OrderStatus.FILLED,
+                List.of(new OrderFill(1, 10, eur("11.00"), eur("110.00")))));
         assertThat(exchange.stream(SHARE)).endsWith(placed(b1, 2), trade(1, b1, s1, OrderSide.BUY, 10, "11.00", 0, 30));
         assertThat(exchange.stream(ANNA)).endsWith(
                 new CashReserved(ANNA, SHARE, ReservationPurpose.BUY_ORDER, "B1", eur("115")),

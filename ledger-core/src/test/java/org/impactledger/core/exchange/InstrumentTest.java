@@ -577,7 +577,7 @@ class InstrumentTest {
             fixture.given(heldBy(SHARE, ANNA, 100))
                     .when(s1)
                     .expectEvents(placed(s1, 1))
-                    .expectResultMessagePayload(new OrderOutcome(s1.orderId(), 0, 40, OrderStatus.OPEN))
+                    .expectResultMessagePayload(new OrderOutcome(s1.orderId(), 0, 40, OrderStatus.OPEN, List.of()))
                     .expectState(share -> {
                         assertThat(share.unitsOffered(ANNA)).isEqualTo(40);
                         assertThat(share.openOrders()).extracting(OrderState::orderId).containsExactly(s1.orderId());
@@ -600,7 +600,7 @@ class InstrumentTest {
             fixture.given(events(heldBy(SHARE, ANNA, 100), placed(s1, 1)))
                     .when(b1)
                     .expectEvents(placed(b1, 2), trade(1, b1, s1, OrderSide.BUY, 10, "11.00", 0, 30))
-                    .expectResultMessagePayload(new OrderOutcome(b1.orderId(), 10, 0, OrderStatus.FILLED))
+                    .expectResultMessagePayload(new OrderOutcome(b1.orderId(), 10, 0, OrderStatus.FILLED, List.of(new OrderFill(1, 10, eur("11.00"), eur("110.00")))))
                     .expectState(share -> {
                         assertThat(share.units(ANNA)).isEqualTo(90);
                         assertThat(share.unitsOffered(ANNA)).isEqualTo(30);
@@ -619,7 +619,7 @@ class InstrumentTest {
             fixture.given(events(heldBy(SHARE, ANNA, 100), placed(b1, 1)))
                     .when(s2)
                     .expectEvents(placed(s2, 2), trade(1, b1, s2, OrderSide.SELL, 10, "10.50", 0, 15))
-                    .expectResultMessagePayload(new OrderOutcome(s2.orderId(), 10, 15, OrderStatus.OPEN))
+                    .expectResultMessagePayload(new OrderOutcome(s2.orderId(), 10, 15, OrderStatus.OPEN, List.of(new OrderFill(1, 10, eur("10.50"), eur("105.00")))))
                     .expectState(share -> {
                         assertThat(share.units(ANNA)).isEqualTo(90);
                         assertThat(share.unitsOffered(ANNA)).isEqualTo(15);

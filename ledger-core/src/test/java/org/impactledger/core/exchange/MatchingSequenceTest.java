@@ -105,27 +105,35 @@ class MatchingSequenceTest {
                 .openAccount(DARIO, "3000").openAccount(ELENA, "3000");
         exchange.listHeldBy(SHARE, ANNA, 400, BRUNO, 300, CARLA, 300);
 
-        assertThat(place(S1)).isEqualTo(new OrderOutcome(S1.orderId(), 0, 100, OrderStatus.OPEN));
-        assertThat(place(S2)).isEqualTo(new OrderOutcome(S2.orderId(), 0, 50, OrderStatus.OPEN));
-        assertThat(place(S3)).isEqualTo(new OrderOutcome(S3.orderId(), 0, 80, OrderStatus.OPEN));
+        assertThat(place(S1)).isEqualTo(new OrderOutcome(S1.orderId(), 0, 100, OrderStatus.OPEN, List.of()));
+        assertThat(place(S2)).isEqualTo(new OrderOutcome(S2.orderId(), 0, 50, OrderStatus.OPEN, List.of()));
+        assertThat(place(S3)).isEqualTo(new OrderOutcome(S3.orderId(), 0, 80, OrderStatus.OPEN, List.of()));
 
-        assertThat(place(B1)).isEqualTo(new OrderOutcome(B1.orderId(), 120, 0, OrderStatus.FILLED));
+        assertThat(place(B1)).isEqualTo(new OrderOutcome(B1.orderId(), 120, 0, OrderStatus.FILLED,
+                List.of(new OrderFill(1, 50, eur("10.40"), eur("520.00")),
+                        new OrderFill(2, 70, eur("10.50"), eur("735.00")))));
         assertThat(trades()).containsExactlyElementsOf(EXPECTED_TRADES.subList(0, 2));
         assertThat(book()).containsExactly("S1 SELL 30 @ 10.50", "S3 SELL 80 @ 10.50");
         assertThat(exchange.account(DARIO, Account::available)).isEqualTo(eur("1745.00"));
         assertThat(exchange.account(DARIO, Account::reserved)).isEqualTo(eur("0"));
 
-        assertThat(place(B2)).isEqualTo(new OrderOutcome(B2.orderId(), 0, 60, OrderStatus.OPEN));
-        assertThat(place(B3)).isEqualTo(new OrderOutcome(B3.orderId(), 0, 40, OrderStatus.OPEN));
+        assertThat(place(B2)).isEqualTo(new OrderOutcome(B2.orderId(), 0, 60, OrderStatus.OPEN, List.of()));
+        assertThat(place(B3)).isEqualTo(new OrderOutcome(B3.orderId(), 0, 40, OrderStatus.OPEN, List.of()));
 
-        assertThat(place(S4)).isEqualTo(new OrderOutcome(S4.orderId(), 80, 0, OrderStatus.FILLED));
+        assertThat(place(S4)).isEqualTo(new OrderOutcome(S4.orderId(), 80, 0, OrderStatus.FILLED,
+                List.of(new OrderFill(3, 60, eur("10.45"), eur("627.00")),
+                        new OrderFill(4, 20, eur("10.45"), eur("209.00")))));
         assertThat(trades()).containsExactlyElementsOf(EXPECTED_TRADES.subList(0, 4));
         assertThat(book()).containsExactly("S1 SELL 30 @ 10.50", "S3 SELL 80 @ 10.50", "B3 BUY 20 @ 10.45");
 
-        assertThat(place(S5)).isEqualTo(new OrderOutcome(S5.orderId(), 20, 10, OrderStatus.OPEN));
+        assertThat(place(S5)).isEqualTo(new OrderOutcome(S5.orderId(), 20, 10, OrderStatus.OPEN,
+                List.of(new OrderFill(5, 20, eur("10.45"), eur("209.00")))));
         assertThat(book()).containsExactly("S1 SELL 30 @ 10.50", "S3 SELL 80 @ 10.50", "S5 SELL 10 @ 10.40");
 
-        assertThat(place(B4)).isEqualTo(new OrderOutcome(B4.orderId(), 100, 0, OrderStatus.FILLED));
+        assertThat(place(B4)).isEqualTo(new OrderOutcome(B4.orderId(), 100, 0, OrderStatus.FILLED,
+                List.of(new OrderFill(6, 10, eur("10.40"), eur("104.00")),
+                        new OrderFill(7, 30, eur("10.50"), eur("315.00")),
+                        new OrderFill(8, 60, eur("10.50"), eur("630.00")))));
         assertThat(trades()).containsExactlyElementsOf(EXPECTED_TRADES);
         assertThat(book()).containsExactly("S3 SELL 20 @ 10.50");
         assertThat(exchange.unitsOffered(SHARE, CARLA)).isEqualTo(20);
