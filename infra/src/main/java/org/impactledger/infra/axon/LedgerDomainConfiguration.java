@@ -18,6 +18,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.impactledger.core.contract.Contract;
 import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.fund.Fund;
+import org.impactledger.core.nrrp.BankStatement;
+import org.impactledger.core.nrrp.NrrpProject;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
 import org.impactledger.infra.idempotency.ProcessedCommands;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -73,6 +75,8 @@ public class LedgerDomainConfiguration {
         return configurer -> {
             configurer.configureAggregate(aggregate(Fund.class, properties));
             configurer.configureAggregate(aggregate(Contract.class, properties));
+            configurer.configureAggregate(aggregate(NrrpProject.class, properties));
+            configurer.configureAggregate(aggregate(BankStatement.class, properties));
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
             // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
             configurer.onInitialize(c -> c.onStart(() -> {
@@ -96,7 +100,8 @@ public class LedgerDomainConfiguration {
         Snapshotter snapshotter = AggregateSnapshotter.builder()
                 .eventStore(c.eventStore())
                 .transactionManager(c.getComponent(TransactionManager.class))
-                .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class))
+                .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class),
+                        new GenericAggregateFactory<>(NrrpProject.class), new GenericAggregateFactory<>(BankStatement.class))
                 .repositoryProvider(c::repository)
                 .parameterResolverFactory(c.parameterResolverFactory())
                 .handlerDefinition(c.handlerDefinition(Fund.class))

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import org.impactledger.core.contract.Contract;
 import org.impactledger.core.fund.Fund;
+import org.impactledger.core.nrrp.BankStatement;
+import org.impactledger.core.nrrp.NrrpProject;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,8 @@ public class LedgerSerializationConfiguration {
                 .addModule(new IdentifierModule())
                 .addMixIn(Fund.class, AggregateSnapshotMixin.class)
                 .addMixIn(Contract.class, AggregateSnapshotMixin.class)
+                .addMixIn(NrrpProject.class, AggregateSnapshotMixin.class)
+                .addMixIn(BankStatement.class, AggregateSnapshotMixin.class)
                 .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
                 .changeDefaultVisibility(v -> v.withFieldVisibility(JsonAutoDetect.Visibility.ANY)
                         .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
