@@ -23,7 +23,11 @@ import org.impactledger.api.web.CommandResponse;
 import org.impactledger.api.web.Ids;
 import org.impactledger.api.web.RequestContext;
 import org.impactledger.api.web.RequestContextResolver;
+import org.impactledger.core.nrrp.NrrpPlanMeasure;
 import org.impactledger.core.nrrp.NrrpProject;
+import org.impactledger.core.nrrp.command.ImportNrrpMeasureList;
+import org.impactledger.core.shared.Money;
+import org.impactledger.core.shared.NrrpPlanId;
 import org.impactledger.core.nrrp.command.AllocateNrrpFunds;
 import org.impactledger.core.nrrp.command.EnterNrrpCommitment;
 import org.impactledger.core.nrrp.command.ImportBankStatement;
@@ -151,6 +155,27 @@ public class NrrpCommandController {
         body.put("statements", imported);
         body.put("commandIds", commandIds);
         return ResponseEntity.status(HttpStatus.OK).header(CommandResponse.REPLAYED_HEADER, Boolean.toString(replayed)).body(body);
+    }
+
+    /**
+     * Imports the plan's reference list of measures for one plan revision (CSV: mission, component,
+     * measure, subMeasure, amount; Italian numbers, N/D for missing). Every row is read and checked
+     * against the taxonomy first; one unreadable row refuses the file, naming its line. Importing the
+     * same list again is a no-op.
+     */
+    @PostMapping("/plans/{planId}/measures")
+    @Operation(summary = "Import the plan's reference list of measures (CSV); re-import changes nothing")
+    public ResponseEntity<Map<String, Object>> importMeasures(@PathVariable String planId,
+                                                              @RequestParam(required = false, defaultValue = "EUR") String currency,
+                                                              HttpServletRequest request) throws IOException {
+        NrrpPlanId id = NrrpPlanId.of(planId);
+        String validCurrency = Money.validCurrency(currency, "currency");
+        List<NrrpPlanMeasure> measures;
+        try (InputStream in = request.getInputStream()) {
+            measures = MeasureListCsvParser.parse(in, validCurrency);
+        }
+        Dispatched d = dispatcher.send(new ImportNrrpMeasureList(id, measures), contexts.resolve(request));
+        return CommandResponse.ok(d, Map.of("planId", id.value(), "measures", measures.size()));
     }
 
     @PostMapping("/bank-statements/{statementId}/entries/{entryReference}/match")

@@ -114,6 +114,33 @@ class StatementParsersTest {
                 .hasMessageStartingWith("line 1: the header lacks the column(s) [account, currency, entryreference");
     }
 
+    private static final String MEASURES_HEADER = "mission;component;measure;subMeasure;amount\n";
+
+    @Test
+    void reads_the_plans_measure_list_with_italian_amounts_sub_measures_and_n_d() {
+        List<org.impactledger.core.nrrp.NrrpPlanMeasure> rows = MeasureListCsvParser.parse(bytes(MEASURES_HEADER
+                + "M5;M5C2;M5C2I1.3;;1.234.567,89\n"
+                + "M5;M5C2;M5C2I1.3;M5C2I1.03.01;N/D\n"), "EUR");
+        assertThat(rows).containsExactly(
+                new org.impactledger.core.nrrp.NrrpPlanMeasure("M5", "M5C2", "M5C2I1.3", Money.of("1234567.89", "EUR")),
+                new org.impactledger.core.nrrp.NrrpPlanMeasure("M5", "M5C2", "M5C2I1.03.01", null));
+    }
+
+    @Test
+    void refuses_a_measure_list_row_it_cannot_read_naming_the_line() {
+        assertThatThrownBy(() -> MeasureListCsvParser.parse(bytes(MEASURES_HEADER
+                + "M5;M5C2;M5C2I1.3;;10\n"
+                + "M5;M5C2;M5C2I1.3;;dieci\n"), "EUR"))
+                .isInstanceOf(DomainException.class)
+                .hasMessage("line 3: column amount: 'dieci' is not an amount such as 1.234.567,89 or N/D");
+        assertThatThrownBy(() -> MeasureListCsvParser.parse(bytes(MEASURES_HEADER + "M5;M5C1;M5C2I1.3;;10\n"), "EUR"))
+                .isInstanceOf(DomainException.class)
+                .hasMessage("line 2: column measure: measure M5C2I1.3 is not in mission M5 and component M5C1");
+        assertThatThrownBy(() -> MeasureListCsvParser.parse(bytes(MEASURES_HEADER + "M5;M5C2;M5C2X1.3;;10\n"), "EUR"))
+                .isInstanceOf(DomainException.class)
+                .hasMessageStartingWith("line 2: column measure: NRRP measure must be written like M5C2I1.3");
+    }
+
     @Test
     void reads_italian_and_plain_numbers_and_n_d_as_missing() {
         assertThat(ItalianNumbers.parse("1.234.567,89")).isEqualByComparingTo(new BigDecimal("1234567.89"));

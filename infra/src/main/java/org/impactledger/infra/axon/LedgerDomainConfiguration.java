@@ -19,6 +19,7 @@ import org.impactledger.core.contract.Contract;
 import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.core.nrrp.BankStatement;
+import org.impactledger.core.nrrp.NrrpPlan;
 import org.impactledger.core.nrrp.NrrpProject;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
 import org.impactledger.infra.idempotency.ProcessedCommands;
@@ -77,6 +78,7 @@ public class LedgerDomainConfiguration {
             configurer.configureAggregate(aggregate(Contract.class, properties));
             configurer.configureAggregate(aggregate(NrrpProject.class, properties));
             configurer.configureAggregate(aggregate(BankStatement.class, properties));
+            configurer.configureAggregate(aggregate(NrrpPlan.class, properties));
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
             // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
             configurer.onInitialize(c -> c.onStart(() -> {
@@ -101,7 +103,8 @@ public class LedgerDomainConfiguration {
                 .eventStore(c.eventStore())
                 .transactionManager(c.getComponent(TransactionManager.class))
                 .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class),
-                        new GenericAggregateFactory<>(NrrpProject.class), new GenericAggregateFactory<>(BankStatement.class))
+                        new GenericAggregateFactory<>(NrrpProject.class), new GenericAggregateFactory<>(BankStatement.class),
+                        new GenericAggregateFactory<>(NrrpPlan.class))
                 .repositoryProvider(c::repository)
                 .parameterResolverFactory(c.parameterResolverFactory())
                 .handlerDefinition(c.handlerDefinition(Fund.class))

@@ -41,6 +41,8 @@ import org.impactledger.core.nrrp.event.NrrpTargetSet;
 import org.impactledger.core.shared.BankStatementId;
 import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.NrrpProjectId;
+import org.impactledger.core.shared.NrrpPlanId;
+import org.impactledger.core.nrrp.event.NrrpMeasureListed;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
@@ -107,6 +109,7 @@ final class EventSamples {
 
     static final NrrpProjectId NRRP_PROJECT = NrrpProjectId.of("C11H22000110001:HF-TO-01:M5C2I1.03.00");
     static final BankStatementId STATEMENT = BankStatementId.of("STMT-2026-03");
+    static final NrrpPlanId PLAN = NrrpPlanId.of("PNRR-2023-12");
     static final String PAYMENT_EVENT = "5b1c1d1e-0000-4000-8000-000000000001";
 
     /** The NRRP project's and the bank statement's events, in an order that replays. */
@@ -124,6 +127,7 @@ final class EventSamples {
                 new BankEntryRecorded(STATEMENT, "E-1", DAY, DAY, eur("4500.00"), "DBIT", "IT-1", "SAL 1 CUP C11H22000110001 CIG 9876543210",
                         cup, "9876543210"),
                 new BankEntryMatched(STATEMENT, "E-1", PAYMENT_EVENT, "paid in one transfer", "officer-franca"),
-                new BankEntryUnmatched(STATEMENT, "E-1", PAYMENT_EVENT, "wrong payment", "officer-gino"));
+                new BankEntryUnmatched(STATEMENT, "E-1", PAYMENT_EVENT, "wrong payment", "officer-gino"),
+                new NrrpMeasureListed(PLAN, "M5C2I1.3", "M5C2I1.03", "M5", "M5C2", eur("450000000.00")));
     }
 }

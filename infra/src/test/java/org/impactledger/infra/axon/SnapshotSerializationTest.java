@@ -55,6 +55,12 @@ class SnapshotSerializationTest {
                 .filter(e -> e instanceof org.impactledger.core.nrrp.event.BankStatementEvent).toList());
     }
 
+    @Test
+    void an_nrrp_plan_with_its_measures_survives_a_snapshot_round_trip() {
+        assertRoundTrip(org.impactledger.core.nrrp.NrrpPlan.class, EventSamples.PLAN.value(), EventSamples.nrrp().stream()
+                .filter(e -> e instanceof org.impactledger.core.nrrp.event.NrrpPlanEvent).toList());
+    }
+
     private static <A> void assertRoundTrip(Class<A> type, String id, List<Object> events) {
         AggregateModel<A> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
         List<GenericDomainEventMessage<?>> messages = new java.util.ArrayList<>();

@@ -22,6 +22,7 @@ import org.impactledger.core.nrrp.event.BankEntryUnmatched;
 import org.impactledger.core.nrrp.event.NrrpCommitmentEntered;
 import org.impactledger.core.nrrp.event.NrrpExpenditureReported;
 import org.impactledger.core.nrrp.event.NrrpFundsAllocated;
+import org.impactledger.core.nrrp.event.NrrpMeasureListed;
 import org.impactledger.core.nrrp.event.NrrpProjectRegistered;
 import org.impactledger.core.nrrp.event.NrrpTargetSet;
 import org.impactledger.core.shared.Money;
@@ -233,10 +234,32 @@ public class NrrpProjection {
                 event.reason(), event.unmatchedBy());
     }
 
+    // ---------------------------------------------------------------- the plan's reference list
+
+    @EventHandler
+    public void on(NrrpMeasureListed event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        jdbc.sql("""
+                        INSERT INTO nrrp_plan_measure (event_id, plan_id, measure, unique_code, mission, component, amount, currency, recorded_at)
+                        SELECT :eventId, :planId, :measure, :uniqueCode, :mission, :component, :amount, :currency, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_plan_measure WHERE event_id = :eventId)""")
+                .param("eventId", stamp.eventId())
+                .param("planId", event.planId().value())
+                .param("measure", event.measure())
+                .param("uniqueCode", event.uniqueCode())
+                .param("mission", event.mission())
+                .param("component", event.component())
+                .param("amount", event.amount() == null ? null : event.amount().amount(), java.sql.Types.NUMERIC)
+                .param("currency", event.amount() == null ? null : event.amount().currency(), java.sql.Types.VARCHAR)
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM nrrp_plan_measure").update();
             jdbc.sql("DELETE FROM nrrp_bank_decision").update();
             jdbc.sql("DELETE FROM nrrp_bank_entry").update();
             jdbc.sql("DELETE FROM nrrp_outcome_fact").update();

@@ -234,7 +234,16 @@ public class NrrpReconciliationQueries {
             Fact p = paymentById.get(m.paymentEventId());
             return selected(query, p.cup(), p.measure());
         }).toList();
-        return new NrrpReconciliationReport(time.asOf(), time.knownAt(), shownLines, shown, shownMatches, targets(query, bounds));
+        List<NrrpReconciliationReport.PlanMeasure> plan = jdbc.sql("""
+                        SELECT plan_id, measure, unique_code, mission, component, amount, currency FROM nrrp_plan_measure
+                        WHERE recorded_at <= :knownAt ORDER BY plan_id, measure""")
+                .params(bounds)
+                .query((rs, row) -> new NrrpReconciliationReport.PlanMeasure(rs.getString("plan_id"), rs.getString("measure"),
+                        rs.getString("unique_code"), rs.getString("mission"), rs.getString("component"),
+                        rs.getBigDecimal("amount") == null ? null : rs.getBigDecimal("amount").setScale(2), rs.getString("currency")))
+                .list()
+                .stream().filter(m -> query.measure() == null || query.measure().equals(m.uniqueCode())).toList();
+        return new NrrpReconciliationReport(time.asOf(), time.knownAt(), shownLines, shown, shownMatches, targets(query, bounds), plan);
     }
 
     private List<TargetLine> targets(NrrpReconciliationQuery query, Map<String, Object> bounds) {

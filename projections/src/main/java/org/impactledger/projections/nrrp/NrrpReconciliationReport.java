@@ -10,7 +10,8 @@ import java.util.List;
  * it, the bank matches made, and target progress. See README, "NRRP reconciliation".
  */
 public record NrrpReconciliationReport(LocalDate asOf, Instant knownAt, List<Line> lines, List<Discrepancy> discrepancies,
-                                       List<MatchLine> matches, List<TargetLine> targets) {
+                                       List<MatchLine> matches, List<TargetLine> targets,
+                                       List<PlanMeasure> planMeasures) {
 
     /**
      * Figures of one CUP and measure (unique code). {@code paid}: ledger payments of NRRP-tagged money
@@ -28,6 +29,11 @@ public record NrrpReconciliationReport(LocalDate asOf, Instant knownAt, List<Lin
     public enum Kind {
         PAID_NOT_REPORTED, REPORTED_NOT_PAID, AMOUNT_MISMATCH, BANK_ENTRY_WITHOUT_PAYMENT, PAYMENT_WITHOUT_BANK_ENTRY, UNKNOWN_CUP,
         BEYOND_ALLOCATION
+    }
+
+    /** A measure or sub-measure of the plan's reference list (amount null: N/D), as known at {@code knownAt}. */
+    public record PlanMeasure(String planId, String measure, String uniqueCode, String mission, String component, BigDecimal amount,
+                              String currency) {
     }
 
     /** A bank entry (statement/entry reference and its event) paired with a ledger payment event, and the rule that paired them. */
