@@ -157,6 +157,47 @@ class NrrpReconciliationTest extends IntegrationTest {
                         "BEYOND_ALLOCATION");
         assertThat(rows).filteredOn(r -> r.startsWith("TARGET,")).singleElement().asString()
                 .contains(",T-1,8,3,37.50,2026-12-31");
+
+        // an officer rejects the match of E-2 to payment o-2: both sides are unmatched now
+        String paymentO2 = mismatch(report, a).get("eventIds").get(1).asString();
+        String e2 = "/api/nrrp/bank-statements/" + stmt + "/entries/E-2/";
+        long beforeRefusal = eventCountFor(stmt);
+        Http.Response noReason = http.post(e2 + "unmatch").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2)).send();
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(eventCountFor(stmt)).isEqualTo(beforeRefusal);
+        ok(http.post(e2 + "unmatch").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2,
+                "reason", "the bank booked another transfer")).send(), 200);
+        Eventually.holds(() -> assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation?cup=" + a).send(), 200).json(), Set.of(a)))
+                .extracting(Seen::kind, Seen::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple("BANK_ENTRY_WITHOUT_PAYMENT", "bank entry " + stmt + "/E-2 of 4400.00 (reference REF-A2)"
+                                + " matches no ledger payment"),
+                        org.assertj.core.groups.Tuple.tuple("PAYMENT_WITHOUT_BANK_ENTRY", "payment " + fundA.contractId + "/o-2 of 4500.00"
+                                + " (reference REF-A2) has no bank entry"))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple("AMOUNT_MISMATCH", expected.get(2).detail())));
+
+        // and matches it again by hand: the pair is back, as a manual match
+        ok(http.post(e2 + "match").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2,
+                "reason", "confirmed with the treasury: 100.00 bank fee deducted")).send(), 200);
+        Eventually.holds(() -> {
+            JsonNode again = ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json();
+            assertThat(seen(again, Set.of(a, b, u))).isEqualTo(expected);
+            List<String> manual = new ArrayList<>();
+            again.get("matches").forEach(m -> {
+                if (m.get("statementId").asString().equals(stmt) && m.get("rule").asString().equals("MANUAL")) {
+                    manual.add(m.get("entryReference").asString());
+                }
+            });
+            assertThat(manual).containsExactly("E-2");
+        });
+    }
+
+    private static JsonNode mismatch(JsonNode report, String cup) {
+        for (JsonNode d : report.get("discrepancies")) {
+            if (d.get("kind").asString().equals("AMOUNT_MISMATCH") && cup.equals(d.get("cup").asString())) {
+                return d;
+            }
+        }
+        throw new AssertionError("no AMOUNT_MISMATCH for CUP " + cup);
     }
 
     @Test
@@ -196,6 +237,36 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column direction must be DBIT or CRDT; was 'PAY'");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void the_plans_measure_list_is_imported_once_and_a_row_it_cannot_read_is_refused_by_line() {
+        String plan = unique("PNRR-TEST");
+        String list = "mission;component;measure;subMeasure;amount;note\n"
+                + "M5;M5C2;M5C2I1.3;;\"1.234.567,89\";Housing First\n"
+                + "M5;M5C2;M5C2I1.3;M5C2I1.03.01;N/D;\n"
+                + "M1;M1C1;M1C1I1.1;;500.000.000,00;\n";
+        Http.Response first = ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "finance-officer").body(list, "text/csv").send(), 200);
+        assertThat(first.json().get("measures").asInt()).isEqualTo(3);
+        assertThat(eventCountFor(plan)).isEqualTo(3);
+        ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "finance-officer").body(list, "text/csv").send(), 200);
+        assertThat(eventCountFor(plan)).isEqualTo(3);
+        Eventually.holds(() -> {
+            List<String> listed = new ArrayList<>();
+            ok(http.get("/api/reports/nrrp-reconciliation?measure=M5C2I1.03").send(), 200).json().get("planMeasures").forEach(m -> {
+                if (m.get("planId").asString().equals(plan)) {
+                    listed.add(m.get("measure").asString() + "=" + (m.get("amount").isNull() ? "N/D" : m.get("amount").decimalValue().toPlainString()));
+                }
+            });
+            assertThat(listed).containsExactly("M5C2I1.03.01=N/D", "M5C2I1.3=1234567.89");
+        });
+
+        String other = unique("PNRR-TEST");
+        Http.Response refused = http.post("/api/nrrp/plans/" + other + "/measures").as(OFFICER, "finance-officer")
+                .body("mission;component;measure;subMeasure;amount\nM5;M5C2;M5C2I1.3;;10\nM5;M5C2;M5C2I1.3;;1,2,3\n", "text/csv").send();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column amount: '1,2,3' is not an amount such as 1.234.567,89 or N/D");
+        assertThat(eventCountFor(other)).isZero();
     }
 
     private List<Seen> seen(JsonNode report, Set<String> cups) {
