@@ -31,6 +31,7 @@ import org.impactledger.core.shared.NrrpPlanId;
 import org.impactledger.core.nrrp.command.AllocateNrrpFunds;
 import org.impactledger.core.nrrp.command.EnterNrrpCommitment;
 import org.impactledger.core.nrrp.command.ImportBankStatement;
+import org.impactledger.core.nrrp.command.ImportBankStatements;
 import org.impactledger.core.nrrp.command.MatchBankEntry;
 import org.impactledger.core.nrrp.command.RegisterNrrpProject;
 import org.impactledger.core.nrrp.command.ReportNrrpExpenditure;
@@ -40,7 +41,6 @@ import org.impactledger.core.shared.BankStatementId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.NrrpProjectId;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -123,8 +123,8 @@ public class NrrpCommandController {
     /**
      * Imports a bank statement file: camt.053 XML ({@code ?format=camt053}, or a {@code Content-Type}
      * naming xml) or the simple CSV ({@code ?format=csv}, or {@code text/csv}). The whole file is read
-     * and checked first; only then is one command per statement sent, so a refused file writes
-     * nothing. A statement imported before is a no-op.
+     * and checked first; only then is one command sent for all its statements, recorded in one unit
+     * of work, so a refused file writes nothing. A statement imported before is a no-op.
      */
     @PostMapping("/bank-statements")
     @Operation(summary = "Import a bank statement (camt.053 XML or CSV); every entry becomes an event; re-import changes nothing")
@@ -136,25 +136,21 @@ public class NrrpCommandController {
         try (InputStream in = request.getInputStream()) {
             statements = csv ? StatementCsvParser.parse(in) : Camt053Parser.parse(in);
         }
-        RequestContext context = contexts.resolve(request);
+        List<ImportBankStatement> commands = new ArrayList<>();
         List<Map<String, Object>> imported = new ArrayList<>();
-        List<String> commandIds = new ArrayList<>();
-        boolean replayed = true;
         for (ParsedStatement s : statements) {
-            Dispatched d = dispatcher.send(new ImportBankStatement(BankStatementId.of(s.statementId()), s.account(), s.currency(), s.format(),
-                    s.entries()), statements.size() == 1 ? context : perStatement(context, s.statementId()));
-            replayed &= d.replayed();
-            commandIds.add(d.commandId());
+            commands.add(new ImportBankStatement(BankStatementId.of(s.statementId()), s.account(), s.currency(), s.format(), s.entries()));
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("statementId", s.statementId());
             one.put("entries", s.entries().size());
             imported.add(one);
         }
+        // one command for the whole file: its statements are recorded in one unit of work, or none is
+        Dispatched d = dispatcher.send(new ImportBankStatements(commands), contexts.resolve(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("format", csv ? StatementCsvParser.FORMAT : Camt053Parser.FORMAT);
         body.put("statements", imported);
-        body.put("commandIds", commandIds);
-        return ResponseEntity.status(HttpStatus.OK).header(CommandResponse.REPLAYED_HEADER, Boolean.toString(replayed)).body(body);
+        return CommandResponse.ok(d, body);
     }
 
     /**
@@ -207,11 +203,5 @@ public class NrrpCommandController {
             };
         }
         return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("csv");
-    }
-
-    /** With several statements in one file, each gets its own idempotency key derived from the request's. */
-    private static RequestContext perStatement(RequestContext context, String statementId) {
-        return context.idempotencyKey() == null ? context : new RequestContext(context.principal(), context.role(),
-                context.idempotencyKey() + ":" + statementId, context.correlationId(), context.businessDate());
     }
 }

@@ -237,6 +237,17 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column direction must be DBIT or CRDT; was 'PAY'");
         assertThat(eventCount()).isEqualTo(before);
+
+        // a file of two statements, the second contradicting the one imported above: neither is written
+        String fresh = unique("STMT-CSV");
+        Http.Response conflict = http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(header
+                + fresh + ";IT60X0542811101000000123456;EUR;C-1;2026-10-05;;DBIT;10,00;;\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;C-1;05/10/2026;;DBIT;1.234,57;REF-C1;Pagamento CUP J26T00000000009\n", "text/csv").send();
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.json().get("detail").asString()).isEqualTo("entry C-1 of statement " + stmt
+                + " was imported before with different content; a booked entry does not change");
+        assertThat(eventCountFor(fresh)).isZero();
+        assertThat(eventCountFor(stmt)).isEqualTo(2);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.impactledger.core.contract.Contract;
 import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.core.nrrp.BankStatement;
+import org.impactledger.core.nrrp.BankStatementImportHandler;
 import org.impactledger.core.nrrp.NrrpPlan;
 import org.impactledger.core.nrrp.NrrpProject;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
@@ -80,6 +81,7 @@ public class LedgerDomainConfiguration {
             configurer.configureAggregate(aggregate(BankStatement.class, properties));
             configurer.configureAggregate(aggregate(NrrpPlan.class, properties));
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
+            configurer.registerCommandHandler(c -> new BankStatementImportHandler(c.repository(BankStatement.class)));
             // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
             configurer.onInitialize(c -> c.onStart(() -> {
                 c.commandBus().registerHandlerInterceptor(new DomainErrorInterceptor());

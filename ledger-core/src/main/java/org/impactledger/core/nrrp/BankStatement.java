@@ -38,7 +38,8 @@ import org.impactledger.core.taxonomy.Cup;
  * hold yet; an entry it holds already, with the same content, is skipped, so importing the same
  * file again appends nothing. An entry reference that comes back with different content is refused
  * (the bank does not rewrite a booked entry), and since the whole statement is one command, a
- * refusal writes nothing of it.
+ * refusal writes nothing of it; a file of several statements is imported in one unit of work by
+ * {@link BankStatementImportHandler}, so it too is all-or-nothing.
  *
  * <p><b>Who matches.</b> Automatic matching (by bank reference, then by CUP, amount and date
  * window; see {@link BankMatcher}) is not recorded here: it is a deterministic function of the
