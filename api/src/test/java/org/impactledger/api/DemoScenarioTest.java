@@ -6,6 +6,8 @@ import static org.impactledger.api.support.Scenario.ok;
 import java.time.Duration;
 import org.impactledger.api.demo.DemoHomes4All;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.impactledger.api.demo.DemoScenario;
 import org.impactledger.api.demo.ExchangeDemoScenario;
 import org.impactledger.api.support.Eventually;
@@ -40,6 +42,26 @@ class DemoScenarioTest extends IntegrationTest {
                 JsonNode youth = ok(http.get("/api/contracts/" + DemoScenario.YOUTH_EMPLOYMENT + "/outcomes?status=" + status).send(), 200).json();
                 assertThat(page.get("total").asLong() + youth.get("total").asLong()).as(status).isPositive();
             }
+        });
+        Eventually.holds(() -> {
+            // the city's NRRP project: other tests' budgets share the demo's CUP, so only its own figures are checked
+            JsonNode nrrp = ok(http.get("/api/reports/nrrp-reconciliation?cup=C11H22000110001&measure=M5C2I1.3").send(), 200).json();
+            JsonNode line = nrrp.get("lines").get(0);
+            assertThat(line.get("projects").get(0).asString()).isEqualTo("C11H22000110001:HF-TORINO-01:M5C2I1.03.00");
+            assertThat(line.get("allocated").decimalValue()).isEqualByComparingTo("400000.00");
+            assertThat(line.get("committed").decimalValue()).isEqualByComparingTo("300000.00");
+            assertThat(line.get("reported").decimalValue()).isEqualByComparingTo("9000.00");
+            List<String> matched = new ArrayList<>();
+            nrrp.get("matches").forEach(m -> {
+                if (m.get("statementId").asString().equals(DemoScenario.DEMO_STATEMENT)) {
+                    matched.add(m.get("entryReference").asString() + ":" + m.get("rule").asString());
+                }
+            });
+            assertThat(matched).containsExactlyInAnyOrder("HF-1:BANK_REFERENCE", "HF-2:BANK_REFERENCE", "HF-3:BANK_REFERENCE");
+            JsonNode target = nrrp.get("targets").get(0);
+            assertThat(target.get("targetId").asString()).isEqualTo("people-housed-2026");
+            assertThat(target.get("achieved").decimalValue()).isEqualByComparingTo("5");
+            assertThat(target.get("progressPercent").decimalValue()).isEqualByComparingTo("25.00");
         });
     }
 

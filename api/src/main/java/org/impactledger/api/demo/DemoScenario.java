@@ -18,6 +18,16 @@ import org.impactledger.core.contract.command.ReportOutcome;
 import org.impactledger.core.contract.command.SignContract;
 import org.impactledger.core.contract.command.VerifyOutcome;
 import org.impactledger.core.fund.NrrpTag;
+import org.impactledger.core.nrrp.BankEntry;
+import org.impactledger.core.nrrp.NrrpProject;
+import org.impactledger.core.nrrp.command.AllocateNrrpFunds;
+import org.impactledger.core.nrrp.command.EnterNrrpCommitment;
+import org.impactledger.core.nrrp.command.ImportBankStatement;
+import org.impactledger.core.nrrp.command.RegisterNrrpProject;
+import org.impactledger.core.nrrp.command.ReportNrrpExpenditure;
+import org.impactledger.core.nrrp.command.SetNrrpTarget;
+import org.impactledger.core.shared.BankStatementId;
+import org.impactledger.core.shared.NrrpProjectId;
 import org.impactledger.core.fund.command.AdvanceWorkingCapital;
 import org.impactledger.core.fund.command.CallCapital;
 import org.impactledger.core.fund.command.CommitCapital;
@@ -52,6 +62,7 @@ public class DemoScenario {
     public static final ContractId HOUSING_FIRST = ContractId.of("housing-first-torino");
     public static final ContractId YOUTH_EMPLOYMENT = ContractId.of("youth-employment-torino");
     private static final BudgetId CITY_BUDGET = BudgetId.of("city-nrrp-housing-first");
+    public static final String DEMO_STATEMENT = "TESORERIA-TO-2026-10-05";
     private static final BudgetId FOUNDATION_BUDGET = BudgetId.of("foundation-youth-employment");
 
     private final CommandDispatcher dispatcher;
@@ -130,9 +141,43 @@ public class DemoScenario {
         // cash 339,500.00 (500,000.00 paid in − 180,000.00 advanced + 19,500.00 outcome payments) + 180,000.00 advances at cost
         send("fund-manager", "fund-manager", valued, new RecordValuation(FUND, eur("519500.00"), valued,
                 "Cash plus working-capital advances at cost"));
+
+        nrrp();
         log.info("Demo scenario: {} commands, {} newly applied, {} already seeded", step, step - replayed, replayed);
         new DemoHomes4All(dispatcher).seed();
         new ExchangeDemoScenario(dispatcher).seed();
+    }
+
+    /**
+     * The city's NRRP project for the Housing First budget (same CUP and measure as the budget's tag):
+     * the grant, the outcome contract as legal commitment, expenditure reported to ReGiS for October
+     * (two of the three payments: the reconciliation shows the third as an amount mismatch), a target,
+     * and the bank statement that confirms the three payments.
+     */
+    private void nrrp() {
+        String cup = "C11H22000110001";
+        NrrpProjectId project = NrrpProject.idOf(cup, "HF-TORINO-01", "M5C2I1.3");
+        LocalDate registered = LocalDate.of(2026, 1, 20);
+        send("city-finance-turin", "finance-officer", registered, new RegisterNrrpProject(project, cup, "HF-TORINO-01", "M5C2I1.3",
+                "Housing First Torino", "EUR"));
+        send("city-finance-turin", "finance-officer", registered, new AllocateNrrpFunds(project, "grant-2022-avviso-1", eur("400000.00"),
+                "Decreto Direttoriale MLPS n. 98/2022 (Avviso 1/2022 PNRR)", LocalDate.of(2022, 5, 9)));
+        send("city-finance-turin", "finance-officer", registered, new EnterNrrpCommitment(project, "outcome-contract-hf", "A0B1C2D3E4",
+                "Torino Social Outcomes Fund", eur("300000.00"), LocalDate.of(2026, 2, 1)));
+        send("city-finance-turin", "finance-officer", registered, new SetNrrpTarget(project, "people-housed-2026",
+                "People helped by Housing First by the end of 2026", new BigDecimal("20"), LocalDate.of(2026, 12, 31), HOUSING_FIRST,
+                List.of("HF-HOUSED-6M")));
+        LocalDate reported = LocalDate.of(2026, 11, 10);
+        send("city-finance-turin", "finance-officer", reported, new ReportNrrpExpenditure(project, "regis-2026-10", "2026-10",
+                eur("9000.00"), reported));
+        LocalDate booked = LocalDate.of(2026, 10, 5);
+        List<BankEntry> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            entries.add(new BankEntry("HF-" + i, booked, booked, eur("4500.00"), BankEntry.DEBIT, "IT-TO-2026-10-HF-" + i,
+                    "Housing First outcome payment CUP " + cup + " CIG A0B1C2D3E4", cup, "A0B1C2D3E4"));
+        }
+        send("city-finance-turin", "finance-officer", booked, new ImportBankStatement(BankStatementId.of(DEMO_STATEMENT),
+                "IT60X0542811101000000123456", "EUR", "camt.053", entries));
     }
 
     private void investor(String investor, String committed, String called, LocalDate date) {

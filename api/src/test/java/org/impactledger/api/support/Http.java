@@ -43,6 +43,7 @@ public final class Http {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private String contentType = "application/json";
 
         private Call(String method, String path) {
             this.method = method;
@@ -64,6 +65,13 @@ public final class Http {
             return header("Idempotency-Key", key);
         }
 
+        /** A raw body of the given content type (a camt.053 XML or CSV file). */
+        public Call body(String text, String type) {
+            this.body = text;
+            this.contentType = type;
+            return this;
+        }
+
         public Call json(Object body) {
             this.body = body instanceof String s ? s : JSON.writeValueAsString(body);
             return this;
@@ -73,7 +81,7 @@ public final class Http {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(builder::header);
             if (body != null) {
-                builder.header("Content-Type", "application/json");
+                builder.header("Content-Type", contentType);
             }
             builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             try {

@@ -36,6 +36,11 @@ public final class Scenario {
 
     /** A fund with 100,000 paid in, a payer budget of {@code budget}, and a contract with cap {@code cap}. */
     public static Scenario fundWithContract(Http http, String prefix, String budget, String cap) {
+        return fundWithContract(http, prefix, budget, cap, "C11H22000110001");
+    }
+
+    /** The same, with the payer budget NRRP-tagged with {@code cup} (measure M5C2I1.3). */
+    public static Scenario fundWithContract(Http http, String prefix, String budget, String cap, String cup) {
         String fundId = prefix + "-fund";
         String budgetId = prefix + "-budget";
         String contractId = prefix + "-contract";
@@ -49,7 +54,7 @@ public final class Scenario {
                 "amount", money("100000.00"), "valueDate", "2026-01-25", "bankReference", "SEPA-" + prefix)).send(), 201);
         ok(http.post("/api/funds/" + fundId + "/budgets").as("city-finance", "outcome-payer").json(Map.of("budgetId", budgetId,
                 "payerId", "city-of-turin", "amount", money(budget), "valueDate", "2026-01-15",
-                "nrrp", Map.of("cup", "C11H22000110001", "measure", "M5C2I1.3"))).send(), 201);
+                "nrrp", Map.of("cup", cup, "measure", "M5C2I1.3"))).send(), 201);
         ok(http.post("/api/contracts").as(MANAGER, "fund-manager").json(contract(contractId, fundId, budgetId, cap, "11.1")).send(), 201);
         return new Scenario(http, fundId, budgetId, contractId);
     }

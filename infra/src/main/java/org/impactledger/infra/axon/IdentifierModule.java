@@ -13,6 +13,9 @@ import org.impactledger.core.shared.OfferingId;
 import org.impactledger.core.shared.OrderId;
 import org.impactledger.core.shared.LeaseId;
 import org.impactledger.core.shared.PropertyId;
+import org.impactledger.core.shared.NrrpProjectId;
+import org.impactledger.core.shared.NrrpPlanId;
+import org.impactledger.core.shared.BankStatementId;
 import org.impactledger.core.shared.UnitId;
 import org.impactledger.core.shared.Identifier;
 import org.impactledger.core.shared.InvestorId;
@@ -52,7 +55,10 @@ public class IdentifierModule extends SimpleModule {
             new IdType<>(IssuerId.class, IssuerId::new),
             new IdType<>(InstrumentId.class, InstrumentId::new),
             new IdType<>(OfferingId.class, OfferingId::new),
-            new IdType<>(OrderId.class, OrderId::new));
+            new IdType<>(OrderId.class, OrderId::new),
+            new IdType<>(NrrpProjectId.class, NrrpProjectId::new),
+            new IdType<>(BankStatementId.class, BankStatementId::new),
+            new IdType<>(NrrpPlanId.class, NrrpPlanId::new));
 
     record IdType<T extends Identifier>(Class<T> type, Function<String, T> factory) {
     }

@@ -24,6 +24,10 @@ import org.impactledger.core.exchange.Issuer;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.core.housing.HousingFundHandler;
 import org.impactledger.core.housing.Property;
+import org.impactledger.core.nrrp.BankStatement;
+import org.impactledger.core.nrrp.BankStatementImportHandler;
+import org.impactledger.core.nrrp.NrrpPlan;
+import org.impactledger.core.nrrp.NrrpProject;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
 import org.impactledger.infra.idempotency.ProcessedCommands;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -81,6 +85,9 @@ public class LedgerDomainConfiguration {
         return configurer -> {
             configurer.configureAggregate(aggregate(Fund.class, properties));
             configurer.configureAggregate(aggregate(Contract.class, properties));
+            configurer.configureAggregate(aggregate(NrrpProject.class, properties));
+            configurer.configureAggregate(aggregate(BankStatement.class, properties));
+            configurer.configureAggregate(aggregate(NrrpPlan.class, properties));
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
             configurer.configureAggregate(aggregate(Property.class, properties));
             configurer.registerCommandHandler(c -> new HousingFundHandler(c.repository(Property.class), c.repository(Fund.class)));
@@ -90,6 +97,7 @@ public class LedgerDomainConfiguration {
             configurer.configureAggregate(aggregate(Account.class, properties));
             configurer.registerCommandHandler(c -> new ExchangeHandler(c.repository(Instrument.class), c.repository(Issuer.class),
                     c.repository(Account.class)));
+            configurer.registerCommandHandler(c -> new BankStatementImportHandler(c.repository(BankStatement.class)));
             // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
             configurer.onInitialize(c -> c.onStart(() -> {
                 c.commandBus().registerHandlerInterceptor(new DomainErrorInterceptor());
@@ -115,7 +123,9 @@ public class LedgerDomainConfiguration {
                 .transactionManager(c.getComponent(TransactionManager.class))
                 .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class),
                         new GenericAggregateFactory<>(Property.class), new GenericAggregateFactory<>(Issuer.class),
-                        new GenericAggregateFactory<>(Instrument.class), new GenericAggregateFactory<>(Account.class))
+                        new GenericAggregateFactory<>(Instrument.class), new GenericAggregateFactory<>(Account.class),
+                        new GenericAggregateFactory<>(NrrpProject.class), new GenericAggregateFactory<>(BankStatement.class),
+                        new GenericAggregateFactory<>(NrrpPlan.class))
                 .repositoryProvider(c::repository)
                 .parameterResolverFactory(c.parameterResolverFactory())
                 .handlerDefinition(c.handlerDefinition(Fund.class))

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import org.impactledger.core.contract.Contract;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.core.housing.Property;
+import org.impactledger.core.nrrp.BankStatement;
+import org.impactledger.core.nrrp.NrrpPlan;
+import org.impactledger.core.nrrp.NrrpProject;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +47,9 @@ public class LedgerSerializationConfiguration {
                 .addMixIn(org.impactledger.core.exchange.Issuer.class, AggregateSnapshotMixin.class)
                 .addMixIn(org.impactledger.core.exchange.Instrument.class, AggregateSnapshotMixin.class)
                 .addMixIn(org.impactledger.core.exchange.Account.class, AggregateSnapshotMixin.class)
+                .addMixIn(NrrpProject.class, AggregateSnapshotMixin.class)
+                .addMixIn(BankStatement.class, AggregateSnapshotMixin.class)
+                .addMixIn(NrrpPlan.class, AggregateSnapshotMixin.class)
                 .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
                 .changeDefaultVisibility(v -> v.withFieldVisibility(JsonAutoDetect.Visibility.ANY)
                         .withGetterVisibility(JsonAutoDetect.Visibility.NONE)

@@ -46,7 +46,20 @@ import org.impactledger.core.shared.HouseholdId;
 import org.impactledger.core.shared.LeaseId;
 import org.impactledger.core.shared.PropertyId;
 import org.impactledger.core.shared.UnitId;
+import org.impactledger.core.nrrp.event.BankEntryMatched;
+import org.impactledger.core.nrrp.event.BankEntryRecorded;
+import org.impactledger.core.nrrp.event.BankEntryUnmatched;
+import org.impactledger.core.nrrp.event.BankStatementImported;
+import org.impactledger.core.nrrp.event.NrrpCommitmentEntered;
+import org.impactledger.core.nrrp.event.NrrpExpenditureReported;
+import org.impactledger.core.nrrp.event.NrrpFundsAllocated;
+import org.impactledger.core.nrrp.event.NrrpProjectRegistered;
+import org.impactledger.core.nrrp.event.NrrpTargetSet;
+import org.impactledger.core.shared.BankStatementId;
 import org.impactledger.core.shared.BeneficiaryId;
+import org.impactledger.core.shared.NrrpProjectId;
+import org.impactledger.core.shared.NrrpPlanId;
+import org.impactledger.core.nrrp.event.NrrpMeasureListed;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
@@ -84,6 +97,10 @@ final class EventSamples {
     }
 
     static List<Object> all() {
+        return java.util.stream.Stream.concat(nrrpLess().stream(), nrrp().stream()).toList();
+    }
+
+    private static List<Object> nrrpLess() {
         return List.of(
                 new FundOpened(FUND, "Torino Outcome Fund", "EUR", "Impact Managers", new BigDecimal("1.30")),
                 new CapitalCommitted(FUND, INVESTOR, eur("1000.00"), eur("1500.00"), DAY),
@@ -127,4 +144,27 @@ final class EventSamples {
                         null));
     }
 
+    static final NrrpProjectId NRRP_PROJECT = NrrpProjectId.of("C11H22000110001:HF-TO-01:M5C2I1.03.00");
+    static final BankStatementId STATEMENT = BankStatementId.of("STMT-2026-03");
+    static final NrrpPlanId PLAN = NrrpPlanId.of("PNRR-2023-12");
+    static final String PAYMENT_EVENT = "5b1c1d1e-0000-4000-8000-000000000001";
+
+    /** The NRRP project's and the bank statement's events, in an order that replays. */
+    static List<Object> nrrp() {
+        String cup = "C11H22000110001";
+        String measure = "M5C2I1.03.00";
+        return List.of(
+                new NrrpProjectRegistered(NRRP_PROJECT, cup, "HF-TO-01", measure, "Housing First Torino", "EUR"),
+                new NrrpFundsAllocated(NRRP_PROJECT, cup, measure, "A-1", eur("100000.00"), "DM 2022-05-12 n. 120", DAY),
+                new NrrpCommitmentEntered(NRRP_PROJECT, cup, measure, "K-1", "9876543210", "Cooperativa Sociale Esempio", eur("60000.00"), DAY),
+                new NrrpExpenditureReported(NRRP_PROJECT, cup, measure, "R-1", "2026-Q1", eur("4500.00"), DAY),
+                new NrrpTargetSet(NRRP_PROJECT, cup, measure, "T-1", "People helped by Housing First", new BigDecimal("50"), DAY.plusMonths(3),
+                        CONTRACT, List.of("HOUSED-6M")),
+                new BankStatementImported(STATEMENT, "IT60X0542811101000000123456", "EUR", "camt.053"),
+                new BankEntryRecorded(STATEMENT, "E-1", DAY, DAY, eur("4500.00"), "DBIT", "IT-1", "SAL 1 CUP C11H22000110001 CIG 9876543210",
+                        cup, "9876543210"),
+                new BankEntryMatched(STATEMENT, "E-1", PAYMENT_EVENT, "paid in one transfer", "officer-franca"),
+                new BankEntryUnmatched(STATEMENT, "E-1", PAYMENT_EVENT, "wrong payment", "officer-gino"),
+                new NrrpMeasureListed(PLAN, "M5C2I1.3", "M5C2I1.03", "M5", "M5C2", eur("450000000.00")));
+    }
 }

@@ -49,7 +49,9 @@ class EventSerializationTest {
         long sealedEvents = List.of(org.impactledger.core.fund.event.FundEvent.class, org.impactledger.core.contract.event.ContractEvent.class,
                         org.impactledger.core.housing.event.PropertyEvent.class,
                         org.impactledger.core.exchange.event.IssuerEvent.class, org.impactledger.core.exchange.event.InstrumentEvent.class,
-                        org.impactledger.core.exchange.event.AccountEvent.class)
+                        org.impactledger.core.exchange.event.AccountEvent.class,
+                        org.impactledger.core.nrrp.event.NrrpProjectEvent.class, org.impactledger.core.nrrp.event.BankStatementEvent.class,
+                        org.impactledger.core.nrrp.event.NrrpPlanEvent.class)
                 .stream().mapToLong(type -> type.getPermittedSubclasses().length).sum();
         assertThat(events().stream().map(Object::getClass).distinct().count()).isEqualTo(sealedEvents);
     }

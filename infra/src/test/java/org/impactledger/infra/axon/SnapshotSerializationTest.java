@@ -52,6 +52,24 @@ class SnapshotSerializationTest {
                 .toList());
     }
 
+    @Test
+    void an_nrrp_project_with_allocations_commitments_reports_and_targets_survives_a_snapshot_round_trip() {
+        assertRoundTrip(org.impactledger.core.nrrp.NrrpProject.class, EventSamples.NRRP_PROJECT.value(), EventSamples.nrrp().stream()
+                .filter(e -> e instanceof org.impactledger.core.nrrp.event.NrrpProjectEvent).toList());
+    }
+
+    @Test
+    void a_bank_statement_with_entries_and_manual_decisions_survives_a_snapshot_round_trip() {
+        assertRoundTrip(org.impactledger.core.nrrp.BankStatement.class, EventSamples.STATEMENT.value(), EventSamples.nrrp().stream()
+                .filter(e -> e instanceof org.impactledger.core.nrrp.event.BankStatementEvent).toList());
+    }
+
+    @Test
+    void an_nrrp_plan_with_its_measures_survives_a_snapshot_round_trip() {
+        assertRoundTrip(org.impactledger.core.nrrp.NrrpPlan.class, EventSamples.PLAN.value(), EventSamples.nrrp().stream()
+                .filter(e -> e instanceof org.impactledger.core.nrrp.event.NrrpPlanEvent).toList());
+    }
+
     static <A> void assertRoundTrip(Class<A> type, String id, List<Object> events) {
         AggregateModel<A> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
         List<GenericDomainEventMessage<?>> messages = new java.util.ArrayList<>();

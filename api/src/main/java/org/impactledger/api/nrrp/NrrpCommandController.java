@@ -1,0 +1,207 @@
+package org.impactledger.api.nrrp;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.impactledger.api.nrrp.NrrpRequests.AllocateRequest;
+import org.impactledger.api.nrrp.NrrpRequests.CommitRequest;
+import org.impactledger.api.nrrp.NrrpRequests.MatchRequest;
+import org.impactledger.api.nrrp.NrrpRequests.RegisterProjectRequest;
+import org.impactledger.api.nrrp.NrrpRequests.ReportExpenditureRequest;
+import org.impactledger.api.nrrp.NrrpRequests.SetTargetRequest;
+import org.impactledger.api.web.CommandDispatcher;
+import org.impactledger.api.web.CommandDispatcher.Dispatched;
+import org.impactledger.api.web.CommandResponse;
+import org.impactledger.api.web.Ids;
+import org.impactledger.api.web.RequestContext;
+import org.impactledger.api.web.RequestContextResolver;
+import org.impactledger.core.nrrp.NrrpPlanMeasure;
+import org.impactledger.core.nrrp.NrrpProject;
+import org.impactledger.core.nrrp.command.ImportNrrpMeasureList;
+import org.impactledger.core.shared.Money;
+import org.impactledger.core.shared.NrrpPlanId;
+import org.impactledger.core.nrrp.command.AllocateNrrpFunds;
+import org.impactledger.core.nrrp.command.EnterNrrpCommitment;
+import org.impactledger.core.nrrp.command.ImportBankStatement;
+import org.impactledger.core.nrrp.command.ImportBankStatements;
+import org.impactledger.core.nrrp.command.MatchBankEntry;
+import org.impactledger.core.nrrp.command.RegisterNrrpProject;
+import org.impactledger.core.nrrp.command.ReportNrrpExpenditure;
+import org.impactledger.core.nrrp.command.SetNrrpTarget;
+import org.impactledger.core.nrrp.command.UnmatchBankEntry;
+import org.impactledger.core.shared.BankStatementId;
+import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.NrrpProjectId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Commands of the city's NRRP bookkeeping: projects (allocations, commitments, reported
+ * expenditure, targets), bank statement imports and the finance officers' manual matches.
+ */
+@RestController
+@RequestMapping("/api/nrrp")
+@Tag(name = "NRRP (commands)")
+public class NrrpCommandController {
+
+    private final CommandDispatcher dispatcher;
+    private final RequestContextResolver contexts;
+
+    public NrrpCommandController(CommandDispatcher dispatcher, RequestContextResolver contexts) {
+        this.dispatcher = dispatcher;
+        this.contexts = contexts;
+    }
+
+    @PostMapping("/projects")
+    @Operation(summary = "Register an NRRP project; its id is CUP:localProjectCode:subMeasureCode")
+    public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterProjectRequest body, HttpServletRequest request) {
+        NrrpProjectId id = NrrpProject.idOf(body.cup(), body.localProjectCode(), body.measure());
+        Dispatched d = dispatcher.send(new RegisterNrrpProject(id, body.cup().strip(), body.localProjectCode().strip(), body.measure().strip(),
+                body.title().strip(), body.currency()), contexts.resolve(request));
+        return CommandResponse.created(d, "/api/nrrp/projects/" + id, Map.of("projectId", id.value()));
+    }
+
+    @PostMapping("/projects/{projectId}/allocations")
+    @Operation(summary = "Record NRRP money granted to the project by a decree or act")
+    public ResponseEntity<Map<String, Object>> allocate(@PathVariable String projectId, @Valid @RequestBody AllocateRequest body,
+                                                        HttpServletRequest request) {
+        NrrpProjectId id = NrrpProjectId.of(projectId);
+        String allocationId = Ids.orNew(body.allocationId(), "allocation");
+        Dispatched d = dispatcher.send(new AllocateNrrpFunds(id, allocationId, body.amount().toMoney(), body.grantingAct(), body.grantedOn()),
+                contexts.resolve(request));
+        return CommandResponse.created(d, "/api/nrrp/projects/" + id, Map.of("projectId", id.value(), "allocationId", allocationId));
+    }
+
+    @PostMapping("/projects/{projectId}/commitments")
+    @Operation(summary = "Record a legal commitment (contract with CIG), never beyond the allocation")
+    public ResponseEntity<Map<String, Object>> commit(@PathVariable String projectId, @Valid @RequestBody CommitRequest body,
+                                                      HttpServletRequest request) {
+        NrrpProjectId id = NrrpProjectId.of(projectId);
+        String commitmentId = Ids.orNew(body.commitmentId(), "commitment");
+        Dispatched d = dispatcher.send(new EnterNrrpCommitment(id, commitmentId, body.cig(), body.counterparty(), body.amount().toMoney(),
+                body.signedOn()), contexts.resolve(request));
+        return CommandResponse.created(d, "/api/nrrp/projects/" + id, Map.of("projectId", id.value(), "commitmentId", commitmentId));
+    }
+
+    @PostMapping("/projects/{projectId}/expenditure-reports")
+    @Operation(summary = "Record expenditure reported to the national monitoring system for a period (yyyy-MM or yyyy-Qn)")
+    public ResponseEntity<Map<String, Object>> report(@PathVariable String projectId, @Valid @RequestBody ReportExpenditureRequest body,
+                                                      HttpServletRequest request) {
+        NrrpProjectId id = NrrpProjectId.of(projectId);
+        String reportId = Ids.orNew(body.reportId(), "report");
+        Dispatched d = dispatcher.send(new ReportNrrpExpenditure(id, reportId, body.period(), body.amount().toMoney(), body.reportedOn()),
+                contexts.resolve(request));
+        return CommandResponse.created(d, "/api/nrrp/projects/" + id, Map.of("projectId", id.value(), "reportId", reportId));
+    }
+
+    @PostMapping("/projects/{projectId}/targets")
+    @Operation(summary = "Set a target of the measure, counted from a contract's verified outcomes of the given metrics")
+    public ResponseEntity<Map<String, Object>> target(@PathVariable String projectId, @Valid @RequestBody SetTargetRequest body,
+                                                      HttpServletRequest request) {
+        NrrpProjectId id = NrrpProjectId.of(projectId);
+        String targetId = Ids.orNew(body.targetId(), "target");
+        Dispatched d = dispatcher.send(new SetNrrpTarget(id, targetId, body.description(), body.quantity(), body.dueDate(),
+                ContractId.of(body.contractId()), body.metricCodes()), contexts.resolve(request));
+        return CommandResponse.created(d, "/api/nrrp/projects/" + id, Map.of("projectId", id.value(), "targetId", targetId));
+    }
+
+    /**
+     * Imports a bank statement file: camt.053 XML ({@code ?format=camt053}, or a {@code Content-Type}
+     * naming xml) or the simple CSV ({@code ?format=csv}, or {@code text/csv}). The whole file is read
+     * and checked first; only then is one command sent for all its statements, recorded in one unit
+     * of work, so a refused file writes nothing. A statement imported before is a no-op.
+     */
+    @PostMapping("/bank-statements")
+    @Operation(summary = "Import a bank statement (camt.053 XML or CSV); every entry becomes an event; re-import changes nothing")
+    public ResponseEntity<Map<String, Object>> importStatement(@RequestParam(required = false) String format,
+                                                               @RequestHeader(value = "Content-Type", required = false) String contentType,
+                                                               HttpServletRequest request) throws IOException {
+        boolean csv = isCsv(format, contentType);
+        List<ParsedStatement> statements;
+        try (InputStream in = request.getInputStream()) {
+            statements = csv ? StatementCsvParser.parse(in) : Camt053Parser.parse(in);
+        }
+        List<ImportBankStatement> commands = new ArrayList<>();
+        List<Map<String, Object>> imported = new ArrayList<>();
+        for (ParsedStatement s : statements) {
+            commands.add(new ImportBankStatement(BankStatementId.of(s.statementId()), s.account(), s.currency(), s.format(), s.entries()));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("statementId", s.statementId());
+            one.put("entries", s.entries().size());
+            imported.add(one);
+        }
+        // one command for the whole file: its statements are recorded in one unit of work, or none is
+        Dispatched d = dispatcher.send(new ImportBankStatements(commands), contexts.resolve(request));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("format", csv ? StatementCsvParser.FORMAT : Camt053Parser.FORMAT);
+        body.put("statements", imported);
+        return CommandResponse.ok(d, body);
+    }
+
+    /**
+     * Imports the plan's reference list of measures for one plan revision (CSV: mission, component,
+     * measure, subMeasure, amount; Italian numbers, N/D for missing). Every row is read and checked
+     * against the taxonomy first; one unreadable row refuses the file, naming its line. Importing the
+     * same list again is a no-op.
+     */
+    @PostMapping("/plans/{planId}/measures")
+    @Operation(summary = "Import the plan's reference list of measures (CSV); re-import changes nothing")
+    public ResponseEntity<Map<String, Object>> importMeasures(@PathVariable String planId,
+                                                              @RequestParam(required = false, defaultValue = "EUR") String currency,
+                                                              HttpServletRequest request) throws IOException {
+        NrrpPlanId id = NrrpPlanId.of(planId);
+        String validCurrency = Money.validCurrency(currency, "currency");
+        List<NrrpPlanMeasure> measures;
+        try (InputStream in = request.getInputStream()) {
+            measures = MeasureListCsvParser.parse(in, validCurrency);
+        }
+        Dispatched d = dispatcher.send(new ImportNrrpMeasureList(id, measures), contexts.resolve(request));
+        return CommandResponse.ok(d, Map.of("planId", id.value(), "measures", measures.size()));
+    }
+
+    @PostMapping("/bank-statements/{statementId}/entries/{entryReference}/match")
+    @Operation(summary = "Match a bank entry by hand to a ledger payment (its event id), with a reason")
+    public ResponseEntity<Map<String, Object>> match(@PathVariable String statementId, @PathVariable String entryReference,
+                                                     @Valid @RequestBody MatchRequest body, HttpServletRequest request) {
+        RequestContext context = contexts.resolve(request);
+        Dispatched d = dispatcher.send(new MatchBankEntry(BankStatementId.of(statementId), entryReference, body.paymentEventId(),
+                body.reason(), context.principal()), context);
+        return CommandResponse.ok(d, Map.of("statementId", statementId, "entryReference", entryReference, "paymentEventId", body.paymentEventId()));
+    }
+
+    @PostMapping("/bank-statements/{statementId}/entries/{entryReference}/unmatch")
+    @Operation(summary = "Undo a manual match, or reject an automatic one, with a reason")
+    public ResponseEntity<Map<String, Object>> unmatch(@PathVariable String statementId, @PathVariable String entryReference,
+                                                       @Valid @RequestBody MatchRequest body, HttpServletRequest request) {
+        RequestContext context = contexts.resolve(request);
+        Dispatched d = dispatcher.send(new UnmatchBankEntry(BankStatementId.of(statementId), entryReference, body.paymentEventId(),
+                body.reason(), context.principal()), context);
+        return CommandResponse.ok(d, Map.of("statementId", statementId, "entryReference", entryReference, "paymentEventId", body.paymentEventId()));
+    }
+
+    private static boolean isCsv(String format, String contentType) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase(Locale.ROOT)) {
+                case "csv" -> true;
+                case "camt053", "camt.053", "xml" -> false;
+                default -> throw DomainException.invalid("format", "format must be camt053 or csv, was '" + format + "'");
+            };
+        }
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("csv");
+    }
+}

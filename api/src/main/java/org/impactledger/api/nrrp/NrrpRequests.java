@@ -1,0 +1,68 @@
+package org.impactledger.api.nrrp;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.impactledger.api.web.MoneyBody;
+
+/** Request bodies of the NRRP endpoints (shape only: codes are checked by the taxonomy, rules by the aggregates). */
+public final class NrrpRequests {
+
+    private NrrpRequests() {
+    }
+
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    static final String ID_MESSAGE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+
+    public record RegisterProjectRequest(
+            @NotBlank String cup,
+            @NotBlank @Size(max = 20) String localProjectCode,
+            @NotBlank String measure,
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code of three upper-case letters") String currency) {
+    }
+
+    public record AllocateRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String allocationId,
+            @NotNull @Valid MoneyBody amount,
+            @NotBlank @Size(max = 200) String grantingAct,
+            @NotNull LocalDate grantedOn) {
+    }
+
+    public record CommitRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String commitmentId,
+            @NotBlank String cig,
+            @NotBlank @Size(max = 200) String counterparty,
+            @NotNull @Valid MoneyBody amount,
+            @NotNull LocalDate signedOn) {
+    }
+
+    public record ReportExpenditureRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String reportId,
+            @NotBlank String period,
+            @NotNull @Valid MoneyBody amount,
+            @NotNull LocalDate reportedOn) {
+    }
+
+    public record SetTargetRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String targetId,
+            @NotBlank @Size(max = 200) String description,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 6) BigDecimal quantity,
+            @NotNull LocalDate dueDate,
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String contractId,
+            @NotEmpty List<@NotBlank @Size(max = 64) String> metricCodes) {
+    }
+
+    public record MatchRequest(
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String paymentEventId,
+            @NotBlank @Size(max = 200) String reason) {
+    }
+}

@@ -1,0 +1,307 @@
+package org.impactledger.api.nrrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.impactledger.api.support.Scenario.money;
+import static org.impactledger.api.support.Scenario.ok;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.Http;
+import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.api.support.Scenario;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The NRRP reconciliation through HTTP on PostgreSQL: a test statement built with a deliberate
+ * discrepancy of every kind gives exactly the expected discrepancy list, each backed by the right
+ * events; importing it again changes nothing; malformed files are refused by line and write nothing.
+ *
+ * <p>The shared database holds other tests' NRRP-tagged payments, so each run uses CUPs of its own
+ * and looks only at discrepancies under them.
+ */
+class NrrpReconciliationTest extends IntegrationTest {
+
+    private static final String OFFICER = "officer-franca";
+    private static final String MEASURE = "M5C2I1.03";
+
+    /** Three CUPs no other run uses: A (a project that pays), B (a project that only reports), U (no project). */
+    private static String[] cups() {
+        String base = String.format("%010d", System.currentTimeMillis() % 10_000_000_000L);
+        return new String[] {"J26T" + base + "1", "J26T" + base + "2", "J26T" + base + "3"};
+    }
+
+    private String project(String cup, String local, String allocation) {
+        String projectId = ok(http.post("/api/nrrp/projects").as(OFFICER, "finance-officer").json(Map.of("cup", cup, "localProjectCode", local,
+                "measure", "M5C2I1.3", "title", "Housing First " + local, "currency", "EUR")).send(), 201).json().get("projectId").asString();
+        assertThat(projectId).isEqualTo(cup + ":" + local + ":M5C2I1.03.00");
+        ok(http.post("/api/nrrp/projects/" + projectId + "/allocations").as(OFFICER, "finance-officer").json(Map.of("allocationId", "A-1",
+                "amount", money(allocation), "grantingAct", "DM 2022-05-12 n. 120", "grantedOn", "2022-05-12")).send(), 201);
+        return projectId;
+    }
+
+    private Http.Response importCamt(String xml) {
+        return http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(xml, "application/xml").send();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = NrrpReconciliationTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Seen(String kind, String cup, String measure, String amount, String detail, List<String> eventTypes) {
+    }
+
+    @Test
+    void a_statement_with_a_discrepancy_of_every_kind_gives_exactly_the_expected_list_and_a_re_import_changes_nothing() {
+        String[] cups = cups();
+        String a = cups[0];
+        String b = cups[1];
+        String u = cups[2];
+        String stmt = unique("STMT-NRRP");
+
+        String projectA = project(a, "HF-A", "10000.00");
+        ok(http.post("/api/nrrp/projects/" + projectA + "/commitments").as(OFFICER, "finance-officer").json(Map.of("commitmentId", "K-1",
+                "cig", "9876543210", "counterparty", "Cooperativa Casa", "amount", money("10000.00"), "signedOn", "2026-02-01")).send(), 201);
+        String projectB = project(b, "HF-B", "20000.00");
+        ok(http.post("/api/nrrp/projects/" + projectB + "/expenditure-reports").as(OFFICER, "finance-officer").json(Map.of("reportId", "R-1",
+                "period", "2026-Q3", "amount", money("5000.00"), "reportedOn", "2026-10-10")).send(), 201);
+
+        Scenario fundA = Scenario.fundWithContract(http, unique("nrrp-a"), "50000.00", "30000.00", a);
+        ok(fundA.reportVerifyApprove("o-1", "ben-1", "HOUSED-6M", "2026-Q3"), 200);
+        ok(fundA.execute("o-1", "REF-A1"), 200);
+        ok(fundA.reportVerifyApprove("o-2", "ben-2", "HOUSED-6M", "2026-Q3"), 200);
+        ok(fundA.execute("o-2", "REF-A2"), 200);
+        ok(fundA.reportVerifyApprove("o-3", "ben-3", "HOUSED-6M", "2026-Q3"), 200);
+        ok(fundA.execute("o-3", "REF-A3"), 200);
+        ok(fundA.reportVerifyApprove("o-4", "ben-4", "JOB-QUARTER", "2026-Q3"), 200);
+        ok(fundA.execute("o-4", "REF-A4"), 200);
+        ok(http.post("/api/nrrp/projects/" + projectA + "/targets").as(OFFICER, "finance-officer").json(Map.of("targetId", "T-1",
+                "description", "People housed by Housing First", "quantity", "8", "dueDate", "2026-12-31", "contractId", fundA.contractId,
+                "metricCodes", List.of("HOUSED-6M"))).send(), 201);
+        Scenario fundU = Scenario.fundWithContract(http, unique("nrrp-u"), "50000.00", "30000.00", u);
+        ok(fundU.reportVerifyApprove("o-1", "ben-1", "HOUSED-6M", "2026-Q3"), 200);
+        ok(fundU.execute("o-1", "REF-U1"), 200);
+
+        String xml = resource("/nrrp/camt053-discrepancies.xml").replace("${STMT}", stmt).replace("${CUP_A}", a).replace("${CUP_U}", u);
+        Http.Response imported = ok(importCamt(xml), 200);
+        assertThat(imported.json().get("statements").get(0).get("entries").asInt()).isEqualTo(6);
+        assertThat(eventCountFor(stmt)).isEqualTo(7);
+
+        List<Seen> expected = List.of(
+                new Seen("PAID_NOT_REPORTED", a, MEASURE, "14400.00", "paid 14400.00 but reported nothing to the monitoring system",
+                        List.of("OutcomePaymentReceived", "OutcomePaymentReceived", "OutcomePaymentReceived", "OutcomePaymentReceived")),
+                new Seen("REPORTED_NOT_PAID", b, MEASURE, "5000.00", "reported 5000.00 but the ledger paid nothing",
+                        List.of("NrrpExpenditureReported")),
+                new Seen("AMOUNT_MISMATCH", a, MEASURE, "-100.00", "bank entry " + stmt + "/E-2 of 4400.00 is matched to payment "
+                        + fundA.contractId + "/o-2 of 4500.00", List.of("BankEntryRecorded", "OutcomePaymentReceived")),
+                new Seen("BANK_ENTRY_WITHOUT_PAYMENT", a, null, "123.45", "bank entry " + stmt + "/E-5 of 123.45 matches no ledger payment",
+                        List.of("BankEntryRecorded")),
+                new Seen("PAYMENT_WITHOUT_BANK_ENTRY", a, MEASURE, "4500.00", "payment " + fundA.contractId + "/o-3 of 4500.00 (reference REF-A3)"
+                        + " has no bank entry", List.of("OutcomePaymentReceived")),
+                new Seen("UNKNOWN_CUP", u, MEASURE, "4500.00", "payment " + fundU.contractId + "/o-1 carries CUP " + u
+                        + ", which no registered NRRP project has", List.of("OutcomePaymentReceived")),
+                new Seen("UNKNOWN_CUP", u, null, "4500.00", "bank entry " + stmt + "/E-7 quotes CUP " + u + ", which no registered NRRP project has",
+                        List.of("BankEntryRecorded")),
+                new Seen("BEYOND_ALLOCATION", a, MEASURE, "4400.00", "paid 14400.00 beyond the 10000.00 allocated",
+                        List.of("NrrpFundsAllocated", "OutcomePaymentReceived", "OutcomePaymentReceived", "OutcomePaymentReceived",
+                                "OutcomePaymentReceived")));
+
+        JsonNode report = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode r = ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json();
+            assertThat(seen(r, Set.of(a, b, u))).isEqualTo(expected);
+            return r;
+        });
+
+        JsonNode lineA = line(report, a);
+        assertThat(lineA.get("allocated").decimalValue()).isEqualByComparingTo("10000.00");
+        assertThat(lineA.get("committed").decimalValue()).isEqualByComparingTo("10000.00");
+        assertThat(lineA.get("paid").decimalValue()).isEqualByComparingTo("14400.00");
+        assertThat(lineA.get("reported").decimalValue()).isEqualByComparingTo("0");
+        assertThat(lineA.get("confirmedByBank").decimalValue()).isEqualByComparingTo("9800.00");
+        List<String> rules = new ArrayList<>();
+        report.get("matches").forEach(m -> {
+            if (m.get("statementId").asString().equals(stmt)) {
+                rules.add(m.get("entryReference").asString() + ":" + m.get("rule").asString());
+            }
+        });
+        assertThat(rules).containsExactlyInAnyOrder("E-1:BANK_REFERENCE", "E-2:BANK_REFERENCE", "E-4:CUP_AMOUNT_DATE", "E-7:BANK_REFERENCE");
+        JsonNode target = report.get("targets").get(0);
+        assertThat(target.get("targetId").asString()).isEqualTo("T-1");
+        assertThat(target.get("achieved").decimalValue()).isEqualByComparingTo("3");
+        assertThat(target.get("progressPercent").decimalValue()).isEqualByComparingTo("37.50");
+
+        // the same statement again: nothing is written
+        long before = eventCount();
+        ok(importCamt(xml), 200);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json(), Set.of(a, b, u))).isEqualTo(expected);
+
+        // CSV for the finance office, filtered to CUP A
+        Http.Response csv = ok(http.get("/api/reports/nrrp-reconciliation?format=csv&cup=" + a).send(), 200);
+        assertThat(csv.header("content-type")).startsWith("text/csv");
+        String[] rows = csv.body().split("\r\n");
+        assertThat(rows[0]).isEqualTo(String.join(",", org.impactledger.projections.nrrp.NrrpReconciliationCsv.HEADER));
+        assertThat(rows[1]).startsWith("FIGURES," + a + "," + MEASURE + ",EUR,10000.00,10000.00,14400.00,0.00,9800.00,,," + projectA + ",");
+        assertThat(rows).filteredOn(r -> r.startsWith("DISCREPANCY,")).extracting(r -> r.split(",")[9])
+                .containsExactly("PAID_NOT_REPORTED", "AMOUNT_MISMATCH", "BANK_ENTRY_WITHOUT_PAYMENT", "PAYMENT_WITHOUT_BANK_ENTRY",
+                        "BEYOND_ALLOCATION");
+        assertThat(rows).filteredOn(r -> r.startsWith("TARGET,")).singleElement().asString()
+                .contains(",T-1,8,3,37.50,2026-12-31");
+
+        // an officer rejects the match of E-2 to payment o-2: both sides are unmatched now
+        String paymentO2 = mismatch(report, a).get("eventIds").get(1).asString();
+        String e2 = "/api/nrrp/bank-statements/" + stmt + "/entries/E-2/";
+        long beforeRefusal = eventCountFor(stmt);
+        Http.Response noReason = http.post(e2 + "unmatch").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2)).send();
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(eventCountFor(stmt)).isEqualTo(beforeRefusal);
+        ok(http.post(e2 + "unmatch").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2,
+                "reason", "the bank booked another transfer")).send(), 200);
+        Eventually.holds(() -> assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation?cup=" + a).send(), 200).json(), Set.of(a)))
+                .extracting(Seen::kind, Seen::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple("BANK_ENTRY_WITHOUT_PAYMENT", "bank entry " + stmt + "/E-2 of 4400.00 (reference REF-A2)"
+                                + " matches no ledger payment"),
+                        org.assertj.core.groups.Tuple.tuple("PAYMENT_WITHOUT_BANK_ENTRY", "payment " + fundA.contractId + "/o-2 of 4500.00"
+                                + " (reference REF-A2) has no bank entry"))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple("AMOUNT_MISMATCH", expected.get(2).detail())));
+
+        // and matches it again by hand: the pair is back, as a manual match
+        ok(http.post(e2 + "match").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2,
+                "reason", "confirmed with the treasury: 100.00 bank fee deducted")).send(), 200);
+        Eventually.holds(() -> {
+            JsonNode again = ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json();
+            assertThat(seen(again, Set.of(a, b, u))).isEqualTo(expected);
+            List<String> manual = new ArrayList<>();
+            again.get("matches").forEach(m -> {
+                if (m.get("statementId").asString().equals(stmt) && m.get("rule").asString().equals("MANUAL")) {
+                    manual.add(m.get("entryReference").asString());
+                }
+            });
+            assertThat(manual).containsExactly("E-2");
+        });
+    }
+
+    private static JsonNode mismatch(JsonNode report, String cup) {
+        for (JsonNode d : report.get("discrepancies")) {
+            if (d.get("kind").asString().equals("AMOUNT_MISMATCH") && cup.equals(d.get("cup").asString())) {
+                return d;
+            }
+        }
+        throw new AssertionError("no AMOUNT_MISMATCH for CUP " + cup);
+    }
+
+    @Test
+    void a_malformed_camt053_file_is_refused_naming_the_line_and_nothing_of_it_is_written() {
+        String stmt = unique("STMT-BAD");
+        String xml = resource("/nrrp/camt053-discrepancies.xml").replace("${STMT}", stmt).replace("${CUP_A}", "J26T00000000001")
+                .replace("${CUP_U}", "J26T00000000002").replace("<Amt Ccy=\"EUR\">123.45</Amt>", "<Amt Ccy=\"EUR\">123,45</Amt>");
+        long before = eventCount();
+        Http.Response refused = importCamt(xml);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("line 47, element <Amt>: '123,45' is not an amount such as 4500.00");
+        assertThat(refused.json().get("field").asString()).isEqualTo("file");
+
+        Http.Response broken = importCamt(xml.replace("123,45", "123.45").replace("</Stmt>", ""));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("detail").asString()).startsWith("line 81: not well-formed camt.053 XML");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCountFor(stmt)).isZero();
+    }
+
+    @Test
+    void a_csv_statement_is_imported_once_and_a_malformed_one_is_refused_naming_the_line() {
+        String stmt = unique("STMT-CSV");
+        String header = "statementId;account;currency;entryReference;bookingDate;valueDate;direction;amount;bankReference;remittance\n";
+        String good = header + stmt + ";IT60X0542811101000000123456;EUR;C-1;05/10/2026;;DBIT;1.234,56;REF-C1;Pagamento CUP J26T00000000009\n";
+        Http.Response first = ok(http.post("/api/nrrp/bank-statements?format=csv").as(OFFICER, "finance-officer").body(good, "text/csv").send(), 200);
+        assertThat(first.json().get("statements").get(0).get("statementId").asString()).isEqualTo(stmt);
+        assertThat(eventCountFor(stmt)).isEqualTo(2);
+        ok(http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(good, "text/csv").send(), 200);
+        assertThat(eventCountFor(stmt)).isEqualTo(2);
+
+        String other = unique("STMT-CSV");
+        long before = eventCount();
+        Http.Response refused = http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(header
+                + other + ";IT60;EUR;C-1;2026-10-05;;DBIT;10,00;;\n"
+                + other + ";IT60;EUR;C-2;2026-10-05;;PAY;10,00;;\n", "text/csv").send();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column direction must be DBIT or CRDT; was 'PAY'");
+        assertThat(eventCount()).isEqualTo(before);
+
+        // a file of two statements, the second contradicting the one imported above: neither is written
+        String fresh = unique("STMT-CSV");
+        Http.Response conflict = http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(header
+                + fresh + ";IT60X0542811101000000123456;EUR;C-1;2026-10-05;;DBIT;10,00;;\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;C-1;05/10/2026;;DBIT;1.234,57;REF-C1;Pagamento CUP J26T00000000009\n", "text/csv").send();
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.json().get("detail").asString()).isEqualTo("entry C-1 of statement " + stmt
+                + " was imported before with different content; a booked entry does not change");
+        assertThat(eventCountFor(fresh)).isZero();
+        assertThat(eventCountFor(stmt)).isEqualTo(2);
+    }
+
+    @Test
+    void the_plans_measure_list_is_imported_once_and_a_row_it_cannot_read_is_refused_by_line() {
+        String plan = unique("PNRR-TEST");
+        String list = "mission;component;measure;subMeasure;amount;note\n"
+                + "M5;M5C2;M5C2I1.3;;\"1.234.567,89\";Housing First\n"
+                + "M5;M5C2;M5C2I1.3;M5C2I1.03.01;N/D;\n"
+                + "M1;M1C1;M1C1I1.1;;500.000.000,00;\n";
+        Http.Response first = ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "finance-officer").body(list, "text/csv").send(), 200);
+        assertThat(first.json().get("measures").asInt()).isEqualTo(3);
+        assertThat(eventCountFor(plan)).isEqualTo(3);
+        ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "finance-officer").body(list, "text/csv").send(), 200);
+        assertThat(eventCountFor(plan)).isEqualTo(3);
+        Eventually.holds(() -> {
+            List<String> listed = new ArrayList<>();
+            ok(http.get("/api/reports/nrrp-reconciliation?measure=M5C2I1.03").send(), 200).json().get("planMeasures").forEach(m -> {
+                if (m.get("planId").asString().equals(plan)) {
+                    listed.add(m.get("measure").asString() + "=" + (m.get("amount").isNull() ? "N/D" : m.get("amount").decimalValue().toPlainString()));
+                }
+            });
+            assertThat(listed).containsExactly("M5C2I1.03.01=N/D", "M5C2I1.3=1234567.89");
+        });
+
+        String other = unique("PNRR-TEST");
+        Http.Response refused = http.post("/api/nrrp/plans/" + other + "/measures").as(OFFICER, "finance-officer")
+                .body("mission;component;measure;subMeasure;amount\nM5;M5C2;M5C2I1.3;;10\nM5;M5C2;M5C2I1.3;;1,2,3\n", "text/csv").send();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column amount: '1,2,3' is not an amount such as 1.234.567,89 or N/D");
+        assertThat(eventCountFor(other)).isZero();
+    }
+
+    private List<Seen> seen(JsonNode report, Set<String> cups) {
+        List<Seen> seen = new ArrayList<>();
+        for (JsonNode d : report.get("discrepancies")) {
+            String cup = d.get("cup").isNull() ? null : d.get("cup").asString();
+            if (!cups.contains(cup)) {
+                continue;
+            }
+            List<String> types = new ArrayList<>();
+            d.get("eventIds").forEach(id -> types.add(jdbc.sql("select payload_type from domain_event_entry where event_identifier = ?")
+                    .param(id.asString()).query(String.class).single().replaceAll(".*\\.", "")));
+            seen.add(new Seen(d.get("kind").asString(), cup, d.get("measure").isNull() ? null : d.get("measure").asString(),
+                    d.get("amount").decimalValue().setScale(2).toPlainString(), d.get("detail").asString(), types));
+        }
+        return seen;
+    }
+
+    private static JsonNode line(JsonNode report, String cup) {
+        for (JsonNode line : report.get("lines")) {
+            if (line.get("cup").asString().equals(cup)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line for CUP " + cup);
+    }
+}

@@ -1,0 +1,361 @@
+package org.impactledger.projections.nrrp;
+
+import static org.impactledger.projections.state.JdbcValues.utc;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.impactledger.core.contract.event.OutcomeReported;
+import org.impactledger.core.contract.event.OutcomeVerified;
+import org.impactledger.core.contract.event.OutcomeWithdrawn;
+import org.impactledger.core.fund.event.OutcomeBudgetCommitted;
+import org.impactledger.core.fund.event.OutcomePaymentReceived;
+import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.nrrp.event.BankEntryMatched;
+import org.impactledger.core.nrrp.event.BankEntryRecorded;
+import org.impactledger.core.nrrp.event.BankEntryUnmatched;
+import org.impactledger.core.nrrp.event.NrrpCommitmentEntered;
+import org.impactledger.core.nrrp.event.NrrpExpenditureReported;
+import org.impactledger.core.nrrp.event.NrrpFundsAllocated;
+import org.impactledger.core.nrrp.event.NrrpMeasureListed;
+import org.impactledger.core.nrrp.event.NrrpProjectRegistered;
+import org.impactledger.core.nrrp.event.NrrpTargetSet;
+import org.impactledger.core.shared.Money;
+import org.impactledger.core.taxonomy.NrrpMeasure;
+import org.impactledger.projections.report.FactStamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records the facts behind the NRRP reconciliation ({@value #PROCESSING_GROUP}): what each project
+ * was allocated, committed and reported; the ledger payments of NRRP-tagged money; the bank
+ * statement entries and the officers' manual match decisions; targets and verified outcomes.
+ *
+ * <h2>Facts, not totals</h2>
+ * As with the other reports, one row per event with its business date and recording time, so the
+ * report can answer as of any date and as known at any instant, and matching (a deterministic
+ * function, {@code BankMatcher}) is evaluated at question time over the facts then known.
+ *
+ * <h2>Idempotent</h2>
+ * Every row is keyed by its event id and inserted only if absent. Payments find their budget's
+ * NRRP tag, written earlier by the budget's own event in the fund's stream (one processor, in order).
+ *
+ * <h2>Homes4All and other flows</h2>
+ * A payment enters the reconciliation as a {@code PAID} fact (and a reversal as {@code REFUNDED})
+ * carrying its CUP, measure, amount, value date and bank reference, with {@code source} naming the
+ * programme and {@code reference} its payment key. When Homes4All money flows carry an NRRP tag, a
+ * handler here that writes such facts (source {@code HOMES4ALL}) is all it takes; the report, the
+ * matching and the discrepancies need no change.
+ */
+@Component
+@ProcessingGroup(NrrpProjection.PROCESSING_GROUP)
+public class NrrpProjection {
+
+    public static final String PROCESSING_GROUP = "nrrp";
+    static final String OUTCOME_FUND = "OUTCOME_FUND";
+    static final String NRRP_PROJECT = "NRRP_PROJECT";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public NrrpProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** The level the report groups at: the unique code (M5C2I1.03), whichever form was written. */
+    static String measureKey(String measure) {
+        return NrrpMeasure.parse(measure, "measure").uniqueCode();
+    }
+
+    // ---------------------------------------------------------------- Outcome Fund payments
+
+    @EventHandler
+    public void on(OutcomeBudgetCommitted event, EventMessage<?> message) {
+        if (event.nrrp() == null) {
+            return;
+        }
+        FactStamp stamp = FactStamp.of(message, event.valueDate());
+        jdbc.sql("""
+                        INSERT INTO nrrp_budget_tag (budget_id, fund_id, cup, measure, event_id, recorded_at)
+                        SELECT :budgetId, :fundId, :cup, :measure, :eventId, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_budget_tag WHERE budget_id = :budgetId)""")
+                .param("budgetId", event.budgetId().value())
+                .param("fundId", event.fundId().value())
+                .param("cup", event.nrrp().cup())
+                .param("measure", measureKey(event.nrrp().measure()))
+                .param("eventId", stamp.eventId())
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+
+    @EventHandler
+    public void on(OutcomePaymentReceived event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, event.valueDate());
+        transaction.executeWithoutResult(status -> tag(event.budgetId().value()).ifPresent(tag ->
+                insertFact(stamp, "PAID", OUTCOME_FUND, null, tag.cup(), tag.measure(), event.amount(),
+                        event.contractId() + "/" + event.outcomeId(), "payer " + event.payerId() + ", contract " + event.contractId()
+                                + ", outcome " + event.outcomeId(), event.bankReference())));
+    }
+
+    @EventHandler
+    public void on(OutcomePaymentRefunded event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, event.valueDate());
+        transaction.executeWithoutResult(status -> tag(event.budgetId().value()).ifPresent(tag ->
+                insertFact(stamp, "REFUNDED", OUTCOME_FUND, null, tag.cup(), tag.measure(), event.amount(),
+                        event.contractId() + "/" + event.outcomeId(), event.reason(), null)));
+    }
+
+    // ---------------------------------------------------------------- NRRP projects
+
+    @EventHandler
+    public void on(NrrpProjectRegistered event, EventMessage<?> message) {
+        insertFact(FactStamp.of(message, null), "PROJECT", NRRP_PROJECT, event.projectId().value(), event.cup(), measureKey(event.measure()),
+                Money.zero(event.currency()), event.projectId().value(), event.title(), null);
+    }
+
+    @EventHandler
+    public void on(NrrpFundsAllocated event, EventMessage<?> message) {
+        insertFact(FactStamp.of(message, event.grantedOn()), "ALLOCATED", NRRP_PROJECT, event.projectId().value(), event.cup(),
+                measureKey(event.measure()), event.amount(), event.allocationId(), event.grantingAct(), null);
+    }
+
+    @EventHandler
+    public void on(NrrpCommitmentEntered event, EventMessage<?> message) {
+        insertFact(FactStamp.of(message, event.signedOn()), "COMMITTED", NRRP_PROJECT, event.projectId().value(), event.cup(),
+                measureKey(event.measure()), event.amount(), event.commitmentId(), "CIG " + event.cig() + ", " + event.counterparty(), null);
+    }
+
+    @EventHandler
+    public void on(NrrpExpenditureReported event, EventMessage<?> message) {
+        insertFact(FactStamp.of(message, event.reportedOn()), "REPORTED", NRRP_PROJECT, event.projectId().value(), event.cup(),
+                measureKey(event.measure()), event.amount(), event.reportId(), "period " + event.period(), null);
+    }
+
+    @EventHandler
+    public void on(NrrpTargetSet event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        jdbc.sql("""
+                        INSERT INTO nrrp_target (event_id, project_id, target_id, cup, measure, description, quantity, due_date, contract_id,
+                            metric_codes, business_date, recorded_at)
+                        SELECT :eventId, :projectId, :targetId, :cup, :measure, :description, :quantity, :dueDate, :contractId,
+                            :metricCodes, :businessDate, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_target WHERE event_id = :eventId)""")
+                .param("eventId", stamp.eventId())
+                .param("projectId", event.projectId().value())
+                .param("targetId", event.targetId())
+                .param("cup", event.cup())
+                .param("measure", measureKey(event.measure()))
+                .param("description", event.description())
+                .param("quantity", event.quantity())
+                .param("dueDate", event.dueDate())
+                .param("contractId", event.contractId().value())
+                .param("metricCodes", String.join(",", event.metricCodes()))
+                .param("businessDate", stamp.businessDate())
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+
+    // ---------------------------------------------------------------- outcomes (target progress)
+
+    @EventHandler
+    public void on(OutcomeReported event, EventMessage<?> message) {
+        insertOutcome(FactStamp.of(message, null), "REPORTED", event.contractId().value(), event.outcomeId().value(), event.metricCode(),
+                event.outcomeDate(), BigDecimal.ZERO);
+    }
+
+    @EventHandler
+    public void on(OutcomeVerified event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        transaction.executeWithoutResult(status -> outcome(event.contractId().value(), event.outcomeId().value()).ifPresent(o ->
+                insertOutcome(stamp, "VERIFIED", o.contractId(), o.outcomeId(), o.metricCode(), o.outcomeDate(), event.verifiedQuantity())));
+    }
+
+    /** Takes back what the outcome had verified. */
+    @EventHandler
+    public void on(OutcomeWithdrawn event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        transaction.executeWithoutResult(status -> outcome(event.contractId().value(), event.outcomeId().value()).ifPresent(o -> {
+            BigDecimal verified = jdbc.sql("""
+                            SELECT COALESCE(SUM(quantity_delta), 0) FROM nrrp_outcome_fact
+                            WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_id <> :eventId""")
+                    .param("contractId", o.contractId())
+                    .param("outcomeId", o.outcomeId())
+                    .param("eventId", stamp.eventId())
+                    .query(BigDecimal.class)
+                    .single();
+            insertOutcome(stamp, "WITHDRAWN", o.contractId(), o.outcomeId(), o.metricCode(), o.outcomeDate(), verified.negate());
+        }));
+    }
+
+    // ---------------------------------------------------------------- bank statements
+
+    @EventHandler
+    public void on(BankEntryRecorded event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, event.bookingDate());
+        jdbc.sql("""
+                        INSERT INTO nrrp_bank_entry (event_id, statement_id, entry_reference, booking_date, value_date, amount, currency, direction,
+                            bank_reference, remittance, cup, cig, recorded_at)
+                        SELECT :eventId, :statementId, :entryReference, :bookingDate, :valueDate, :amount, :currency, :direction,
+                            :bankReference, :remittance, :cup, :cig, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_bank_entry WHERE event_id = :eventId)""")
+                .param("eventId", stamp.eventId())
+                .param("statementId", event.statementId().value())
+                .param("entryReference", event.entryReference())
+                .param("bookingDate", event.bookingDate())
+                .param("valueDate", event.valueDate())
+                .param("amount", event.amount().amount())
+                .param("currency", event.amount().currency())
+                .param("direction", event.direction())
+                .param("bankReference", event.bankReference())
+                .param("remittance", event.remittance())
+                .param("cup", event.cup())
+                .param("cig", event.cig())
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+
+    @EventHandler
+    public void on(BankEntryMatched event, @SequenceNumber long seq, EventMessage<?> message) {
+        insertDecision(FactStamp.of(message, null), event.statementId().value(), seq, event.entryReference(), event.paymentEventId(), "MATCH",
+                event.reason(), event.matchedBy());
+    }
+
+    @EventHandler
+    public void on(BankEntryUnmatched event, @SequenceNumber long seq, EventMessage<?> message) {
+        insertDecision(FactStamp.of(message, null), event.statementId().value(), seq, event.entryReference(), event.paymentEventId(), "UNMATCH",
+                event.reason(), event.unmatchedBy());
+    }
+
+    // ---------------------------------------------------------------- the plan's reference list
+
+    @EventHandler
+    public void on(NrrpMeasureListed event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        jdbc.sql("""
+                        INSERT INTO nrrp_plan_measure (event_id, plan_id, measure, unique_code, mission, component, amount, currency, recorded_at)
+                        SELECT :eventId, :planId, :measure, :uniqueCode, :mission, :component, :amount, :currency, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_plan_measure WHERE event_id = :eventId)""")
+                .param("eventId", stamp.eventId())
+                .param("planId", event.planId().value())
+                .param("measure", event.measure())
+                .param("uniqueCode", event.uniqueCode())
+                .param("mission", event.mission())
+                .param("component", event.component())
+                .param("amount", event.amount() == null ? null : event.amount().amount(), java.sql.Types.NUMERIC)
+                .param("currency", event.amount() == null ? null : event.amount().currency(), java.sql.Types.VARCHAR)
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+
+    /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
+    @ResetHandler
+    public void reset() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM nrrp_plan_measure").update();
+            jdbc.sql("DELETE FROM nrrp_bank_decision").update();
+            jdbc.sql("DELETE FROM nrrp_bank_entry").update();
+            jdbc.sql("DELETE FROM nrrp_outcome_fact").update();
+            jdbc.sql("DELETE FROM nrrp_target").update();
+            jdbc.sql("DELETE FROM nrrp_fact").update();
+            jdbc.sql("DELETE FROM nrrp_budget_tag").update();
+        });
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    private record Tag(String cup, String measure) {
+    }
+
+    private record Outcome(String contractId, String outcomeId, String metricCode, LocalDate outcomeDate) {
+    }
+
+    private Optional<Tag> tag(String budgetId) {
+        return jdbc.sql("SELECT cup, measure FROM nrrp_budget_tag WHERE budget_id = :budgetId")
+                .param("budgetId", budgetId)
+                .query((rs, row) -> new Tag(rs.getString("cup"), rs.getString("measure")))
+                .optional();
+    }
+
+    private Optional<Outcome> outcome(String contractId, String outcomeId) {
+        return jdbc.sql("""
+                        SELECT contract_id, outcome_id, metric_code, outcome_date FROM nrrp_outcome_fact
+                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND fact_type = 'REPORTED'""")
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .query((rs, row) -> new Outcome(rs.getString("contract_id"), rs.getString("outcome_id"), rs.getString("metric_code"),
+                        rs.getObject("outcome_date", LocalDate.class)))
+                .optional();
+    }
+
+    private void insertFact(FactStamp stamp, String type, String source, String projectId, String cup, String measure, Money amount,
+                            String reference, String detail, String bankReference) {
+        jdbc.sql("""
+                        INSERT INTO nrrp_fact (event_id, fact_type, source, project_id, cup, measure, amount, currency, reference, detail,
+                            bank_reference, business_date, recorded_at)
+                        SELECT :eventId, :type, :source, :projectId, :cup, :measure, :amount, :currency, :reference, :detail,
+                            :bankReference, :businessDate, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_fact WHERE event_id = :eventId)""")
+                .param("eventId", stamp.eventId())
+                .param("type", type)
+                .param("source", source)
+                .param("projectId", projectId)
+                .param("cup", cup)
+                .param("measure", measure)
+                .param("amount", amount.amount())
+                .param("currency", amount.currency())
+                .param("reference", reference)
+                .param("detail", detail)
+                .param("bankReference", bankReference)
+                .param("businessDate", stamp.businessDate())
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+
+    private void insertOutcome(FactStamp stamp, String type, String contractId, String outcomeId, String metricCode, LocalDate outcomeDate,
+                               BigDecimal quantity) {
+        jdbc.sql("""
+                        INSERT INTO nrrp_outcome_fact (event_id, fact_type, contract_id, outcome_id, metric_code, outcome_date, quantity_delta,
+                            business_date, recorded_at)
+                        SELECT :eventId, :type, :contractId, :outcomeId, :metricCode, :outcomeDate, :quantity, :businessDate, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_outcome_fact WHERE event_id = :eventId)""")
+                .param("eventId", stamp.eventId())
+                .param("type", type)
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .param("metricCode", metricCode)
+                .param("outcomeDate", outcomeDate)
+                .param("quantity", quantity)
+                .param("businessDate", stamp.businessDate())
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+
+    private void insertDecision(FactStamp stamp, String statementId, long seq, String entryReference, String paymentEventId, String decision,
+                                String reason, String decidedBy) {
+        jdbc.sql("""
+                        INSERT INTO nrrp_bank_decision (event_id, statement_id, seq, entry_reference, payment_event_id, decision, reason, decided_by,
+                            business_date, recorded_at)
+                        SELECT :eventId, :statementId, :seq, :entryReference, :paymentEventId, :decision, :reason, :decidedBy,
+                            :businessDate, :recordedAt
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_bank_decision WHERE event_id = :eventId)""")
+                .param("eventId", stamp.eventId())
+                .param("statementId", statementId)
+                .param("seq", seq)
+                .param("entryReference", entryReference)
+                .param("paymentEventId", paymentEventId)
+                .param("decision", decision)
+                .param("reason", reason)
+                .param("decidedBy", decidedBy)
+                .param("businessDate", stamp.businessDate())
+                .param("recordedAt", utc(stamp.recordedAt()))
+                .update();
+    }
+}
