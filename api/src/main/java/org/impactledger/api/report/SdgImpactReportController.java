@@ -40,7 +40,8 @@ public class SdgImpactReportController {
     @Operation(summary = "SDG impact per goal, target and metric: verified outcomes, beneficiaries, money approved and paid, cost per "
             + "verified outcome; an outcome counts under every target it serves, the totals count it once")
     public ResponseEntity<?> sdgImpact(
-            @Parameter(description = "OUTCOME_FUND (the only programme so far)") @RequestParam(required = false) String programme,
+            @Parameter(description = "OUTCOME_FUND, HOMES4ALL or EXCHANGE (default: all); for HOMES4ALL the contract is the property, "
+                    + "for EXCHANGE the issuer; housing and exchange outcomes have no payer") @RequestParam(required = false) String programme,
             @RequestParam(required = false) String fundId,
             @RequestParam(required = false) String contractId,
             @RequestParam(required = false) String payerId,

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.impactledger.api.demo.DemoHomes4All;
 import org.impactledger.api.demo.DemoScenario;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.IntegrationTest;
@@ -93,6 +94,34 @@ class DemoReportsTest extends IntegrationTest {
         assertThat(chain.get("transfers").get(0).get("bankReference").asString()).isEqualTo("IT-TO-2026-10-HF-1");
         JsonNode payments = ok(http.get("/api/reports/outcome-payments?fundId=" + fund).send(), 200).json();
         assertThat(payments.get("total").asLong()).isEqualTo(10);
+    }
+
+    /**
+     * The Homes4All slice in the SDG report (hand count in {@code DemoScenarioTest}): seven households
+     * housed, one exit to autonomy, and 23 months of rent charged (c1, c2, v1: March–June, 4 each; c4,
+     * v2, n1: April–June, 3 each; n2: May–June, 2), each a month of stable housing.
+     */
+    @Test
+    void the_demo_housing_fund_reports_households_housed_and_exits_to_autonomy_in_the_sdg_report() {
+        new DemoScenario(dispatcher).seed();
+        String path = "/api/reports/sdg-impact?programme=HOMES4ALL&fundId=" + DemoHomes4All.FUND.value();
+
+        JsonNode sdg = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode r = ok(http.get(path).send(), 200).json();
+            assertThat(r.get("totals").get("verifiedOutcomes").asLong()).isEqualTo(7 + 1 + 23);
+            return r;
+        });
+
+        JsonNode housing = sdg.get("goals").get(1).get("targets").get(0);
+        assertThat(housing.get("target").asString()).isEqualTo("11.1");
+        java.util.Map<String, JsonNode> metrics = new java.util.HashMap<>();
+        housing.get("metrics").forEach(m -> metrics.put(m.get("metricCode").asString(), m));
+        assertThat(metrics.get("HOUSING.HOUSEHOLDS_HOUSED").get("verifiedOutcomes").asLong()).isEqualTo(7);
+        assertThat(metrics.get("HOUSING.HOUSEHOLDS_HOUSED").get("distinctBeneficiaries").asLong()).isEqualTo(7);
+        assertThat(metrics.get("HOUSING.EXITS_TO_AUTONOMY").get("verifiedOutcomes").asLong()).isEqualTo(1);
+        assertThat(metrics.get("HOUSING.STABLE_HOUSING_MONTHS").get("verifiedQuantity").decimalValue()).isEqualByComparingTo("23");
+        assertThat(sdg.get("totals").get("distinctBeneficiaries").asLong()).isEqualTo(7);
+        assertThat(sdg.get("totals").get("money")).isEmpty();
     }
 
     @Test

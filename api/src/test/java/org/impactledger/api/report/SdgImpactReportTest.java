@@ -120,14 +120,14 @@ class SdgImpactReportTest extends IntegrationTest {
 
     @Test
     void bad_filter_values_are_refused_with_a_problem_naming_the_field() {
-        assertProblem("/api/reports/sdg-impact?programme=HOMES4ALL", "programme", "UNKNOWN_CODE");
+        assertProblem("/api/reports/sdg-impact?programme=SOCIAL_BONDS", "programme", "UNKNOWN_CODE");
         assertProblem("/api/reports/sdg-impact?fundId=bad%20id", "fundId", "INVALID_VALUE");
         assertProblem("/api/reports/sdg-impact?periodFrom=2026-Q5", "periodFrom", "INVALID_VALUE");
         assertProblem("/api/reports/sdg-impact?periodFrom=2026-09&periodTo=2026-Q2", "periodTo", "DATE_OUT_OF_RANGE");
         assertProblem("/api/reports/sdg-impact?asOf=yesterday", "asOf", "INVALID_VALUE");
         assertProblem("/api/reports/sdg-impact?knownAt=2026-13-01", "knownAt", "INVALID_VALUE");
         assertProblem("/api/reports/sdg-impact?format=xml", "format", "INVALID_VALUE");
-        Http.Response csvRefusal = http.get("/api/reports/sdg-impact?programme=EXCHANGE").header("Accept", "text/csv").send();
+        Http.Response csvRefusal = http.get("/api/reports/sdg-impact?programme=EXCHANGES").header("Accept", "text/csv").send();
         assertThat(csvRefusal.status()).isEqualTo(400);
     }
 

@@ -193,12 +193,15 @@ public class FundPerformanceQueries {
         return budgets;
     }
 
-    /** Outcomes of the fund whose verified quantity, summed over the SDG facts in bounds, is above zero. */
+    /**
+     * Outcomes of the fund whose verified quantity, summed over the SDG facts in bounds, is above zero. Only Outcome Fund
+     * outcomes: the figure divides outcome payments, which housing outcomes of a Homes4All fund never have.
+     */
     private long verifiedOutcomes(String fundId, TimeTravel time) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM (
                             SELECT contract_id, outcome_id FROM sdg_outcome_fact
-                            WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt
+                            WHERE fund_id = :fundId AND programme = 'OUTCOME_FUND' AND business_date <= :asOf AND recorded_at <= :knownAt
                             GROUP BY contract_id, outcome_id
                             HAVING SUM(verified_delta) > 0) verified""")
                 .param("fundId", fundId)

@@ -6,12 +6,13 @@ import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
 
 /**
- * The programmes whose outcomes the SDG report counts. Only the Outcome Fund records outcomes so
- * far; Homes4All and the Social Impact Stock Exchange join this list when their events exist, so
- * that a filter naming them is refused rather than silently answering an empty report.
+ * The programmes whose outcomes the SDG report counts: the Outcome Fund (outcomes paid under
+ * contracts), Homes4All (housing outcomes derived from property events) and the Social Impact
+ * Stock Exchange (issuers' outcomes once verified). Any other name is refused rather than answered
+ * with an empty report.
  */
 public enum Programme {
-    OUTCOME_FUND;
+    OUTCOME_FUND, HOMES4ALL, EXCHANGE;
 
     /** The programme named by a filter value (case-insensitive), or a refusal naming {@code field}. */
     public static Programme parse(String raw, String field) {

@@ -1,6 +1,7 @@
 package org.impactledger.projections.sdg;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.impactledger.projections.sdg.SdgImpactReport.GoalLine;
 import org.impactledger.projections.sdg.SdgImpactReport.MetricLine;
@@ -9,7 +10,8 @@ import org.impactledger.projections.sdg.SdgImpactReport.TargetLine;
 /**
  * The SDG impact report as CSV (RFC 4180): a header row, then one row per goal, target and metric
  * (the leaves of the tree; a metric in two currencies gives two rows). Lines end with CRLF, decimals
- * use a dot and no grouping, empty cells mean "none" (a cost with nothing verified), and a cell is
+ * use a dot and no grouping, empty cells mean "none" (a cost with nothing verified; the currency
+ * of a housing or exchange outcome, which has no outcome payment), and a cell is
  * quoted when it holds a comma, a quote or a line break, with quotes doubled. Totals over distinct
  * outcomes are not a row: the rows attribute outcomes to every target they serve, so adding rows up
  * would count some outcomes twice (the JSON report carries the totals).
@@ -30,7 +32,8 @@ public final class SdgImpactCsv {
         for (GoalLine goal : report.goals()) {
             for (TargetLine target : goal.targets()) {
                 for (MetricLine metric : target.metrics()) {
-                    row(csv, List.of(Integer.toString(goal.goal()), goal.label(), target.target(), target.label(), metric.metricCode(),
+                    // Arrays.asList: a housing or exchange metric has no currency (an empty cell)
+                    row(csv, Arrays.asList(Integer.toString(goal.goal()), goal.label(), target.target(), target.label(), metric.metricCode(),
                             metric.currency(), Long.toString(metric.verifiedOutcomes()), decimal(metric.verifiedQuantity()),
                             Long.toString(metric.distinctBeneficiaries()), decimal(metric.moneyApproved()), decimal(metric.moneyPaid()),
                             decimal(metric.costPerVerifiedOutcome())));

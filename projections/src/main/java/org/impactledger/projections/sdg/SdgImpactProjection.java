@@ -4,6 +4,8 @@ import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -20,6 +22,14 @@ import org.impactledger.core.contract.event.OutcomeReported;
 import org.impactledger.core.contract.event.OutcomeVerified;
 import org.impactledger.core.contract.event.OutcomeWithdrawn;
 import org.impactledger.core.contract.event.RateCardAmended;
+import org.impactledger.core.exchange.event.IssuerOutcomeReported;
+import org.impactledger.core.exchange.event.IssuerOutcomeVerified;
+import org.impactledger.core.housing.HousingOutcomes;
+import org.impactledger.core.housing.event.LeaseEnded;
+import org.impactledger.core.housing.event.LeaseSigned;
+import org.impactledger.core.housing.event.RentChargeCancelled;
+import org.impactledger.core.housing.event.RentCharged;
+import org.impactledger.core.taxonomy.SdgTarget;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.projections.report.FactStamp;
@@ -53,6 +63,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Money events carry their value date as business date ({@link FactStamp}); the others the
  * business date of the command (metadata), else the recording day.
+ *
+ * <h2>Homes4All and the exchange</h2>
+ * Their outcomes have no rate card and no outcome payment: each fact carries its SDG targets
+ * ({@code sdg_targets}) and no currency, so money approved and paid stay zero and list no line.
+ * Homes4All (programme {@code HOMES4ALL}; the property is the "contract", its fund the fund, the
+ * household the beneficiary, no payer):
+ * <ul>
+ *   <li>{@link LeaseSigned}: one household housed (outcome {@code <lease>/housed}, dated the start);</li>
+ *   <li>{@link LeaseEnded} with {@code MOVED_TO_AUTONOMOUS_HOUSING}: one exit to autonomy
+ *       ({@code <lease>/exit}, dated the end);</li>
+ *   <li>{@link RentCharged}: one month of stable housing ({@code <lease>/<yyyy-mm>}, dated the first
+ *       day of that month, or the lease's start if later); {@link RentChargeCancelled} takes that
+ *       month back from the cancellation's business date.</li>
+ * </ul>
+ * The rent discount against market rent is money that no one pays; it stays in the housing report
+ * rather than being mixed into the report's outcome-payment columns. Exchange (programme
+ * {@code EXCHANGE}; the issuer is the "contract", no fund, payer or beneficiary): an
+ * {@link IssuerOutcomeReported} opens the outcome with its metric, target and period (dated the last
+ * day of the period), an {@link IssuerOutcomeVerified} adds the verified quantity; a rejected
+ * outcome adds nothing and so never counts.
  */
 @Component
 @ProcessingGroup(SdgImpactProjection.PROCESSING_GROUP)
@@ -113,7 +143,7 @@ public class SdgImpactProjection {
             }
             OutcomeContext context = new OutcomeContext(Programme.OUTCOME_FUND.name(), event.fundId().value(), event.contractId().value(),
                     event.outcomeId().value(), contract.get().payerId(), event.beneficiaryId().value(), event.metricCode(), event.period(),
-                    event.outcomeDate(), contract.get().currency());
+                    event.outcomeDate(), contract.get().currency(), null);
             insertFact(stamp, FactType.REPORTED, context, NO_QUANTITY, NO_MONEY, NO_MONEY);
         });
     }
@@ -130,14 +160,7 @@ public class SdgImpactProjection {
     public void on(OutcomeWithdrawn event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
         transaction.executeWithoutResult(status -> context(event.contractId(), event.outcomeId()).ifPresent(context -> {
-            BigDecimal verified = jdbc.sql("""
-                            SELECT COALESCE(SUM(verified_delta), 0) FROM sdg_outcome_fact
-                            WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_id <> :eventId""")
-                    .param("contractId", context.contractId())
-                    .param("outcomeId", context.outcomeId())
-                    .param("eventId", stamp.eventId())
-                    .query(BigDecimal.class)
-                    .single();
+            BigDecimal verified = netVerified(context.contractId(), context.outcomeId(), stamp.eventId());
             insertFact(stamp, FactType.WITHDRAWN, context, verified.negate(), NO_MONEY, NO_MONEY);
         }));
     }
@@ -163,6 +186,75 @@ public class SdgImpactProjection {
         BigDecimal amount = event.amount().amount();
         transaction.executeWithoutResult(status -> context(event.contractId(), event.outcomeId()).ifPresent(context ->
                 insertFact(stamp, FactType.REVERSED, context, NO_QUANTITY, amount.negate(), event.wasExecuted() ? amount.negate() : NO_MONEY)));
+    }
+
+
+    /** One household housed: the lease's context (property, fund, household) that later housing facts copy. */
+    @EventHandler
+    public void on(LeaseSigned event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, event.startDate());
+        OutcomeContext context = new OutcomeContext(Programme.HOMES4ALL.name(), event.fundId().value(), event.propertyId().value(),
+                housedId(event.leaseId().value()), null, event.householdId().value(), HousingOutcomes.Metric.HOUSEHOLDS_HOUSED.code(),
+                YearMonth.from(event.startDate()).toString(), event.startDate(), null,
+                targets(HousingOutcomes.Metric.HOUSEHOLDS_HOUSED));
+        transaction.executeWithoutResult(status -> insertFact(stamp, FactType.HOUSED, context, BigDecimal.ONE, NO_MONEY, NO_MONEY));
+    }
+
+    /** An exit to autonomy, if that is why the tenancy ended; other reasons are no outcome. */
+    @EventHandler
+    public void on(LeaseEnded event, EventMessage<?> message) {
+        if (!HousingOutcomes.isExitToAutonomy(event.reason())) {
+            return;
+        }
+        FactStamp stamp = FactStamp.of(message, event.endDate());
+        transaction.executeWithoutResult(status -> lease(event.propertyId().value(), event.leaseId().value()).ifPresent(lease ->
+                insertFact(stamp, FactType.EXIT, lease.as(event.leaseId().value() + "/exit", HousingOutcomes.Metric.EXITS_TO_AUTONOMY,
+                        event.endDate()), BigDecimal.ONE, NO_MONEY, NO_MONEY)));
+    }
+
+    /**
+     * A month of rent charged on the lease is a month of stable housing, dated the first day of that
+     * month or, for the first month of a lease signed mid-month, the lease's start.
+     */
+    @EventHandler
+    public void on(RentCharged event, EventMessage<?> message) {
+        transaction.executeWithoutResult(status -> lease(event.propertyId().value(), event.leaseId().value()).ifPresent(lease -> {
+            LocalDate date = monthDate(event.period(), lease);
+            insertFact(FactStamp.of(message, date), FactType.MONTH_CHARGED, lease.as(monthId(event.leaseId().value(), event.period()),
+                    HousingOutcomes.Metric.MONTHS_OF_STABLE_HOUSING, date), BigDecimal.ONE, NO_MONEY, NO_MONEY);
+        }));
+    }
+
+    /**
+     * A cancelled charge corrects a mistake: the month takes back what its facts add up to (one), from
+     * the business date of the cancellation, so an earlier "as of" still shows what was known then.
+     */
+    @EventHandler
+    public void on(RentChargeCancelled event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        String outcomeId = monthId(event.leaseId().value(), event.period());
+        transaction.executeWithoutResult(status -> lease(event.propertyId().value(), event.leaseId().value()).ifPresent(lease -> {
+            BigDecimal months = netVerified(event.propertyId().value(), outcomeId, stamp.eventId());
+            insertFact(stamp, FactType.MONTH_CANCELLED, lease.as(outcomeId, HousingOutcomes.Metric.MONTHS_OF_STABLE_HOUSING,
+                    monthDate(event.period(), lease)), months.negate(), NO_MONEY, NO_MONEY);
+        }));
+    }
+
+    /** Opens an issuer's outcome with zero figures, dated the last day of its period; only a verification makes it count. */
+    @EventHandler
+    public void on(IssuerOutcomeReported event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        OutcomeContext context = new OutcomeContext(Programme.EXCHANGE.name(), null, event.issuerId().value(), event.outcomeId().value(),
+                null, null, event.metricCode(), event.period(), lastDayOf(event.period()), null,
+                SdgTarget.parse(event.sdgTarget(), "sdgTarget").code());
+        transaction.executeWithoutResult(status -> insertFact(stamp, FactType.REPORTED, context, NO_QUANTITY, NO_MONEY, NO_MONEY));
+    }
+
+    @EventHandler
+    public void on(IssuerOutcomeVerified event, EventMessage<?> message) {
+        FactStamp stamp = FactStamp.of(message, null);
+        transaction.executeWithoutResult(status -> context(event.issuerId().value(), event.outcomeId().value()).ifPresent(context ->
+                insertFact(stamp, FactType.VERIFIED, context, event.verifiedQuantity(), NO_MONEY, NO_MONEY)));
     }
 
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
@@ -199,20 +291,82 @@ public class SdgImpactProjection {
 
     /** The context the outcome was reported with; empty (and logged) if its report never reached this projection. */
     private Optional<OutcomeContext> context(ContractId contractId, OutcomeId outcomeId) {
-        Optional<OutcomeContext> context = jdbc.sql("""
-                        SELECT programme, fund_id, contract_id, outcome_id, payer_id, beneficiary_id, metric_code, period, outcome_date,
-                            currency
-                        FROM sdg_outcome_fact WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_type = 'REPORTED'""")
-                .param("contractId", contractId.value())
-                .param("outcomeId", outcomeId.value())
-                .query((rs, row) -> new OutcomeContext(rs.getString("programme"), rs.getString("fund_id"), rs.getString("contract_id"),
-                        rs.getString("outcome_id"), rs.getString("payer_id"), rs.getString("beneficiary_id"), rs.getString("metric_code"),
-                        rs.getString("period"), rs.getObject("outcome_date", LocalDate.class), rs.getString("currency")))
-                .optional();
+        return context(contractId.value(), outcomeId.value());
+    }
+
+    private Optional<OutcomeContext> context(String contractId, String outcomeId) {
+        Optional<OutcomeContext> context = contextOf(contractId, outcomeId, FactType.REPORTED);
         if (context.isEmpty()) {
             log.warn("Skipped an event for outcome {} of contract {}, which has no REPORTED fact", outcomeId, contractId);
         }
         return context;
+    }
+
+    /** The household housed by a lease, whose context (fund, household) the lease's later facts copy; empty (and logged) if missing. */
+    private Optional<OutcomeContext> lease(String propertyId, String leaseId) {
+        Optional<OutcomeContext> context = contextOf(propertyId, housedId(leaseId), FactType.HOUSED);
+        if (context.isEmpty()) {
+            log.warn("Skipped an event for lease {} of property {}, which has no HOUSED fact", leaseId, propertyId);
+        }
+        return context;
+    }
+
+    private Optional<OutcomeContext> contextOf(String contractId, String outcomeId, FactType type) {
+        return jdbc.sql("""
+                        SELECT programme, fund_id, contract_id, outcome_id, payer_id, beneficiary_id, metric_code, period, outcome_date,
+                            currency, sdg_targets
+                        FROM sdg_outcome_fact WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_type = :type""")
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .param("type", type.name())
+                .query((rs, row) -> new OutcomeContext(rs.getString("programme"), rs.getString("fund_id"), rs.getString("contract_id"),
+                        rs.getString("outcome_id"), rs.getString("payer_id"), rs.getString("beneficiary_id"), rs.getString("metric_code"),
+                        rs.getString("period"), rs.getObject("outcome_date", LocalDate.class), rs.getString("currency"),
+                        rs.getString("sdg_targets")))
+                .optional();
+    }
+
+    /** What the outcome's other facts add up to (a redelivered correction does not count itself). */
+    private BigDecimal netVerified(String contractId, String outcomeId, String eventId) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(verified_delta), 0) FROM sdg_outcome_fact
+                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_id <> :eventId""")
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .param("eventId", eventId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** The outcome date of a month of stable housing: the month's first day, not before the lease's start (its housed date). */
+    private static LocalDate monthDate(String period, OutcomeContext lease) {
+        LocalDate firstDay = YearMonth.parse(period).atDay(1);
+        return firstDay.isBefore(lease.outcomeDate()) ? lease.outcomeDate() : firstDay;
+    }
+
+    private static String housedId(String leaseId) {
+        return leaseId + "/housed";
+    }
+
+    private static String monthId(String leaseId, String period) {
+        return leaseId + "/" + period;
+    }
+
+    private static String targets(HousingOutcomes.Metric metric) {
+        return metric.sdgTargets().stream().map(SdgTarget::code).collect(Collectors.joining(","));
+    }
+
+    /** The last day of an issuer's reporting period: a year (2025), a month (2025-03) or a quarter (2025-Q1). */
+    static LocalDate lastDayOf(String period) {
+        if (period.contains("-Q")) {
+            int year = Integer.parseInt(period.substring(0, 4));
+            int quarter = Integer.parseInt(period.substring(period.indexOf("-Q") + 2));
+            return YearMonth.of(year, quarter * 3).atEndOfMonth();
+        }
+        if (period.length() == 4) {
+            return LocalDate.of(Integer.parseInt(period), 12, 31);
+        }
+        return YearMonth.parse(period).atEndOfMonth();
     }
 
     private void insertFact(FactStamp stamp, FactType type, OutcomeContext context, BigDecimal verified, BigDecimal approved,
@@ -220,10 +374,10 @@ public class SdgImpactProjection {
         jdbc.sql("""
                         INSERT INTO sdg_outcome_fact (event_id, event_type, programme, fund_id, contract_id, outcome_id, payer_id,
                             beneficiary_id, metric_code, period, outcome_date, currency, verified_delta, approved_delta, paid_delta,
-                            business_date, recorded_at)
+                            business_date, recorded_at, sdg_targets)
                         SELECT :eventId, :type, :programme, :fundId, :contractId, :outcomeId, :payerId,
                             :beneficiaryId, :metricCode, :period, :outcomeDate, :currency, :verified, :approved, :paid,
-                            :businessDate, :recordedAt
+                            :businessDate, :recordedAt, :sdgTargets
                         WHERE NOT EXISTS (SELECT 1 FROM sdg_outcome_fact WHERE event_id = :eventId)""")
                 .param("eventId", stamp.eventId())
                 .param("type", type.name())
@@ -242,16 +396,25 @@ public class SdgImpactProjection {
                 .param("paid", paid)
                 .param("businessDate", stamp.businessDate())
                 .param("recordedAt", utc(stamp.recordedAt()))
+                .param("sdgTargets", context.sdgTargets())
                 .update();
     }
 
     /** The kinds of outcome event that become facts. */
-    enum FactType { REPORTED, VERIFIED, WITHDRAWN, APPROVED, EXECUTED, REVERSED }
+    enum FactType { REPORTED, VERIFIED, WITHDRAWN, APPROVED, EXECUTED, REVERSED, HOUSED, EXIT, MONTH_CHARGED, MONTH_CANCELLED }
 
     private record ContractContext(String payerId, String currency) {
     }
 
+    /** What every fact of an outcome copies; {@code sdgTargets} only for outcomes without a rate card (comma-separated codes). */
     private record OutcomeContext(String programme, String fundId, String contractId, String outcomeId, String payerId,
-                                  String beneficiaryId, String metricCode, String period, LocalDate outcomeDate, String currency) {
+                                  String beneficiaryId, String metricCode, String period, LocalDate outcomeDate, String currency,
+                                  String sdgTargets) {
+
+        /** Another outcome of the same lease: same property, fund and household. */
+        OutcomeContext as(String otherOutcomeId, HousingOutcomes.Metric metric, LocalDate date) {
+            return new OutcomeContext(programme, fundId, contractId, otherOutcomeId, payerId, beneficiaryId, metric.code(),
+                    YearMonth.from(date).toString(), date, currency, targets(metric));
+        }
     }
 }

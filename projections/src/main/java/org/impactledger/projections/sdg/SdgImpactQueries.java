@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -47,18 +48,18 @@ public class SdgImpactQueries {
     public SdgImpactReport handle(SdgImpactQuery query) {
         Where where = where(query);
         List<OutcomeFigures> outcomes = jdbc.sql("""
-                        SELECT contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency,
+                        SELECT contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency, sdg_targets,
                             SUM(verified_delta) AS verified, SUM(approved_delta) AS approved, SUM(paid_delta) AS paid
                         FROM sdg_outcome_fact
                         WHERE business_date <= :asOf AND recorded_at <= :knownAt""" + where.sql + """
 
-                        GROUP BY contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency
+                        GROUP BY contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency, sdg_targets
                         ORDER BY contract_id, outcome_id""")
                 .params(where.params)
                 .query((rs, row) -> new OutcomeFigures(rs.getString("contract_id"), rs.getString("outcome_id"),
                         rs.getString("beneficiary_id"), rs.getString("metric_code"), rs.getObject("outcome_date", LocalDate.class),
-                        rs.getString("currency"), rs.getBigDecimal("verified"), rs.getBigDecimal("approved").setScale(2),
-                        rs.getBigDecimal("paid").setScale(2)))
+                        rs.getString("currency"), rs.getString("sdg_targets"), rs.getBigDecimal("verified"),
+                        rs.getBigDecimal("approved").setScale(2), rs.getBigDecimal("paid").setScale(2)))
                 .list();
         RateCards rateCards = rateCards(where);
 
@@ -103,16 +104,22 @@ public class SdgImpactQueries {
         BigDecimal quantity = verified.stream().map(OutcomeFigures::verified).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal approved = figures.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
         BigDecimal paid = figures.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
-        long beneficiaries = verified.stream().map(OutcomeFigures::beneficiaryId).distinct().count();
+        long beneficiaries = verified.stream().map(OutcomeFigures::beneficiaryId).filter(Objects::nonNull).distinct().count();
+        // no currency: no outcome payment (housing, exchange), so no cost either
         return new MetricLine(metric.metricCode(), metric.currency(), verified.size(), plain(quantity), beneficiaries, approved, paid,
-                Amount.per(paid, quantity));
+                metric.currency() == null ? null : Amount.per(paid, quantity));
     }
 
-    /** Counts and money over distinct outcomes; cost per verified outcome is paid ÷ verified outcomes of that currency. */
+    /**
+     * Counts and money over distinct outcomes; cost per verified outcome is paid ÷ verified outcomes of that currency.
+     * Outcomes without a currency (housing, exchange: no outcome payment) count, but add no money line; outcomes without a
+     * beneficiary (exchange) add no beneficiary.
+     */
     private static Summary summary(Collection<OutcomeFigures> outcomes) {
         long verified = outcomes.stream().filter(OutcomeFigures::isVerified).count();
-        long beneficiaries = outcomes.stream().filter(OutcomeFigures::isVerified).map(OutcomeFigures::beneficiaryId).distinct().count();
-        Map<String, List<OutcomeFigures>> byCurrency = outcomes.stream()
+        long beneficiaries = outcomes.stream().filter(OutcomeFigures::isVerified).map(OutcomeFigures::beneficiaryId)
+                .filter(Objects::nonNull).distinct().count();
+        Map<String, List<OutcomeFigures>> byCurrency = outcomes.stream().filter(o -> o.currency() != null)
                 .collect(Collectors.groupingBy(OutcomeFigures::currency, TreeMap::new, Collectors.toList()));
         List<Amounts> money = new ArrayList<>();
         byCurrency.forEach((currency, list) -> {
@@ -195,13 +202,14 @@ public class SdgImpactQueries {
     private record MetricKey(String metricCode, String currency) implements Comparable<MetricKey> {
         @Override
         public int compareTo(MetricKey other) {
-            return Comparator.comparing(MetricKey::metricCode).thenComparing(MetricKey::currency).compare(this, other);
+            return Comparator.comparing(MetricKey::metricCode)
+                    .thenComparing(MetricKey::currency, Comparator.nullsFirst(Comparator.naturalOrder())).compare(this, other);
         }
     }
 
-    /** One outcome's facts summed up. */
+    /** One outcome's facts summed up; {@code sdgTargets} set (comma-separated) for outcomes whose targets are fixed on the fact. */
     private record OutcomeFigures(String contractId, String outcomeId, String beneficiaryId, String metricCode, LocalDate outcomeDate,
-                                  String currency, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
+                                  String currency, String sdgTargets, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
         String key() {
             return contractId + '\u0000' + outcomeId;
         }
@@ -215,12 +223,19 @@ public class SdgImpactQueries {
     }
 
     /**
-     * The rate card versions known at {@code knownAt}. The version that gives an outcome its targets
+     * The rate card versions known at {@code knownAt} (Outcome Fund outcomes; the others carry their targets). The version that gives an outcome its targets
      * is the one with the latest effective date on or before the outcome date; on the same date the
      * later amendment (higher sequence number) wins — the aggregate prices outcomes the same way.
      */
     private record RateCards(Map<String, List<RateCardRow>> byContractAndMetric) {
         Set<SdgTarget> targetsOf(OutcomeFigures outcome) {
+            if (outcome.sdgTargets() != null) {
+                Set<SdgTarget> fixed = new TreeSet<>(TARGET_ORDER);
+                for (String code : outcome.sdgTargets().split(",")) {
+                    fixed.add(SdgTarget.parse(code, "sdgTarget"));
+                }
+                return fixed;
+            }
             List<RateCardRow> rows = byContractAndMetric.getOrDefault(outcome.contractId() + '\u0000' + outcome.metricCode(), List.of());
             RateCardRow version = rows.stream()
                     .filter(r -> !r.effectiveFrom().isAfter(outcome.outcomeDate()))

@@ -58,4 +58,15 @@ class SdgImpactCsvTest {
 
         assertThat(SdgImpactCsv.render(report)).endsWith(",M,EUR,1,1000,1,1234567.50,1234567.50,1234.57\r\n");
     }
+
+    @Test
+    void a_metric_without_currency_has_an_empty_currency_and_cost_cell() {
+        MetricLine months = new MetricLine("HOUSING.STABLE_HOUSING_MONTHS", null, 4, new BigDecimal("4"), 3, new BigDecimal("0.00"),
+                new BigDecimal("0.00"), null);
+        SdgImpactReport report = new SdgImpactReport(null, null, Instant.EPOCH, "", new Totals(4, 3, List.of()), List.of(
+                new GoalLine(11, "Sustainable cities and communities", 4, 3, List.of(),
+                        List.of(new TargetLine("11.1", "x", 4, 3, List.of(), List.of(months))))));
+
+        assertThat(SdgImpactCsv.render(report)).endsWith(",HOUSING.STABLE_HOUSING_MONTHS,,4,4,3,0.00,0.00,\r\n");
+    }
 }

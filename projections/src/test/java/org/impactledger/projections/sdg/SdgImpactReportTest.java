@@ -184,7 +184,7 @@ class SdgImpactReportTest {
     @Test
     void bad_filter_values_are_refused_naming_the_field() {
         TimeTravel now = new TimeTravel(null, LATER);
-        assertRefused(() -> SdgImpactQuery.parse("HOMES4ALL", null, null, null, null, null, now), ErrorCode.UNKNOWN_CODE, "programme");
+        assertRefused(() -> SdgImpactQuery.parse("SOCIAL_BONDS", null, null, null, null, null, now), ErrorCode.UNKNOWN_CODE, "programme");
         assertRefused(() -> SdgImpactQuery.parse(null, "bad fund", null, null, null, null, now), ErrorCode.INVALID_VALUE, "fundId");
         assertRefused(() -> SdgImpactQuery.parse(null, null, "c/1", null, null, null, now), ErrorCode.INVALID_VALUE, "contractId");
         assertRefused(() -> SdgImpactQuery.parse(null, null, null, "p?", null, null, now), ErrorCode.INVALID_VALUE, "payerId");

@@ -2,6 +2,7 @@ package org.impactledger.projections.state;
 
 import java.time.Instant;
 import org.impactledger.core.contract.event.ContractEvent;
+import org.impactledger.core.exchange.event.IssuerEvent;
 import org.impactledger.core.fund.event.FundEvent;
 import org.impactledger.core.housing.event.PropertyEvent;
 
@@ -21,6 +22,9 @@ public record Recorded(Object payload, long sequenceNumber, Instant timestamp) {
         }
         if (payload instanceof PropertyEvent e) {
             return e.propertyId().value();
+        }
+        if (payload instanceof IssuerEvent e) {
+            return e.issuerId().value();
         }
         throw new IllegalArgumentException("not a ledger event: " + payload);
     }
