@@ -99,6 +99,23 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void without_credentials_every_command_of_the_api_answers_401_and_appends_nothing() {
+        Set<String> posts = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+                info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(posts::add);
+            }
+        });
+        assertThat(posts).contains("/api/funds", "/api/contracts/{contractId}/outcomes", "/api/data-subjects/{subjectId}/erasure");
+        long before = eventCount();
+        for (String post : posts) {
+            String path = post.replaceAll("\\{[^}]+}", "x-1");
+            assertUnauthenticated(http.post(path).anonymous().json(Map.of()).send(), "POST " + post);
+        }
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void a_token_signed_by_another_key_or_expired_is_refused_with_401() {
         Http.Response expired = http.get("/api/funds").bearer(TestTokens.sign("auditor", List.of("auditor"), Map.of(),
                 Instant.now().minusSeconds(120))).send();

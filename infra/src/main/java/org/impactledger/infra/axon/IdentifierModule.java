@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.DataSubjectId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.HouseholdId;
 import org.impactledger.core.shared.InstrumentId;
@@ -52,7 +53,8 @@ public class IdentifierModule extends SimpleModule {
             new IdType<>(IssuerId.class, IssuerId::new),
             new IdType<>(InstrumentId.class, InstrumentId::new),
             new IdType<>(OfferingId.class, OfferingId::new),
-            new IdType<>(OrderId.class, OrderId::new));
+            new IdType<>(OrderId.class, OrderId::new),
+            new IdType<>(DataSubjectId.class, DataSubjectId::new));
 
     record IdType<T extends Identifier>(Class<T> type, Function<String, T> factory) {
     }

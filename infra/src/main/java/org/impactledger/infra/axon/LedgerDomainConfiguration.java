@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.impactledger.core.contract.Contract;
+import org.impactledger.core.privacy.DataSubject;
 import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.infra.idempotency.IdempotencyInterceptor;
@@ -73,6 +74,8 @@ public class LedgerDomainConfiguration {
         return configurer -> {
             configurer.configureAggregate(aggregate(Fund.class, properties));
             configurer.configureAggregate(aggregate(Contract.class, properties));
+            // a data subject has a handful of events: no cache, no snapshots
+            configurer.configureAggregate(DataSubject.class);
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
             // order: domain errors are translated outermost; the idempotency claim runs inside the transaction
             configurer.onInitialize(c -> c.onStart(() -> {

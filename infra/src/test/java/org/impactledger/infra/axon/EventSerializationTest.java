@@ -46,7 +46,8 @@ class EventSerializationTest {
 
     @Test
     void every_event_type_has_a_sample() {
-        long sealedEvents = List.of(org.impactledger.core.fund.event.FundEvent.class, org.impactledger.core.contract.event.ContractEvent.class)
+        long sealedEvents = List.of(org.impactledger.core.fund.event.FundEvent.class, org.impactledger.core.contract.event.ContractEvent.class,
+                        org.impactledger.core.privacy.event.DataSubjectEvent.class)
                 .stream().mapToLong(type -> type.getPermittedSubclasses().length).sum();
         assertThat(EventSamples.all().stream().map(Object::getClass).distinct().count()).isEqualTo(sealedEvents);
     }
