@@ -88,6 +88,17 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
     }
 
     /**
+     * The provider whose contracts alone this caller may read: set for a provider without a wider
+     * reading role, {@code null} for everyone who reads every contract.
+     */
+    public ProviderId readsOnlyProvider() {
+        if (!has(Roles.PROVIDER) || hasAny(Roles.READ_ALL_CONTRACTS)) {
+            return null;
+        }
+        return ProviderId.of(require(providerId, PROVIDER_CLAIM, "provider"));
+    }
+
+    /**
      * The provider this caller acts as on outcome commands, for the contract to check against its own
      * provider; {@code null} for an administrator, who acts as no provider.
      */

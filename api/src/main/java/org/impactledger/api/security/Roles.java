@@ -26,6 +26,10 @@ public final class Roles {
     public static final List<String> ALL = List.of(ADMIN, FUND_MANAGER, PROVIDER, VERIFIER, OUTCOME_PAYER, INVESTOR, FOUNDATION, CITY_FINANCE,
             AUDITOR, ISSUER);
 
+    /** Roles that read every contract; a provider without one of these reads only the contracts signed with it. */
+    public static final List<String> READ_ALL_CONTRACTS = List.of(ADMIN, FUND_MANAGER, VERIFIER, OUTCOME_PAYER, CITY_FINANCE, FOUNDATION,
+            AUDITOR);
+
     /** Roles that see every investor's figures; an investor without one of these sees only its own rows. */
     public static final List<String> SEE_ALL_INVESTORS = List.of(ADMIN, FUND_MANAGER, FOUNDATION, AUDITOR);
 

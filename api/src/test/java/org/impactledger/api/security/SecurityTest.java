@@ -188,6 +188,25 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void a_provider_reads_only_the_contracts_signed_with_it() {
+        Scenario s = Scenario.fundWithContract(http, unique("reads"), "50000.00", "30000.00");
+        ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+        Eventually.holds(() -> ok(http.get("/api/contracts/" + s.contractId + "/outcomes/o-1").send(), 200));
+        Map<String, String> other = Map.of("provider_id", "coop-other");
+
+        ok(http.get("/api/contracts/" + s.contractId + "/outcomes/o-1").as(Scenario.PROVIDER, "provider").send(), 200);
+        assertThat(http.get("/api/contracts?fundId=" + s.fundId).as(Scenario.PROVIDER, "provider").send().body()).contains(s.contractId);
+        JsonNode list = ok(http.get("/api/contracts?fundId=" + s.fundId).as("provider-zeta", "provider", other).send(), 200).json();
+        assertThat(list.get("items").size()).isZero();
+        assertThat(list.get("total").asLong()).isZero();
+        for (String path : List.of("", "/outcomes", "/outcomes/o-1")) {
+            Http.Response response = http.get("/api/contracts/" + s.contractId + path).as("provider-zeta", "provider", other).send();
+            assertForbidden(response, "NOT_OWNER");
+            assertThat(response.body()).doesNotContain("ben-1");
+        }
+    }
+
+    @Test
     void forged_actor_headers_are_ignored_the_authenticated_principal_acts_and_is_recorded() {
         Scenario s = Scenario.fundWithContract(http, unique("forged"), "50000.00", "30000.00");
         ok(http.post("/api/contracts/" + s.contractId + "/outcomes").as(Scenario.PROVIDER, "provider")
