@@ -1,7 +1,6 @@
 package org.impactledger.api.security;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.impactledger.core.shared.DomainException;
@@ -150,15 +149,5 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
                     + " saying which " + what + " it belongs to");
         }
         return id;
-    }
-
-    static List<String> asList(Object claim) {
-        if (claim instanceof Collection<?> c) {
-            return c.stream().map(String::valueOf).toList();
-        }
-        if (claim instanceof String s && !s.isBlank()) {
-            return List.of(s.trim().split("[\\s,]+"));
-        }
-        return List.of();
     }
 }
