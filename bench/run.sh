@@ -67,7 +67,7 @@ case "$PGHOST" in
   127.*|localhost|::1) ;;
   *) die "PGHOST must be a loopback address: the harness measures this machine only (was '$PGHOST')" ;;
 esac
-for tool in java psql pgbench curl getconf; do
+for tool in java psql pgbench curl getconf openssl; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 pg_isready -h "$PGHOST" -p "$PGPORT" -q || die "PostgreSQL is not accepting connections on $PGHOST:$PGPORT"
@@ -172,8 +172,13 @@ log "starting the ledger on port $BENCH_PORT against $BENCH_DB"
 APP_LOG="$WORK/app.log"
 t0="$(date +%s%N)"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+# the ledger checks bearer tokens (JWT) against a key made for this run; the generator signs with its private half
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
+openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
+export BENCH_JWT_KEY="$WORK/jwt-private.pem"
 ( cd "$WORK" && PORT="$BENCH_PORT" LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LEDGER_DB_USER="$PGUSER" \
-    exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" ) > "$APP_LOG" 2>&1 &
+    exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" \
+      --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ) > "$APP_LOG" 2>&1 &
 APP_PID=$!
 ready=""
 while (( ($(date +%s%N) - t0) / 1000000000 < STARTUP_TIMEOUT_S )); do

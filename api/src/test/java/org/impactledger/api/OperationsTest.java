@@ -54,7 +54,10 @@ class OperationsTest extends IntegrationTest {
         JsonNode doc = ok(http.get("/v3/api-docs").send(), 200).json();
         assertThat(doc.at("/info/title").asString()).isEqualTo("Impact Ledger API");
         assertThat(doc.at("/paths/~1api~1contracts~1{contractId}~1outcomes/post/parameters").findValuesAsString("name"))
-                .contains("X-Actor", "Idempotency-Key", "X-Business-Date");
+                .contains("Idempotency-Key", "X-Business-Date")
+                .doesNotContain("X-Actor");
+        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(doc.at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
         assertThat(http.get("/swagger-ui/index.html").send().status()).isEqualTo(200);
     }
 

@@ -193,9 +193,9 @@ class RefusalsTest extends IntegrationTest {
     }
 
     @Test
-    void a_command_without_an_acting_principal_is_refused() {
-        refused(() -> http.post("/api/funds").json(Map.of("name", "Fund", "currency", "EUR", "manager", "M", "returnCapMultiple", "1.2"))
-                .send(), 400, "INVALID_VALUE", "X-Actor");
+    void a_command_without_an_authenticated_principal_is_refused() {
+        refused(() -> http.post("/api/funds").anonymous().json(Map.of("name", "Fund", "currency", "EUR", "manager", "M",
+                "returnCapMultiple", "1.2")).send(), 401, "UNAUTHENTICATED", null);
     }
 
     @Test

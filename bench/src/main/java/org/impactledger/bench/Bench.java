@@ -48,7 +48,7 @@ public final class Bench {
     }
 
     static int run(BenchConfig config) throws IOException {
-        BenchContext context = new BenchContext(config, new LedgerClient(config.base(), config.requestTimeout()), System.err);
+        BenchContext context = new BenchContext(config, new LedgerClient(config.base(), config.requestTimeout(), BenchTokens.fromEnvironment()), System.err);
         context.log("load generator: %s", config);
         int failures = 0;
         for (String id : config.scenarios()) {

@@ -23,9 +23,16 @@ public final class LedgerClient {
     private final HttpClient http;
     private final URI base;
     private final Duration timeout;
+    private final BenchTokens tokens;
 
     public LedgerClient(URI base, Duration timeout) {
+        this(base, timeout, null);
+    }
+
+    /** @param tokens signs a bearer token for each command's principal and role; {@code null} sends no credentials */
+    public LedgerClient(URI base, Duration timeout, BenchTokens tokens) {
         requireLoopback(base);
+        this.tokens = tokens;
         this.base = base;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder()
@@ -53,10 +60,9 @@ public final class LedgerClient {
     /** Sends one command; never throws for HTTP or I/O failures, which come back as a failed {@link Response}. */
     public Response send(Command command) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(command.path()))
-                .timeout(timeout)
-                .header("X-Actor", command.actor());
-        if (command.role() != null) {
-            builder.header("X-Actor-Role", command.role());
+                .timeout(timeout);
+        if (tokens != null) {
+            builder.header("Authorization", "Bearer " + tokens.tokenFor(command.actor(), command.role()));
         }
         if (command.idempotencyKey() != null) {
             builder.header("Idempotency-Key", command.idempotencyKey());
@@ -70,7 +76,11 @@ public final class LedgerClient {
     }
 
     public Response get(String path) {
-        return exchange(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET();
+        if (tokens != null) {
+            builder.header("Authorization", "Bearer " + tokens.tokenFor("bench-auditor", "auditor"));
+        }
+        return exchange(builder.build());
     }
 
     private Response exchange(HttpRequest request) {

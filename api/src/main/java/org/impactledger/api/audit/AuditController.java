@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.projections.audit.AuditChainBuilder;
 import org.impactledger.projections.audit.AuditEventPage;
@@ -24,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,15 +86,15 @@ public class AuditController {
     @PostMapping("/rebuild")
     @Operation(summary = "Empty the chain and its checkpoints and chain every event again from the current rows; "
             + "refused while verification fails unless force=true, since it would make a tampered row look valid")
-    public BuildResult rebuild(@RequestParam(defaultValue = "false") boolean force,
-                               @RequestHeader(name = "X-Actor", required = false) String actor) {
+    public BuildResult rebuild(@RequestParam(defaultValue = "false") boolean force) {
+        String actor = LedgerPrincipal.current().name();
         VerificationReport report = verification.verify();
         if (!report.valid() && !force) {
             VerificationReport.Mismatch m = report.firstMismatch();
             throw DomainException.state("the audit chain does not verify (" + m.reason() + " at global index " + m.globalIndex()
                     + "); a rebuild would chain the current rows as they are: investigate, or pass force=true");
         }
-        log.warn("audit chain rebuild requested by {} (chain {}valid{})", actor == null ? "an unnamed actor" : actor,
+        log.warn("audit chain rebuild requested by {} (chain {}valid{})", actor,
                 report.valid() ? "" : "in", force ? ", forced" : "");
         return builder.rebuild();
     }

@@ -51,7 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Commands of social outcomes contracts and the outcome lifecycle: report → verify or reject →
  * approve payment → execute payment, with reversals and withdrawals as corrections. The acting
- * principal (for the four-eyes rules) is the request's principal, never a body field.
+ * principal (for the four-eyes rules) is the authenticated principal, never a body field; the
+ * provider or payer it belongs to travels on the command so that the contract refuses another's.
  */
 @RestController
 @RequestMapping("/api/contracts")
@@ -105,7 +106,7 @@ public class ContractCommandController {
         OutcomeId outcomeId = OutcomeId.of(Ids.orNew(body.outcomeId(), "outcome"));
         Dispatched d = dispatcher.send(new ReportOutcome(id, outcomeId, BeneficiaryId.of(body.beneficiaryId()), body.metricCode().trim(),
                 body.period(), body.outcomeDate(), body.quantity(), body.evidenceReference().trim(), body.evidenceSha256().toLowerCase(),
-                context.principal()), context);
+                context.principal(), context.actingProvider()), context);
         return CommandResponse.created(d, outcomePath(id, outcomeId), Map.of("contractId", id.value(), "outcomeId", outcomeId.value(),
                 "status", "REPORTED"));
     }
@@ -135,7 +136,8 @@ public class ContractCommandController {
     public ResponseEntity<Map<String, Object>> approve(@PathVariable String contractId, @PathVariable String outcomeId,
                                                        HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
-        Dispatched d = dispatcher.send(new ApproveOutcomePayment(ContractId.of(contractId), OutcomeId.of(outcomeId), context.principal()), context);
+        Dispatched d = dispatcher.send(new ApproveOutcomePayment(ContractId.of(contractId), OutcomeId.of(outcomeId), context.principal(),
+                context.actingPayer()), context);
         Map<String, Object> body = outcomeBody(contractId, outcomeId, "APPROVED");
         if (d.result() instanceof Money amount) {
             body.put("amount", MoneyBody.of(amount));
@@ -149,7 +151,7 @@ public class ContractCommandController {
                                                        @Valid @RequestBody ExecutePaymentRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
         Dispatched d = dispatcher.send(new ExecuteOutcomePayment(ContractId.of(contractId), OutcomeId.of(outcomeId), body.bankReference().trim(),
-                body.valueDate(), context.principal()), context);
+                body.valueDate(), context.principal(), context.actingPayer()), context);
         return CommandResponse.ok(d, outcomeBody(contractId, outcomeId, "PAID"));
     }
 
@@ -159,7 +161,7 @@ public class ContractCommandController {
                                                        @Valid @RequestBody ReversePaymentRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
         Dispatched d = dispatcher.send(new ReversePayment(ContractId.of(contractId), OutcomeId.of(outcomeId), body.reason().trim(),
-                body.valueDate(), context.principal()), context);
+                body.valueDate(), context.principal(), context.actingPayer()), context);
         return CommandResponse.ok(d, outcomeBody(contractId, outcomeId, "VERIFIED"));
     }
 
@@ -169,7 +171,7 @@ public class ContractCommandController {
                                                         @Valid @RequestBody WithdrawOutcomeRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
         Dispatched d = dispatcher.send(new WithdrawOutcome(ContractId.of(contractId), OutcomeId.of(outcomeId), body.reason().trim(),
-                context.principal()), context);
+                context.principal(), context.actingProvider()), context);
         return CommandResponse.ok(d, outcomeBody(contractId, outcomeId, "WITHDRAWN"));
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.Locale;
+import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.api.web.QueryRunner;
 import org.impactledger.core.contract.query.FindContract;
 import org.impactledger.core.contract.query.FindOutcome;
@@ -11,8 +12,10 @@ import org.impactledger.core.contract.query.ListContracts;
 import org.impactledger.core.contract.query.ListOutcomes;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.core.shared.ProviderId;
 import org.impactledger.projections.state.contract.ContractPage;
 import org.impactledger.projections.state.contract.ContractView;
 import org.impactledger.projections.state.contract.OutcomePage;
@@ -37,17 +40,22 @@ public class ContractQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "List contracts, optionally of one fund, ordered by id")
+    @Operation(summary = "List contracts, optionally of one fund, ordered by id (a provider sees only its own)")
     public ContractPage list(@RequestParam(required = false) String fundId, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size) {
-        return queries.one(new ListContracts(fundId == null ? null : FundId.of(fundId), page, size), ContractPage.class, "page",
-                Integer.toString(page));
+        return queries.one(new ListContracts(fundId == null ? null : FundId.of(fundId), LedgerPrincipal.current().readsOnlyProvider(), page,
+                size), ContractPage.class, "page", Integer.toString(page));
     }
 
     @GetMapping("/{contractId}")
     @Operation(summary = "A contract: term, cap, approved and paid totals, rate card with its dated versions")
     public ContractView contract(@PathVariable String contractId) {
-        return queries.one(new FindContract(ContractId.of(contractId)), ContractView.class, "contract", contractId);
+        ContractView contract = queries.one(new FindContract(ContractId.of(contractId)), ContractView.class, "contract", contractId);
+        ProviderId only = LedgerPrincipal.current().readsOnlyProvider();
+        if (only != null && !only.value().equals(contract.providerId())) {
+            throw new DomainException(ErrorCode.NOT_OWNER, "contractId", "provider " + only + " reads only the contracts signed with it");
+        }
+        return contract;
     }
 
     @GetMapping("/{contractId}/outcomes")
@@ -70,6 +78,7 @@ public class ContractQueryController {
     @GetMapping("/{contractId}/outcomes/{outcomeId}")
     @Operation(summary = "One outcome with its whole chain: report, verification, approval, payment, corrections")
     public OutcomeView outcome(@PathVariable String contractId, @PathVariable String outcomeId) {
+        contract(contractId);
         return queries.one(new FindOutcome(ContractId.of(contractId), OutcomeId.of(outcomeId)), OutcomeView.class, "outcome",
                 contractId + "/" + outcomeId);
     }

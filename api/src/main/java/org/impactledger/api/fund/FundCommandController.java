@@ -17,6 +17,7 @@ import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.CommandDispatcher.Dispatched;
 import org.impactledger.api.web.CommandResponse;
 import org.impactledger.api.web.Ids;
+import org.impactledger.api.web.RequestContext;
 import org.impactledger.api.web.RequestContextResolver;
 import org.impactledger.core.fund.NrrpTag;
 import org.impactledger.core.fund.command.AdvanceWorkingCapital;
@@ -114,8 +115,11 @@ public class FundCommandController {
         FundId id = fund(fundId);
         BudgetId budgetId = BudgetId.of(Ids.orNew(body.budgetId(), "budget"));
         NrrpTag nrrp = body.nrrp() == null ? null : new NrrpTag(body.nrrp().cup().trim(), body.nrrp().measure().trim());
+        RequestContext context = contexts.resolve(request);
+        // an outcome payer commits only its own money; the body names the payer, so it is checked here, before any event
+        context.caller().requirePayer(body.payerId(), "payerId");
         Dispatched d = dispatcher.send(new CommitOutcomeBudget(id, budgetId, PayerId.of(body.payerId()), body.amount().toMoney(), nrrp,
-                body.valueDate()), contexts.resolve(request));
+                body.valueDate()), context);
         return CommandResponse.created(d, "/api/funds/" + id + "/budgets", Map.of("fundId", id.value(), "budgetId", budgetId.value()));
     }
 

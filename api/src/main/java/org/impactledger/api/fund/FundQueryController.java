@@ -3,6 +3,7 @@ package org.impactledger.api.fund;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.api.web.QueryRunner;
 import org.impactledger.core.contract.query.ListPayments;
 import org.impactledger.core.fund.query.FindFund;
@@ -50,10 +51,12 @@ public class FundQueryController {
     }
 
     @GetMapping("/{fundId}/investors")
-    @Operation(summary = "Each investor's committed, called and paid-in capital and distributions")
+    @Operation(summary = "Each investor's committed, called and paid-in capital and distributions (an investor sees only its own row)")
     public List<FundInvestorView> investors(@PathVariable String fundId) {
         FundId id = fund(fundId) == null ? null : FundId.of(fundId);
-        return queries.list(new FindFundInvestors(id), FundInvestorView.class);
+        List<FundInvestorView> investors = queries.list(new FindFundInvestors(id), FundInvestorView.class);
+        LedgerPrincipal caller = LedgerPrincipal.current();
+        return caller.seesOnlyOwnInvestor() ? investors.stream().filter(i -> caller.mayReadInvestor(i.investorId())).toList() : investors;
     }
 
     @GetMapping("/{fundId}/budgets")

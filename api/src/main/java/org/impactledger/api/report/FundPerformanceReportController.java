@@ -3,6 +3,7 @@ package org.impactledger.api.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.api.web.QueryRunner;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.InvestorId;
@@ -37,7 +38,18 @@ public class FundPerformanceReportController {
     public FundPerformance fund(@PathVariable String fundId, @RequestParam(required = false) String asOf,
                                 @RequestParam(required = false) String knownAt) {
         FundId id = FundId.of(fundId);
-        return queries.one(new FindFundPerformance(id, TimeTravel.parse(asOf, knownAt, clock)), FundPerformance.class, "fund", fundId);
+        FundPerformance report = queries.one(new FindFundPerformance(id, TimeTravel.parse(asOf, knownAt, clock)), FundPerformance.class, "fund", fundId);
+        LedgerPrincipal caller = LedgerPrincipal.current();
+        if (!caller.seesOnlyOwnInvestor()) {
+            return report;
+        }
+        // an investor sees the fund's totals but, of the rows and cash flows that name an investor, only its own
+        FundPerformance r = report;
+        return new FundPerformance(r.fundId(), r.name(), r.currency(), r.asOf(), r.knownAt(), r.committed(), r.paidIn(), r.distributed(),
+                r.returnOfCapital(), r.profit(), r.residualValue(), r.valuation(), r.dpi(), r.rvpi(), r.tvpi(), r.irr(),
+                r.cashFlows().stream().filter(f -> f.investorId() == null || caller.mayReadInvestor(f.investorId())).toList(),
+                r.fundFlows(), r.outcomes(), r.contracts(), r.budgets(),
+                r.investors().stream().filter(i -> caller.mayReadInvestor(i.investorId())).toList());
     }
 
     @GetMapping("/{fundId}/investors/{investorId}")

@@ -4,15 +4,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.core.shared.DomainException;
 import org.springframework.stereotype.Component;
 
-/** Reads and validates the headers that every command carries. */
+/**
+ * Builds a command's context: the acting principal and its roles from the authentication (Spring
+ * Security), the idempotency key, correlation id and business date from headers. Headers that
+ * claim an actor ({@code X-Actor}, {@code X-Actor-Role}, from before authentication existed) are
+ * ignored: a caller cannot act in someone else's name.
+ */
 @Component
 public class RequestContextResolver {
 
-    public static final String ACTOR = "X-Actor";
-    public static final String ROLE = "X-Actor-Role";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String CORRELATION_ID = "X-Correlation-Id";
     public static final String BUSINESS_DATE = "X-Business-Date";
@@ -26,12 +30,7 @@ public class RequestContextResolver {
     }
 
     public RequestContext resolve(HttpServletRequest request) {
-        String actor = request.getHeader(ACTOR);
-        if (actor == null || actor.isBlank()) {
-            throw DomainException.invalid(ACTOR, "header " + ACTOR + " (the acting principal) is required for every command");
-        }
-        requireToken(actor.trim(), ACTOR);
-        String role = optionalToken(request.getHeader(ROLE), ROLE);
+        LedgerPrincipal caller = LedgerPrincipal.current();
         String key = optionalToken(request.getHeader(IDEMPOTENCY_KEY), IDEMPOTENCY_KEY);
         String correlation = optionalToken(request.getHeader(CORRELATION_ID), CORRELATION_ID);
         LocalDate businessDate = LocalDate.now(clock);
@@ -43,7 +42,7 @@ public class RequestContextResolver {
                 throw DomainException.invalid(BUSINESS_DATE, "header " + BUSINESS_DATE + " must be an ISO date (yyyy-MM-dd), was '" + date + "'");
             }
         }
-        return new RequestContext(actor.trim(), role, key, correlation, businessDate);
+        return new RequestContext(caller.name(), caller.roleList(), key, correlation, businessDate, caller);
     }
 
     private static String optionalToken(String value, String header) {

@@ -11,10 +11,15 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the tests: JSON in, status + headers + JSON out, with the ledger's headers. */
+/**
+ * A small HTTP client for the tests: JSON in, status + headers + JSON out, with the ledger's headers.
+ * Every request is authenticated: {@link Call#as} as a given principal and role, otherwise as an
+ * auditor (who reads everything and may change nothing); {@link Call#anonymous()} sends no credentials.
+ */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DEFAULT_AUDITOR = TestTokens.forActor("auditor-default", "auditor", Map.of());
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
@@ -44,15 +49,41 @@ public final class Http {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
         private String contentType = "application/json";
+        private boolean anonymous;
 
         private Call(String method, String path) {
             this.method = method;
             this.path = path;
         }
 
+        /**
+         * Authenticates as {@code actor} in {@code role} with a signed bearer token carrying the party
+         * claims the role needs ({@link TestTokens#forActor}).
+         */
         public Call as(String actor, String role) {
-            headers.put("X-Actor", actor);
-            headers.put("X-Actor-Role", role);
+            return as(actor, role, Map.of());
+        }
+
+        /** As {@link #as(String, String)}, with extra claims (e.g. {@code investor_id}) that win over the derived ones. */
+        public Call as(String actor, String role, Map<String, String> claims) {
+            return bearer(TestTokens.forActor(actor, role, claims));
+        }
+
+        public Call bearer(String token) {
+            headers.put("Authorization", "Bearer " + token);
+            return this;
+        }
+
+        /** HTTP Basic, for a local user. */
+        public Call basic(String user, String password) {
+            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return this;
+        }
+
+        /** Sends no credentials at all (without this, a request without {@link #as} reads as an auditor). */
+        public Call anonymous() {
+            anonymous = true;
             return this;
         }
 
@@ -79,6 +110,10 @@ public final class Http {
 
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            if (!anonymous && !headers.containsKey("Authorization")) {
+                // reads in the tests that do not say who they are: an auditor reads everything
+                builder.header("Authorization", "Bearer " + DEFAULT_AUDITOR);
+            }
             headers.forEach(builder::header);
             if (body != null) {
                 builder.header("Content-Type", contentType);

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.DataSubjectId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.HouseholdId;
 import org.impactledger.core.shared.InstrumentId;
@@ -58,7 +59,8 @@ public class IdentifierModule extends SimpleModule {
             new IdType<>(OrderId.class, OrderId::new),
             new IdType<>(NrrpProjectId.class, NrrpProjectId::new),
             new IdType<>(BankStatementId.class, BankStatementId::new),
-            new IdType<>(NrrpPlanId.class, NrrpPlanId::new));
+            new IdType<>(NrrpPlanId.class, NrrpPlanId::new),
+            new IdType<>(DataSubjectId.class, DataSubjectId::new));
 
     record IdType<T extends Identifier>(Class<T> type, Function<String, T> factory) {
     }

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.impactledger.core.contract.Contract;
+import org.impactledger.core.privacy.DataSubject;
 import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.exchange.Account;
 import org.impactledger.core.exchange.ExchangeHandler;
@@ -88,6 +89,8 @@ public class LedgerDomainConfiguration {
             configurer.configureAggregate(aggregate(NrrpProject.class, properties));
             configurer.configureAggregate(aggregate(BankStatement.class, properties));
             configurer.configureAggregate(aggregate(NrrpPlan.class, properties));
+            // a data subject has a handful of events: no cache, no snapshots
+            configurer.configureAggregate(DataSubject.class);
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
             configurer.configureAggregate(aggregate(Property.class, properties));
             configurer.registerCommandHandler(c -> new HousingFundHandler(c.repository(Property.class), c.repository(Fund.class)));

@@ -1,6 +1,9 @@
 package org.impactledger.infra.axon;
 
 import java.math.BigDecimal;
+import org.impactledger.core.privacy.event.PersonalDataErased;
+import org.impactledger.core.privacy.event.PersonalDataRecorded;
+import org.impactledger.core.shared.DataSubjectId;
 import java.time.LocalDate;
 import java.util.List;
 import org.impactledger.core.contract.PaymentRule;
@@ -102,6 +105,9 @@ final class EventSamples {
 
     private static List<Object> nrrpLess() {
         return List.of(
+                new PersonalDataRecorded(DataSubjectId.of("ben-7f3a"), "rec-1", "contact", "key-3c1d", "AAECAwQFBgcICQoL",
+                        "3q2+7w8fGhscHR4fICEiIyQlJicoKSorLC0uLzA=", "provider-bruno"),
+                new PersonalDataErased(DataSubjectId.of("ben-7f3a"), "GDPR-ART-17", "admin"),
                 new FundOpened(FUND, "Torino Outcome Fund", "EUR", "Impact Managers", new BigDecimal("1.30")),
                 new CapitalCommitted(FUND, INVESTOR, eur("1000.00"), eur("1500.00"), DAY),
                 new CapitalCalled(FUND, "call-1", INVESTOR, eur("500.00"), DAY),

@@ -51,7 +51,8 @@ class EventSerializationTest {
                         org.impactledger.core.exchange.event.IssuerEvent.class, org.impactledger.core.exchange.event.InstrumentEvent.class,
                         org.impactledger.core.exchange.event.AccountEvent.class,
                         org.impactledger.core.nrrp.event.NrrpProjectEvent.class, org.impactledger.core.nrrp.event.BankStatementEvent.class,
-                        org.impactledger.core.nrrp.event.NrrpPlanEvent.class)
+                        org.impactledger.core.nrrp.event.NrrpPlanEvent.class,
+                        org.impactledger.core.privacy.event.DataSubjectEvent.class)
                 .stream().mapToLong(type -> type.getPermittedSubclasses().length).sum();
         assertThat(events().stream().map(Object::getClass).distinct().count()).isEqualTo(sealedEvents);
     }

@@ -157,9 +157,30 @@ public class Contract {
 
     // ---------------------------------------------------------------- outcomes
 
+    /**
+     * Ownership, checked here rather than against a read model so that it holds the moment the
+     * contract is signed: a provider acts only on contracts signed with it. {@code null} means the
+     * acting principal is not acting as a provider (an administrator).
+     */
+    private void requireOwnProvider(ProviderId acting, String what) {
+        if (acting != null && !acting.equals(providerId)) {
+            throw new DomainException(ErrorCode.NOT_OWNER, "providerId",
+                    "provider " + acting + " may not " + what + " on contract " + contractId + ", which is signed with another provider");
+        }
+    }
+
+    /** Ownership: an outcome payer acts only on contracts paid from its own budget. */
+    private void requireOwnPayer(PayerId acting, String what) {
+        if (acting != null && !acting.equals(payerId)) {
+            throw new DomainException(ErrorCode.NOT_OWNER, "payerId",
+                    "payer " + acting + " may not " + what + " on contract " + contractId + ", which is paid by another payer");
+        }
+    }
+
     @CommandHandler
     public void handle(ReportOutcome command) {
         requireOpen();
+        requireOwnProvider(command.actingProvider(), "report outcomes");
         required(command.outcomeId(), "outcomeId");
         if (outcomes.containsKey(command.outcomeId().value())) {
             throw new DomainException(ErrorCode.ALREADY_EXISTS, "outcomeId",
@@ -232,6 +253,7 @@ public class Contract {
     @CommandHandler
     public void handle(WithdrawOutcome command) {
         requireOpen();
+        requireOwnProvider(command.actingProvider(), "withdraw outcomes");
         OutcomeState outcome = outcome(command.outcomeId());
         if (outcome.status().holdsPayment()) {
             throw DomainException.state("outcome " + outcome.outcomeId() + " is " + outcome.status()
@@ -255,6 +277,7 @@ public class Contract {
      */
     public Money approvePayment(ApproveOutcomePayment command, PayerBudget budget) {
         requireOpen();
+        requireOwnPayer(command.actingPayer(), "approve payments");
         OutcomeState outcome = outcome(command.outcomeId());
         requireStatus(outcome, "approved for payment", OutcomeStatus.VERIFIED);
         requireText(command.approvedBy(), "approvedBy");
@@ -295,6 +318,7 @@ public class Contract {
      * @return the event recorded (it carries the amount)
      */
     public OutcomePaymentExecuted executePayment(ExecuteOutcomePayment command, PayerBudget budget) {
+        requireOwnPayer(command.actingPayer(), "execute payments");
         OutcomeState outcome = outcome(command.outcomeId());
         requireStatus(outcome, "paid", OutcomeStatus.APPROVED);
         requireText(command.bankReference(), "bankReference");
@@ -322,6 +346,7 @@ public class Contract {
      * @return the event recorded ({@code wasExecuted} says whether money had moved)
      */
     public OutcomePaymentReversed reversePayment(ReversePayment command, PayerBudget budget) {
+        requireOwnPayer(command.actingPayer(), "reverse payments");
         OutcomeState outcome = outcome(command.outcomeId());
         requireStatus(outcome, "reversed", OutcomeStatus.APPROVED, OutcomeStatus.PAID);
         requireText(command.reason(), "reason");

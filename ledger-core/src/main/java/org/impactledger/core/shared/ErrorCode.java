@@ -25,6 +25,8 @@ public enum ErrorCode {
     DUPLICATE_PAYMENT(Kind.CONFLICT),
     /** Four eyes: the same principal may not report and verify, or verify and approve. */
     FOUR_EYES_VIOLATION(Kind.FORBIDDEN),
+    /** The acting party may act only for itself: a provider on its own contracts, a payer on its own budget, an issuer for itself. */
+    NOT_OWNER(Kind.FORBIDDEN),
     /** The contract is closed and accepts nothing more. */
     CONTRACT_CLOSED(Kind.CONFLICT);
 

@@ -7,6 +7,9 @@ import static org.impactledger.core.contract.ContractTestData.BUDGET;
 import static org.impactledger.core.contract.ContractTestData.CAP;
 import static org.impactledger.core.contract.ContractTestData.CONTRACT;
 import static org.impactledger.core.contract.ContractTestData.CULTURE;
+import static org.impactledger.core.contract.ContractTestData.PAYER;
+import static org.impactledger.core.contract.ContractTestData.PROVIDER;
+import static org.impactledger.core.contract.ContractTestData.TREASURER;
 import static org.impactledger.core.contract.ContractTestData.END;
 import static org.impactledger.core.contract.ContractTestData.HOUSED;
 import static org.impactledger.core.contract.ContractTestData.HOUSED_TARGETS;
@@ -32,6 +35,13 @@ import static org.impactledger.core.contract.ContractTestData.signed;
 import static org.impactledger.core.contract.Refusal.refusal;
 
 import java.time.LocalDate;
+import org.impactledger.core.shared.PayerId;
+import org.impactledger.core.shared.ProviderId;
+import org.impactledger.core.contract.command.ReversePayment;
+import org.impactledger.core.contract.command.ExecuteOutcomePayment;
+import org.impactledger.core.contract.command.ApproveOutcomePayment;
+import org.impactledger.core.contract.command.WithdrawOutcome;
+import org.impactledger.core.contract.command.ReportOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -1043,5 +1053,73 @@ class ContractTest {
                     assertThat(contract.fundId()).isEqualTo(ContractTestData.FUND);
                     assertThat(contract.cap()).isEqualTo(CAP);
                 });
+    }
+
+    /** Ownership: the acting party on a command is checked against the contract itself, so it holds from the moment of signing. */
+    @Nested
+    class Ownership {
+
+        private final OutcomeSpec outcome = outcome("O-1");
+
+        @Test
+        void a_provider_reports_outcomes_on_its_own_contract() {
+            ReportOutcome own = outcome.report();
+            fixture.given(contractSigned())
+                    .when(new ReportOutcome(own.contractId(), own.outcomeId(), own.beneficiaryId(), own.metricCode(), own.period(),
+                            own.outcomeDate(), own.quantity(), own.evidenceReference(), own.evidenceSha256(), own.reportedBy(), PROVIDER))
+                    .expectEvents(outcome.reported());
+        }
+
+        @Test
+        void refuses_a_report_from_a_provider_the_contract_is_not_signed_with() {
+            ReportOutcome own = outcome.report();
+            fixture.given(contractSigned())
+                    .when(new ReportOutcome(own.contractId(), own.outcomeId(), own.beneficiaryId(), own.metricCode(), own.period(),
+                            own.outcomeDate(), own.quantity(), own.evidenceReference(), own.evidenceSha256(), own.reportedBy(),
+                            ProviderId.of("P-OTHER")))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.NOT_OWNER, "providerId", "provider P-OTHER may not report outcomes on contract "
+                            + "C-HOUSING-FIRST-1, which is signed with another provider"));
+        }
+
+        @Test
+        void refuses_a_withdrawal_from_a_provider_the_contract_is_not_signed_with() {
+            fixture.given(contractSigned(), outcome.reported())
+                    .when(new WithdrawOutcome(CONTRACT, outcome.id(), "duplicate report", REPORTER, ProviderId.of("P-OTHER")))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.NOT_OWNER, "providerId", "provider P-OTHER may not withdraw outcomes on contract "
+                            + "C-HOUSING-FIRST-1, which is signed with another provider"));
+        }
+
+        @Test
+        void the_payer_of_the_contract_approves_its_payments() {
+            fixture.given(contractSigned(), outcome.reported(), outcome.verified())
+                    .when(new ApproveOutcomePayment(CONTRACT, outcome.id(), APPROVER, PAYER))
+                    .expectEvents(outcome.approved("1", eur("1500"), HOUSED_TARGETS));
+        }
+
+        @Test
+        void refuses_an_approval_from_another_payer() {
+            fixture.given(contractSigned(), outcome.reported(), outcome.verified())
+                    .when(new ApproveOutcomePayment(CONTRACT, outcome.id(), APPROVER, PayerId.of("region-piedmont")))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.NOT_OWNER, "payerId", "payer region-piedmont may not approve payments on contract "
+                            + "C-HOUSING-FIRST-1, which is paid by another payer"));
+            assertThat(budget.calls).isEmpty();
+        }
+
+        @Test
+        void refuses_an_execution_or_reversal_from_another_payer() {
+            fixture.given(contractSigned(), outcome.reported(), outcome.verified(), outcome.approved("1", eur("1500"), HOUSED_TARGETS))
+                    .when(new ExecuteOutcomePayment(CONTRACT, outcome.id(), "SEPA-1", date("2025-06-30"), TREASURER, PayerId.of("region-piedmont")))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.NOT_OWNER, "payerId", "payer region-piedmont may not execute payments on contract "
+                            + "C-HOUSING-FIRST-1, which is paid by another payer"));
+            fixture.given(contractSigned(), outcome.reported(), outcome.verified(), outcome.approved("1", eur("1500"), HOUSED_TARGETS))
+                    .when(new ReversePayment(CONTRACT, outcome.id(), "wrong", date("2025-06-30"), TREASURER, PayerId.of("region-piedmont")))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.NOT_OWNER, "payerId", "payer region-piedmont may not reverse payments on contract "
+                            + "C-HOUSING-FIRST-1, which is paid by another payer"));
+        }
     }
 }

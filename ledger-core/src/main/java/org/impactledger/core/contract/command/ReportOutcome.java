@@ -5,8 +5,14 @@ import java.time.LocalDate;
 import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.core.shared.ProviderId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A provider reports an outcome for a pseudonymous beneficiary, with the SHA-256 of its evidence. {@code reportedBy} is the acting principal. */
-public record ReportOutcome(@TargetAggregateIdentifier ContractId contractId, OutcomeId outcomeId, BeneficiaryId beneficiaryId, String metricCode, String period, LocalDate outcomeDate, BigDecimal quantity, String evidenceReference, String evidenceSha256, String reportedBy) {
+/** A provider reports an outcome for a pseudonymous beneficiary, with the SHA-256 of its evidence. {@code reportedBy} is the acting principal. {@code actingProvider}: The provider the acting principal belongs to, or {@code null} when a role that is not a provider acts (an administrator); the contract refuses a provider that is not its own. */
+public record ReportOutcome(@TargetAggregateIdentifier ContractId contractId, OutcomeId outcomeId, BeneficiaryId beneficiaryId, String metricCode, String period, LocalDate outcomeDate, BigDecimal quantity, String evidenceReference, String evidenceSha256, String reportedBy, ProviderId actingProvider) {
+
+    /** A command sent without an acting party (by an administrator, or by a test of the contract's other rules). */
+    public ReportOutcome(ContractId contractId, OutcomeId outcomeId, BeneficiaryId beneficiaryId, String metricCode, String period, LocalDate outcomeDate, BigDecimal quantity, String evidenceReference, String evidenceSha256, String reportedBy) {
+        this(contractId, outcomeId, beneficiaryId, metricCode, period, outcomeDate, quantity, evidenceReference, evidenceSha256, reportedBy, null);
+    }
 }

@@ -107,12 +107,16 @@ public class ContractStateQueries {
     public ContractPage handle(ListContracts query) {
         int size = Page.cappedSize(query.size());
         String fundId = query.fundIdOrNull() == null ? null : query.fundIdOrNull().value();
+        String providerId = query.providerIdOrNull() == null ? null : query.providerIdOrNull().value();
         String where = fundId == null ? "" : " WHERE fund_id = :fundId";
-        long total = withFund(jdbc.sql("SELECT COUNT(*) FROM contract_view" + where), fundId)
+        if (providerId != null) {
+            where += (where.isEmpty() ? " WHERE" : " AND") + " provider_id = :providerId";
+        }
+        long total = withProvider(withFund(jdbc.sql("SELECT COUNT(*) FROM contract_view" + where), fundId), providerId)
                 .query(Long.class)
                 .single();
-        List<ContractView> items = withFund(jdbc.sql("SELECT * FROM contract_view" + where
-                        + " ORDER BY contract_id LIMIT :limit OFFSET :offset"), fundId)
+        List<ContractView> items = withProvider(withFund(jdbc.sql("SELECT * FROM contract_view" + where
+                        + " ORDER BY contract_id LIMIT :limit OFFSET :offset"), fundId), providerId)
                 .param("limit", size)
                 .param("offset", Page.offset(query.page(), size))
                 .query(CONTRACT)
@@ -168,6 +172,10 @@ public class ContractStateQueries {
                 .query(OUTCOME)
                 .list();
         return new OutcomePage(items, query.page(), size, total);
+    }
+
+    private static JdbcClient.StatementSpec withProvider(JdbcClient.StatementSpec spec, String providerId) {
+        return providerId == null ? spec : spec.param("providerId", providerId);
     }
 
     private static JdbcClient.StatementSpec withFund(JdbcClient.StatementSpec spec, String fundId) {

@@ -24,6 +24,7 @@ import org.impactledger.core.contract.event.RateCardAmended;
 import org.impactledger.core.contract.query.FindContract;
 import org.impactledger.core.contract.query.FindOutcome;
 import org.impactledger.core.contract.query.ListContracts;
+import org.impactledger.core.shared.ProviderId;
 import org.impactledger.core.contract.query.ListOutcomes;
 import org.impactledger.core.contract.query.ListPayments;
 import org.impactledger.core.shared.ContractId;
@@ -272,6 +273,17 @@ class ContractStateProjectionTest {
         assertThat(views.contractQueries.handle(new ListContracts(null, 1, 1)).items())
                 .extracting(ContractView::contractId).containsExactly(SECOND_CONTRACT.value());
         assertThat(views.contractQueries.handle(new ListContracts(OTHER_FUND, 0, 10)).total()).isZero();
+    }
+
+    @Test
+    void contracts_are_listed_for_one_provider_only_when_asked() {
+        views.applyAll(LedgerHistory.outcomeFund().events());
+
+        assertThat(views.contractQueries.handle(new ListContracts(FUND, LedgerHistory.PROVIDER, 0, 10)).items())
+                .extracting(ContractView::contractId).containsExactly(CONTRACT.value(), SECOND_CONTRACT.value());
+        ContractPage other = views.contractQueries.handle(new ListContracts(null, ProviderId.of("prov-other"), 0, 10));
+        assertThat(other.items()).isEmpty();
+        assertThat(other.total()).isZero();
     }
 
     @Test

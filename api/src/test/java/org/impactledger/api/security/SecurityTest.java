@@ -1,0 +1,298 @@
+package org.impactledger.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.impactledger.api.support.Scenario.money;
+import static org.impactledger.api.support.Scenario.ok;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.Http;
+import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.api.support.Scenario;
+import org.impactledger.api.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Authentication and authorisation through HTTP: no credentials is 401, the wrong role is 403, an
+ * investor probing another investor's figures gets nothing of them on any read endpoint, ownership
+ * of contracts and budgets holds, and forged actor headers change nothing.
+ */
+class SecurityTest extends IntegrationTest {
+
+    /**
+     * Every GET endpoint under /api, classified. A new GET endpoint fails
+     * {@link #every_read_endpoint_of_the_api_is_in_the_probe_list()} until it is added here (and
+     * given its roles in {@link SecurityConfiguration}).
+     */
+    static final List<String> READ_ENDPOINTS = List.of(
+            "/api/funds",
+            "/api/funds/{fundId}",
+            "/api/funds/{fundId}/investors",
+            "/api/funds/{fundId}/budgets",
+            "/api/funds/{fundId}/payments",
+            "/api/funds/{fundId}/journal",
+            "/api/funds/{fundId}/trial-balance",
+            "/api/journal/check",
+            "/api/contracts",
+            "/api/contracts/{contractId}",
+            "/api/contracts/{contractId}/outcomes",
+            "/api/contracts/{contractId}/outcomes/{outcomeId}",
+            "/api/reports/fund-performance/{fundId}",
+            "/api/reports/fund-performance/{fundId}/investors/{investorId}",
+            "/api/reports/sdg-impact",
+            "/api/reports/outcome-payments",
+            "/api/reports/outcome-payments/{contractId}/{outcomeId}",
+            "/api/audit/verify",
+            "/api/audit/head",
+            "/api/audit/public-key",
+            "/api/audit/checkpoints",
+            "/api/audit/events",
+            "/api/audit/export",
+            "/api/admin/projections",
+            "/api/admin/projections/{name}",
+            "/api/data-subjects/{subjectId}/personal-data");
+
+    /** Readable without credentials: the audit trail's public key is meant for anyone who verifies an export. */
+    static final Set<String> PUBLIC = Set.of("/api/audit/public-key");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void every_read_endpoint_of_the_api_is_in_the_probe_list() {
+        Set<String> gets = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
+                info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(gets::add);
+            }
+        });
+        assertThat(gets).as("GET endpoints under /api that the investor probe does not try: classify them").isSubsetOf(READ_ENDPOINTS);
+    }
+
+    @Test
+    void without_credentials_every_endpoint_answers_401_with_a_problem_and_the_accepted_schemes() {
+        for (String endpoint : READ_ENDPOINTS) {
+            Http.Response response = http.get(fill(endpoint, Map.of())).anonymous().send();
+            if (PUBLIC.contains(endpoint)) {
+                assertThat(response.status()).as(endpoint).isEqualTo(200);
+                continue;
+            }
+            assertUnauthenticated(response, endpoint);
+        }
+        long before = eventCount();
+        assertUnauthenticated(http.post("/api/funds").anonymous().json(Map.of("name", "F", "currency", "EUR", "manager", "M",
+                "returnCapMultiple", "1.2")).send(), "POST /api/funds");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void without_credentials_every_command_of_the_api_answers_401_and_appends_nothing() {
+        Set<String> posts = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+                info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(posts::add);
+            }
+        });
+        assertThat(posts).contains("/api/funds", "/api/contracts/{contractId}/outcomes", "/api/data-subjects/{subjectId}/erasure");
+        long before = eventCount();
+        for (String post : posts) {
+            String path = post.replaceAll("\\{[^}]+}", "x-1");
+            assertUnauthenticated(http.post(path).anonymous().json(Map.of()).send(), "POST " + post);
+        }
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_token_signed_by_another_key_or_expired_is_refused_with_401() {
+        Http.Response expired = http.get("/api/funds").bearer(TestTokens.sign("auditor", List.of("auditor"), Map.of(),
+                Instant.now().minusSeconds(120))).send();
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.header("WWW-Authenticate")).contains("invalid_token");
+        Http.Response forged = http.get("/api/funds").header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.").send();
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().get("code").asString()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void health_and_the_api_documents_are_public_and_metrics_are_not() {
+        assertThat(http.get("/actuator/health").anonymous().send().status()).isEqualTo(200);
+        assertThat(http.get("/v3/api-docs").anonymous().send().status()).isEqualTo(200);
+        assertThat(http.get("/actuator/metrics").anonymous().send().status()).isEqualTo(401);
+        assertThat(http.get("/actuator/metrics").as("investor-x", "investor").send().status()).isEqualTo(403);
+        assertThat(http.get("/actuator/metrics").as("ops", "admin").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_local_user_authenticates_with_http_basic_and_a_wrong_password_is_401() {
+        assertThat(http.get("/api/funds").basic("basic-auditor", "demo-basic-auditor").send().status()).isEqualTo(200);
+        Http.Response wrong = http.get("/api/funds").basic("basic-auditor", "guess").send();
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.header("WWW-Authenticate")).contains("Basic");
+        assertThat(http.post("/api/funds").basic("basic-auditor", "demo-basic-auditor").json(Map.of("name", "F", "currency", "EUR",
+                "manager", "M", "returnCapMultiple", "1.2")).send().status()).as("an auditor changes nothing").isEqualTo(403);
+    }
+
+    @Test
+    void the_wrong_role_is_refused_with_403_and_appends_nothing() {
+        Scenario s = Scenario.fundWithContract(http, unique("roles"), "50000.00", "30000.00");
+        ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+        long before = eventCount();
+        assertForbidden(http.post("/api/funds").as("investor-x", "investor").json(Map.of("name", "F", "currency", "EUR", "manager", "M",
+                "returnCapMultiple", "1.2")).send(), "ACCESS_DENIED");
+        assertForbidden(http.post("/api/contracts/" + s.contractId + "/outcomes/o-1/verification").as(Scenario.PROVIDER, "provider")
+                .json(Map.of("verifiedQuantity", "1", "note", "self-check")).send(), "ACCESS_DENIED");
+        assertForbidden(http.post("/api/contracts/" + s.contractId + "/outcomes").as(Scenario.VERIFIER, "verifier")
+                .json(Map.of("outcomeId", "o-2", "beneficiaryId", "ben-2", "metricCode", "HOUSED-6M", "period", "2026-Q3",
+                        "outcomeDate", "2026-08-01", "quantity", "1", "evidenceReference", "f", "evidenceSha256", Scenario.EVIDENCE)).send(),
+                "ACCESS_DENIED");
+        assertForbidden(http.post("/api/admin/projections/fund-state/rebuild").as(Scenario.MANAGER, "fund-manager").send(), "ACCESS_DENIED");
+        assertForbidden(http.get("/api/audit/verify").as(Scenario.MANAGER, "fund-manager").send(), "ACCESS_DENIED");
+        assertForbidden(http.get("/api/funds/" + s.fundId + "/journal").as("investor-x", "investor").send(), "ACCESS_DENIED");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_provider_reports_only_on_its_own_contracts_and_a_payer_pays_only_its_own() {
+        Scenario s = Scenario.fundWithContract(http, unique("own"), "50000.00", "30000.00");
+        long before = eventCount();
+        Http.Response foreignProvider = http.post("/api/contracts/" + s.contractId + "/outcomes")
+                .as("provider-zeta", "provider", Map.of("provider_id", "coop-other"))
+                .json(Map.of("outcomeId", "o-1", "beneficiaryId", "ben-1", "metricCode", "HOUSED-6M", "period", "2026-Q3",
+                        "outcomeDate", "2026-08-01", "quantity", "1", "evidenceReference", "f", "evidenceSha256", Scenario.EVIDENCE)).send();
+        assertForbidden(foreignProvider, "NOT_OWNER");
+        assertThat(eventCount()).isEqualTo(before);
+
+        ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+        ok(s.verify("o-1", Scenario.VERIFIER), 200);
+        before = eventCount();
+        assertForbidden(http.post("/api/contracts/" + s.contractId + "/outcomes/o-1/payment-approval")
+                .as("payer-zeta", "outcome-payer", Map.of("payer_id", "region-piedmont")).send(), "NOT_OWNER");
+        assertForbidden(http.post("/api/funds/" + s.fundId + "/budgets").as("payer-zeta", "outcome-payer", Map.of("payer_id", "region-piedmont"))
+                .json(Map.of("budgetId", "b-other", "payerId", "city-of-turin", "amount", money("1000.00"), "valueDate", "2026-01-15")).send(),
+                "NOT_OWNER");
+        assertThat(eventCount()).isEqualTo(before);
+        ok(s.approve("o-1", Scenario.PAYER), 200);
+    }
+
+    @Test
+    void a_provider_reads_only_the_contracts_signed_with_it() {
+        Scenario s = Scenario.fundWithContract(http, unique("reads"), "50000.00", "30000.00");
+        ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+        Eventually.holds(() -> ok(http.get("/api/contracts/" + s.contractId + "/outcomes/o-1").send(), 200));
+        Map<String, String> other = Map.of("provider_id", "coop-other");
+
+        ok(http.get("/api/contracts/" + s.contractId + "/outcomes/o-1").as(Scenario.PROVIDER, "provider").send(), 200);
+        assertThat(http.get("/api/contracts?fundId=" + s.fundId).as(Scenario.PROVIDER, "provider").send().body()).contains(s.contractId);
+        JsonNode list = ok(http.get("/api/contracts?fundId=" + s.fundId).as("provider-zeta", "provider", other).send(), 200).json();
+        assertThat(list.get("items").size()).isZero();
+        assertThat(list.get("total").asLong()).isZero();
+        for (String path : List.of("", "/outcomes", "/outcomes/o-1")) {
+            Http.Response response = http.get("/api/contracts/" + s.contractId + path).as("provider-zeta", "provider", other).send();
+            assertForbidden(response, "NOT_OWNER");
+            assertThat(response.body()).doesNotContain("ben-1");
+        }
+    }
+
+    @Test
+    void forged_actor_headers_are_ignored_the_authenticated_principal_acts_and_is_recorded() {
+        Scenario s = Scenario.fundWithContract(http, unique("forged"), "50000.00", "30000.00");
+        ok(http.post("/api/contracts/" + s.contractId + "/outcomes").as(Scenario.PROVIDER, "provider")
+                .header("X-Actor", "someone-else").header("X-Actor-Role", "admin")
+                .json(Map.of("outcomeId", "o-1", "beneficiaryId", "ben-1", "metricCode", "HOUSED-6M", "period", "2026-Q3",
+                        "outcomeDate", "2026-08-01", "quantity", "1", "evidenceReference", "f", "evidenceSha256", Scenario.EVIDENCE)).send(), 201);
+        JsonNode meta = Http.parse(jdbc.sql("select meta_data from domain_event_entry where aggregate_identifier = ? and sequence_number = 1")
+                .param(s.contractId).query((rs, i) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).single());
+        assertThat(meta.get("principal").asString()).isEqualTo(Scenario.PROVIDER);
+        assertThat(meta.get("role").asString()).isEqualTo("provider");
+        JsonNode payload = Http.parse(jdbc.sql("select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 1")
+                .param(s.contractId).query((rs, i) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).single());
+        assertThat(payload.get("reportedBy").asString()).isEqualTo(Scenario.PROVIDER);
+
+        // the reporter, holding a verifier token too, cannot pass as someone else to verify its own report
+        long before = eventCount();
+        Http.Response selfVerify = http.post("/api/contracts/" + s.contractId + "/outcomes/o-1/verification").as(Scenario.PROVIDER, "verifier")
+                .header("X-Actor", Scenario.VERIFIER).header("X-Actor-Role", "verifier")
+                .json(Map.of("verifiedQuantity", "1", "note", "checked")).send();
+        assertForbidden(selfVerify, "FOUR_EYES_VIOLATION");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void an_investor_probing_another_investor_gets_nothing_of_its_positions_payments_or_reports() {
+        Scenario s = Scenario.fundWithContract(http, unique("probe"), "50000.00", "30000.00");
+        String alpha = unique("alpha-investor");
+        String beta = unique("beta-investor");
+        for (String investor : List.of(alpha, beta)) {
+            ok(http.post("/api/funds/" + s.fundId + "/commitments").as(Scenario.MANAGER, "fund-manager").json(Map.of("investorId", investor,
+                    "amount", money("50000.00"), "valueDate", "2026-01-10")).send(), 201);
+            ok(http.post("/api/funds/" + s.fundId + "/capital-calls").as(Scenario.MANAGER, "fund-manager").json(Map.of("callId", "call-" + investor,
+                    "investorId", investor, "amount", money("20000.00"), "dueDate", "2026-01-31")).send(), 201);
+            ok(http.post("/api/funds/" + s.fundId + "/capital-calls/call-" + investor + "/receipts").as(Scenario.MANAGER, "fund-manager")
+                    .json(Map.of("amount", money("20000.00"), "valueDate", "2026-01-25", "bankReference", "SEPA-" + investor)).send(), 201);
+        }
+        ok(http.post("/api/funds/" + s.fundId + "/distributions").as(Scenario.MANAGER, "fund-manager").json(Map.of("distributionId", "d-1",
+                "amount", money("14000.00"), "valueDate", "2026-06-30")).send(), 201);
+        ok(s.reportVerifyApprove("o-1", "ben-1", "HOUSED-6M", "2026-Q3"), 200);
+        Map<String, String> ids = Map.of("fundId", s.fundId, "contractId", s.contractId, "outcomeId", "o-1", "investorId", beta,
+                "name", "fund-state", "subjectId", "subject-" + beta);
+
+        // the probe is meaningful: an auditor does see the other investor in these reads
+        Eventually.holds(() -> {
+            assertThat(http.get(fill("/api/funds/{fundId}/investors", ids)).send().body()).contains(beta);
+            assertThat(http.get(fill("/api/reports/fund-performance/{fundId}", ids)).send().body()).contains(beta);
+            assertThat(http.get(fill("/api/reports/fund-performance/{fundId}/investors/{investorId}", ids)).send().status()).isEqualTo(200);
+        });
+
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        for (String endpoint : READ_ENDPOINTS) {
+            Http.Response response = http.get(fill(endpoint, ids)).as(alpha, "investor").send();
+            statuses.put(endpoint, response.status());
+            assertThat(response.status()).as(endpoint).isIn(200, 403);
+            assertThat(response.body()).as(endpoint + " must show nothing of " + beta).doesNotContain(beta).doesNotContain("\"inv-a\"");
+        }
+        assertThat(statuses.get("/api/reports/fund-performance/{fundId}/investors/{investorId}")).isEqualTo(403);
+        assertThat(statuses.get("/api/funds/{fundId}/journal")).isEqualTo(403);
+
+        // and its own figures it does see
+        JsonNode own = ok(http.get("/api/funds/" + s.fundId + "/investors").as(alpha, "investor").send(), 200).json();
+        assertThat(own.findValuesAsString("investorId")).containsExactly(alpha);
+        ok(http.get("/api/reports/fund-performance/" + s.fundId + "/investors/" + alpha).as(alpha, "investor").send(), 200);
+        JsonNode fund = ok(http.get("/api/reports/fund-performance/" + s.fundId).as(alpha, "investor").send(), 200).json();
+        assertThat(fund.get("investors").findValuesAsString("investorId")).containsExactly(alpha);
+    }
+
+    static String fill(String template, Map<String, String> ids) {
+        String path = template;
+        for (Map.Entry<String, String> id : Map.of("fundId", "f-x", "contractId", "c-x", "outcomeId", "o-x", "investorId", "i-x",
+                "name", "fund-state", "subjectId", "s-x").entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", ids.getOrDefault(id.getKey(), id.getValue()));
+        }
+        return path;
+    }
+
+    private static void assertUnauthenticated(Http.Response response, String what) {
+        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo("UNAUTHENTICATED");
+        assertThat(response.header("WWW-Authenticate")).as(what).contains("Bearer").contains("Basic");
+    }
+
+    private static void assertForbidden(Http.Response response, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+    }
+}
