@@ -76,13 +76,13 @@ class ExchangeRefusalsTest extends IntegrationTest {
     @Test
     void an_order_on_a_suspended_issuers_instrument_is_refused_until_reinstatement() {
         ExchangeScenario s = ExchangeScenario.issuerWithShare(http, unique("suspended")).account("anna", "1000.00").firstOffering("anna", 40);
-        ok(http.post("/api/exchange/issuers/" + s.issuerId + "/suspension").as(ExchangeScenario.ADMISSIONS, "exchange-officer")
+        ok(http.post("/api/exchange/issuers/" + s.issuerId + "/suspension").as(ExchangeScenario.ADMISSIONS, "admin")
                 .json(Map.of("reason", "annual accounts not filed", "suspendedOn", "2026-03-01")).send(), 200);
 
         JsonNode problem = refused(() -> s.order("S1", "anna", "SELL", 10, "10.00"), 409, "INVALID_STATE", null);
 
         assertThat(problem.get("detail").asString()).contains("suspended");
-        ok(http.post("/api/exchange/issuers/" + s.issuerId + "/reinstatement").as(ExchangeScenario.ADMISSIONS, "exchange-officer")
+        ok(http.post("/api/exchange/issuers/" + s.issuerId + "/reinstatement").as(ExchangeScenario.ADMISSIONS, "admin")
                 .json(Map.of("reason", "accounts filed", "reinstatedOn", "2026-03-02")).send(), 200);
         ok(s.order("S1", "anna", "SELL", 10, "10.00"), 201);
     }
@@ -145,12 +145,12 @@ class ExchangeRefusalsTest extends IntegrationTest {
         Scenario fund = Scenario.fundWithContract(http, unique("collide"), "50000.00", "30000.00");
         long fundEvents = eventCountFor(fund.fundId);
 
-        refused(() -> http.post("/api/exchange/issuers/" + fund.fundId + "/suspension").as(ExchangeScenario.ADMISSIONS, "exchange-officer")
+        refused(() -> http.post("/api/exchange/issuers/" + fund.fundId + "/suspension").as(ExchangeScenario.ADMISSIONS, "admin")
                 .json(Map.of("reason", "wrong id", "suspendedOn", "2026-03-01")).send(), 404, "NOT_FOUND", null);
         refused(() -> http.post("/api/exchange/instruments/" + fund.contractId + "/offerings").as(ExchangeScenario.ISSUER_OFFICER, "issuer")
                 .json(Map.of("size", 10, "price", money("10.00"), "opensOn", "2026-02-02", "closesOn", "2026-02-27")).send(), 404, "NOT_FOUND",
                 "instrumentId");
-        refused(() -> http.post("/api/exchange/issuers").as(ExchangeScenario.ADMISSIONS, "exchange-officer").json(Map.of("issuerId", fund.fundId,
+        refused(() -> http.post("/api/exchange/issuers").as(ExchangeScenario.ADMISSIONS, "admin").json(Map.of("issuerId", fund.fundId,
                 "name", "Same id as a fund", "currency", "EUR", "sdgFocus", java.util.List.of("8.5"))).send(), 409, "ALREADY_EXISTS", null);
 
         assertThat(eventCountFor(fund.fundId)).isEqualTo(fundEvents);

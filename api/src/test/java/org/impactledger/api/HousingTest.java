@@ -54,13 +54,13 @@ class HousingTest extends IntegrationTest {
         ok(s.collect(nizza, "L2", "c2-03", "2026-03", "450.00", "2026-03-12"), 201);
         Http.Response partial = ok(s.collect(nizza, "L2", "c2-04", "2026-04", "200.00", "2026-04-12"), 201);
         assertThat(partial.json().get("outstanding").get("amount").decimalValue()).isEqualByComparingTo("250.00");
-        Http.Response reversed = ok(http.post(PROPERTIES + "/" + cigna + "/rent-collections/c1-04/reversal").as("treasurer", "treasurer")
+        Http.Response reversed = ok(http.post(PROPERTIES + "/" + cigna + "/rent-collections/c1-04/reversal").as("treasurer", "fund-manager")
                 .json(Map.of("reason", "returned by the bank", "reversedOn", "2026-04-20")).send(), 200);
         assertThat(reversed.json().get("outstanding").get("amount").decimalValue()).isEqualByComparingTo("400.00");
         ok(s.charge(nizza, "L2", "2026-05"), 201);
-        ok(http.post(PROPERTIES + "/" + nizza + "/leases/L2/rent-charges/2026-05/cancellation").as("housing-officer", "housing-officer")
+        ok(http.post(PROPERTIES + "/" + nizza + "/leases/L2/rent-charges/2026-05/cancellation").as("fund-manager", "fund-manager")
                 .json(Map.of("reason", "the household moved out at the end of April")).send(), 200);
-        ok(http.post(PROPERTIES + "/" + nizza + "/leases/L2/end").as("housing-officer", "housing-officer")
+        ok(http.post(PROPERTIES + "/" + nizza + "/leases/L2/end").as("fund-manager", "fund-manager")
                 .json(Map.of("endDate", "2026-04-30", "reason", "MOVED_TO_AUTONOMOUS_HOUSING")).send(), 200);
 
         Eventually.holds(() -> {
@@ -152,7 +152,7 @@ class HousingTest extends IntegrationTest {
         ok(s.acquire(s.property(property, "3", "150000.00", "2026-02-01", List.of(unit("U1", "50", 2, "650.00")))), 201);
         ok(s.sign(property, lease("L1", "U1", p + "-hh", 2, "420.00", "650.00", "2026-02-01")), 201);
         ok(s.charge(property, "L1", "2026-02"), 201);
-        Supplier<Http.Response> collect = () -> http.post(PROPERTIES + "/" + property + "/leases/L1/rent-collections").as("treasurer", "treasurer")
+        Supplier<Http.Response> collect = () -> http.post(PROPERTIES + "/" + property + "/leases/L1/rent-collections").as("treasurer", "fund-manager")
                 .idempotencyKey(p + "-collect").json(Map.of("collectionId", "c1", "period", "2026-02", "amount", money("420.00"),
                         "paymentDate", "2026-02-05", "bankReference", "SEPA-1")).send();
 
@@ -207,13 +207,13 @@ class HousingTest extends IntegrationTest {
         refusals.put("400 DATE_OUT_OF_RANGE period: rent for a month before the lease",
                 () -> s.charge(property, "L1", "2026-01"));
         refusals.put("404 NOT_FOUND collectionId: reversing a collection that does not exist",
-                () -> http.post(PROPERTIES + "/" + property + "/rent-collections/nope/reversal").as("treasurer", "treasurer")
+                () -> http.post(PROPERTIES + "/" + property + "/rent-collections/nope/reversal").as("treasurer", "fund-manager")
                         .json(Map.of("reason", "returned", "reversedOn", "2026-02-20")).send());
         refusals.put("400 INVALID_VALUE note: ending a lease for another reason without a note",
-                () -> http.post(PROPERTIES + "/" + property + "/leases/L1/end").as("housing-officer", "housing-officer")
+                () -> http.post(PROPERTIES + "/" + property + "/leases/L1/end").as("fund-manager", "fund-manager")
                         .json(Map.of("endDate", "2026-02-28", "reason", "OTHER")).send());
         refusals.put("400 MALFORMED_REQUEST reason: an end reason that does not exist",
-                () -> http.post(PROPERTIES + "/" + property + "/leases/L1/end").as("housing-officer", "housing-officer")
+                () -> http.post(PROPERTIES + "/" + property + "/leases/L1/end").as("fund-manager", "fund-manager")
                         .json(Map.of("endDate", "2026-02-28", "reason", "WON_THE_LOTTERY")).send());
         refusals.put("404 NOT_FOUND null: a lease on a property that does not exist",
                 () -> s.sign(p + "-nowhere", lease("L1", "U1", p + "-hh-9", 1, "300.00", "650.00", "2026-03-01")));

@@ -90,11 +90,11 @@ class RebuildTest extends IntegrationTest {
         ok(h.charge(property, "L1", "2026-02"), 201);
         ok(h.charge(property, "L1", "2026-03"), 201);
         ok(h.collect(property, "L1", "c1", "2026-02", "420.00", "2026-02-05"), 201);
-        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/rent-collections/c1/reversal").as("treasurer", "treasurer")
+        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/rent-collections/c1/reversal").as("treasurer", "fund-manager")
                 .json(Map.of("reason", "returned by the bank", "reversedOn", "2026-02-20")).send(), 200);
-        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L1/rent-charges/2026-03/cancellation").as("officer", "officer")
+        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L1/rent-charges/2026-03/cancellation").as("officer", "fund-manager")
                 .json(Map.of("reason", "charged in error")).send(), 200);
-        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L1/end").as("officer", "officer")
+        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L1/end").as("officer", "fund-manager")
                 .json(Map.of("endDate", "2026-02-28", "reason", "MOVED_ELSEWHERE")).send(), 200);
     }
 

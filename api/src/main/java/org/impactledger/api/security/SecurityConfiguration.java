@@ -138,6 +138,12 @@ public class SecurityConfiguration {
                 .requestMatchers(GET, "/api/reports/fund-performance/*").hasAnyRole(INVESTOR_FIGURES)
                 .requestMatchers(GET, "/api/reports/outcome-payments", "/api/reports/outcome-payments/**").hasAnyRole(PAYMENTS)
                 .requestMatchers(GET, "/api/reports/sdg-impact").hasAnyRole(EVERY_ROLE)
+                .requestMatchers(GET, "/api/reports/housing").hasAnyRole(ADMIN, FUND_MANAGER, FOUNDATION, AUDITOR)
+                .requestMatchers(GET, "/api/reports/nrrp-reconciliation").hasAnyRole(ADMIN, CITY_FINANCE, AUDITOR)
+
+                // NRRP: projects, plans and bank statements are the city finance office's
+                .requestMatchers(GET, "/api/nrrp/**").hasAnyRole(ADMIN, CITY_FINANCE, AUDITOR)
+                .requestMatchers("/api/nrrp/**").hasAnyRole(ADMIN, CITY_FINANCE)
 
                 // the audit trail and operations
                 .requestMatchers(GET, "/api/audit/**").hasAnyRole(ADMIN, AUDITOR)

@@ -38,16 +38,16 @@ class NrrpReconciliationTest extends IntegrationTest {
     }
 
     private String project(String cup, String local, String allocation) {
-        String projectId = ok(http.post("/api/nrrp/projects").as(OFFICER, "finance-officer").json(Map.of("cup", cup, "localProjectCode", local,
+        String projectId = ok(http.post("/api/nrrp/projects").as(OFFICER, "city-finance").json(Map.of("cup", cup, "localProjectCode", local,
                 "measure", "M5C2I1.3", "title", "Housing First " + local, "currency", "EUR")).send(), 201).json().get("projectId").asString();
         assertThat(projectId).isEqualTo(cup + ":" + local + ":M5C2I1.03.00");
-        ok(http.post("/api/nrrp/projects/" + projectId + "/allocations").as(OFFICER, "finance-officer").json(Map.of("allocationId", "A-1",
+        ok(http.post("/api/nrrp/projects/" + projectId + "/allocations").as(OFFICER, "city-finance").json(Map.of("allocationId", "A-1",
                 "amount", money(allocation), "grantingAct", "DM 2022-05-12 n. 120", "grantedOn", "2022-05-12")).send(), 201);
         return projectId;
     }
 
     private Http.Response importCamt(String xml) {
-        return http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(xml, "application/xml").send();
+        return http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(xml, "application/xml").send();
     }
 
     private static String resource(String name) {
@@ -70,10 +70,10 @@ class NrrpReconciliationTest extends IntegrationTest {
         String stmt = unique("STMT-NRRP");
 
         String projectA = project(a, "HF-A", "10000.00");
-        ok(http.post("/api/nrrp/projects/" + projectA + "/commitments").as(OFFICER, "finance-officer").json(Map.of("commitmentId", "K-1",
+        ok(http.post("/api/nrrp/projects/" + projectA + "/commitments").as(OFFICER, "city-finance").json(Map.of("commitmentId", "K-1",
                 "cig", "9876543210", "counterparty", "Cooperativa Casa", "amount", money("10000.00"), "signedOn", "2026-02-01")).send(), 201);
         String projectB = project(b, "HF-B", "20000.00");
-        ok(http.post("/api/nrrp/projects/" + projectB + "/expenditure-reports").as(OFFICER, "finance-officer").json(Map.of("reportId", "R-1",
+        ok(http.post("/api/nrrp/projects/" + projectB + "/expenditure-reports").as(OFFICER, "city-finance").json(Map.of("reportId", "R-1",
                 "period", "2026-Q3", "amount", money("5000.00"), "reportedOn", "2026-10-10")).send(), 201);
 
         Scenario fundA = Scenario.fundWithContract(http, unique("nrrp-a"), "50000.00", "30000.00", a);
@@ -85,7 +85,7 @@ class NrrpReconciliationTest extends IntegrationTest {
         ok(fundA.execute("o-3", "REF-A3"), 200);
         ok(fundA.reportVerifyApprove("o-4", "ben-4", "JOB-QUARTER", "2026-Q3"), 200);
         ok(fundA.execute("o-4", "REF-A4"), 200);
-        ok(http.post("/api/nrrp/projects/" + projectA + "/targets").as(OFFICER, "finance-officer").json(Map.of("targetId", "T-1",
+        ok(http.post("/api/nrrp/projects/" + projectA + "/targets").as(OFFICER, "city-finance").json(Map.of("targetId", "T-1",
                 "description", "People housed by Housing First", "quantity", "8", "dueDate", "2026-12-31", "contractId", fundA.contractId,
                 "metricCodes", List.of("HOUSED-6M"))).send(), 201);
         Scenario fundU = Scenario.fundWithContract(http, unique("nrrp-u"), "50000.00", "30000.00", u);
@@ -162,10 +162,10 @@ class NrrpReconciliationTest extends IntegrationTest {
         String paymentO2 = mismatch(report, a).get("eventIds").get(1).asString();
         String e2 = "/api/nrrp/bank-statements/" + stmt + "/entries/E-2/";
         long beforeRefusal = eventCountFor(stmt);
-        Http.Response noReason = http.post(e2 + "unmatch").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2)).send();
+        Http.Response noReason = http.post(e2 + "unmatch").as(OFFICER, "city-finance").json(Map.of("paymentEventId", paymentO2)).send();
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(eventCountFor(stmt)).isEqualTo(beforeRefusal);
-        ok(http.post(e2 + "unmatch").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2,
+        ok(http.post(e2 + "unmatch").as(OFFICER, "city-finance").json(Map.of("paymentEventId", paymentO2,
                 "reason", "the bank booked another transfer")).send(), 200);
         Eventually.holds(() -> assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation?cup=" + a).send(), 200).json(), Set.of(a)))
                 .extracting(Seen::kind, Seen::detail)
@@ -176,7 +176,7 @@ class NrrpReconciliationTest extends IntegrationTest {
                 .doesNotContain(org.assertj.core.groups.Tuple.tuple("AMOUNT_MISMATCH", expected.get(2).detail())));
 
         // and matches it again by hand: the pair is back, as a manual match
-        ok(http.post(e2 + "match").as(OFFICER, "finance-officer").json(Map.of("paymentEventId", paymentO2,
+        ok(http.post(e2 + "match").as(OFFICER, "city-finance").json(Map.of("paymentEventId", paymentO2,
                 "reason", "confirmed with the treasury: 100.00 bank fee deducted")).send(), 200);
         Eventually.holds(() -> {
             JsonNode again = ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json();
@@ -223,15 +223,15 @@ class NrrpReconciliationTest extends IntegrationTest {
         String stmt = unique("STMT-CSV");
         String header = "statementId;account;currency;entryReference;bookingDate;valueDate;direction;amount;bankReference;remittance\n";
         String good = header + stmt + ";IT60X0542811101000000123456;EUR;C-1;05/10/2026;;DBIT;1.234,56;REF-C1;Pagamento CUP J26T00000000009\n";
-        Http.Response first = ok(http.post("/api/nrrp/bank-statements?format=csv").as(OFFICER, "finance-officer").body(good, "text/csv").send(), 200);
+        Http.Response first = ok(http.post("/api/nrrp/bank-statements?format=csv").as(OFFICER, "city-finance").body(good, "text/csv").send(), 200);
         assertThat(first.json().get("statements").get(0).get("statementId").asString()).isEqualTo(stmt);
         assertThat(eventCountFor(stmt)).isEqualTo(2);
-        ok(http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(good, "text/csv").send(), 200);
+        ok(http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(good, "text/csv").send(), 200);
         assertThat(eventCountFor(stmt)).isEqualTo(2);
 
         String other = unique("STMT-CSV");
         long before = eventCount();
-        Http.Response refused = http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(header
+        Http.Response refused = http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(header
                 + other + ";IT60;EUR;C-1;2026-10-05;;DBIT;10,00;;\n"
                 + other + ";IT60;EUR;C-2;2026-10-05;;PAY;10,00;;\n", "text/csv").send();
         assertThat(refused.status()).isEqualTo(400);
@@ -240,7 +240,7 @@ class NrrpReconciliationTest extends IntegrationTest {
 
         // a file of two statements, the second contradicting the one imported above: neither is written
         String fresh = unique("STMT-CSV");
-        Http.Response conflict = http.post("/api/nrrp/bank-statements").as(OFFICER, "finance-officer").body(header
+        Http.Response conflict = http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(header
                 + fresh + ";IT60X0542811101000000123456;EUR;C-1;2026-10-05;;DBIT;10,00;;\n"
                 + stmt + ";IT60X0542811101000000123456;EUR;C-1;05/10/2026;;DBIT;1.234,57;REF-C1;Pagamento CUP J26T00000000009\n", "text/csv").send();
         assertThat(conflict.status()).isEqualTo(409);
@@ -257,10 +257,10 @@ class NrrpReconciliationTest extends IntegrationTest {
                 + "M5;M5C2;M5C2I1.3;;\"1.234.567,89\";Housing First\n"
                 + "M5;M5C2;M5C2I1.3;M5C2I1.03.01;N/D;\n"
                 + "M1;M1C1;M1C1I1.1;;500.000.000,00;\n";
-        Http.Response first = ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "finance-officer").body(list, "text/csv").send(), 200);
+        Http.Response first = ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "city-finance").body(list, "text/csv").send(), 200);
         assertThat(first.json().get("measures").asInt()).isEqualTo(3);
         assertThat(eventCountFor(plan)).isEqualTo(3);
-        ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "finance-officer").body(list, "text/csv").send(), 200);
+        ok(http.post("/api/nrrp/plans/" + plan + "/measures").as(OFFICER, "city-finance").body(list, "text/csv").send(), 200);
         assertThat(eventCountFor(plan)).isEqualTo(3);
         Eventually.holds(() -> {
             List<String> listed = new ArrayList<>();
@@ -273,7 +273,7 @@ class NrrpReconciliationTest extends IntegrationTest {
         });
 
         String other = unique("PNRR-TEST");
-        Http.Response refused = http.post("/api/nrrp/plans/" + other + "/measures").as(OFFICER, "finance-officer")
+        Http.Response refused = http.post("/api/nrrp/plans/" + other + "/measures").as(OFFICER, "city-finance")
                 .body("mission;component;measure;subMeasure;amount\nM5;M5C2;M5C2I1.3;;10\nM5;M5C2;M5C2I1.3;;1,2,3\n", "text/csv").send();
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column amount: '1,2,3' is not an amount such as 1.234.567,89 or N/D");

@@ -46,8 +46,8 @@ class SdgHousingAndExchangeReportTest extends IntegrationTest {
         ok(s.charge(property, "L2", "2026-03"), 201);
         ok(s.charge(property, "L1", "2026-04"), 201);
         ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L1/rent-charges/2026-04/cancellation")
-                .as("housing-officer", "housing-officer").json(Map.of("reason", "charged twice")).send(), 200);
-        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L2/end").as("housing-officer", "housing-officer")
+                .as("fund-manager", "fund-manager").json(Map.of("reason", "charged twice")).send(), 200);
+        ok(http.post(HousingScenario.PROPERTIES + "/" + property + "/leases/L2/end").as("fund-manager", "fund-manager")
                 .json(Map.of("endDate", "2026-03-31", "reason", "MOVED_TO_AUTONOMOUS_HOUSING")).send(), 200);
         String path = "/api/reports/sdg-impact?programme=HOMES4ALL&fundId=" + s.fundId;
 

@@ -36,9 +36,9 @@ public final class ExchangeScenario {
     /** Admits the issuer (SDG focus 8.5, 10.2) and lists its share; no units yet. */
     public static ExchangeScenario issuerWithShare(Http http, String prefix) {
         ExchangeScenario s = new ExchangeScenario(http, prefix);
-        ok(http.post("/api/exchange/issuers").as(ADMISSIONS, "exchange-officer").json(Map.of("issuerId", s.issuerId,
+        ok(http.post("/api/exchange/issuers").as(ADMISSIONS, "admin").json(Map.of("issuerId", s.issuerId,
                 "name", "Cooperativa " + prefix, "currency", "EUR", "sdgFocus", java.util.List.of("8.5", "10.2"), "admittedOn", ADMITTED)).send(), 201);
-        ok(http.post("/api/exchange/instruments").as(ADMISSIONS, "exchange-officer").json(Map.of("instrumentId", s.shareId,
+        ok(http.post("/api/exchange/instruments").as(ADMISSIONS, "admin").json(Map.of("instrumentId", s.shareId,
                 "issuerId", s.issuerId, "name", "Share " + prefix, "type", "SHARE", "listedOn", "2026-01-20")).send(), 201);
         return s;
     }

@@ -73,16 +73,16 @@ public final class HousingScenario {
     }
 
     public Http.Response sign(String propertyId, Map<String, Object> lease) {
-        return http.post(PROPERTIES + "/" + propertyId + "/leases").as("housing-officer", "housing-officer").json(lease).send();
+        return http.post(PROPERTIES + "/" + propertyId + "/leases").as("fund-manager", "fund-manager").json(lease).send();
     }
 
     public Http.Response charge(String propertyId, String leaseId, String period) {
-        return http.post(PROPERTIES + "/" + propertyId + "/leases/" + leaseId + "/rent-charges").as("housing-officer", "housing-officer")
+        return http.post(PROPERTIES + "/" + propertyId + "/leases/" + leaseId + "/rent-charges").as("fund-manager", "fund-manager")
                 .json(Map.of("period", period)).send();
     }
 
     public Http.Response collect(String propertyId, String leaseId, String collectionId, String period, String amount, String paid) {
-        return http.post(PROPERTIES + "/" + propertyId + "/leases/" + leaseId + "/rent-collections").as("treasurer", "treasurer")
+        return http.post(PROPERTIES + "/" + propertyId + "/leases/" + leaseId + "/rent-collections").as("treasurer", "fund-manager")
                 .json(Map.of("collectionId", collectionId, "period", period, "amount", money(amount), "paymentDate", paid,
                         "bankReference", "SEPA-" + collectionId)).send();
     }
