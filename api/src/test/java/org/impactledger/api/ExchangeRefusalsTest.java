@@ -93,7 +93,8 @@ class ExchangeRefusalsTest extends IntegrationTest {
         ok(s.reportOutcome("o-1", "JOB-PLACEMENT", "8.5", "12", ExchangeScenario.ISSUER_OFFICER), 201);
 
         refused(() -> s.verifyOutcome("o-1", "12", ExchangeScenario.ISSUER_OFFICER), 403, "FOUR_EYES_VIOLATION", "verifiedBy");
-        refused(() -> http.post("/api/exchange/issuers/" + s.issuerId + "/outcomes/o-1/rejection").as(ExchangeScenario.ISSUER_OFFICER, "issuer")
+        // even holding the verifier role, the reporter may not reject its own outcome
+        refused(() -> http.post("/api/exchange/issuers/" + s.issuerId + "/outcomes/o-1/rejection").as(ExchangeScenario.ISSUER_OFFICER, "verifier")
                 .json(Map.of("reason", "changed my mind")).send(), 403, "FOUR_EYES_VIOLATION", "rejectedBy");
         ok(s.verifyOutcome("o-1", "12", ExchangeScenario.VERIFIER), 200);
     }
@@ -161,8 +162,9 @@ class ExchangeRefusalsTest extends IntegrationTest {
         Scenario fund = Scenario.fundWithContract(http, unique("fundinvestor"), "50000.00", "30000.00");
         long fundEvents = eventCountFor(fund.fundId);
 
-        ok(http.post("/api/exchange/accounts").as("fund-manager", "investor").json(Map.of("investorId", fund.fundId, "currency", "EUR")).send(), 201);
-        ok(http.post("/api/exchange/accounts/" + fund.fundId + "/deposits").as("fund-manager", "investor")
+        ok(http.post("/api/exchange/accounts").as("fund-manager", "investor", Map.of("investor_id", fund.fundId))
+                .json(Map.of("investorId", fund.fundId, "currency", "EUR")).send(), 201);
+        ok(http.post("/api/exchange/accounts/" + fund.fundId + "/deposits").as("fund-manager", "investor", Map.of("investor_id", fund.fundId))
                 .json(Map.of("amount", money("500.00"), "bankReference", "SEPA-FUND", "valueDate", "2026-03-01")).send(), 201);
 
         assertThat(eventCountFor(fund.fundId)).isEqualTo(fundEvents);

@@ -1,5 +1,7 @@
 package org.impactledger.api.exchange;
 
+import org.impactledger.api.security.LedgerPrincipal;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +48,7 @@ public class AccountCommandController {
     @Operation(summary = "Open an investor's exchange account, kept in one currency")
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenAccountRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
+        LedgerPrincipal.current().requireInvestor(body.investorId(), "investorId");
         InvestorId investorId = InvestorId.of(body.investorId());
         LocalDate on = ActionDate.of(body.openedOn(), context);
         Dispatched d = dispatcher.send(new OpenAccount(investorId, body.currency(), on), ActionDate.on(context, on));
@@ -56,6 +59,7 @@ public class AccountCommandController {
     @Operation(summary = "The investor pays cash into the account by bank transfer")
     public ResponseEntity<Map<String, Object>> deposit(@PathVariable String investorId, @Valid @RequestBody CashTransferRequest body,
                                                        HttpServletRequest request) {
+        LedgerPrincipal.current().requireInvestor(investorId, "investorId");
         RequestContext context = contexts.resolve(request);
         InvestorId id = InvestorId.of(investorId);
         Dispatched d = dispatcher.send(new DepositCash(id, body.amount().toMoney(), body.bankReference().trim(), body.valueDate()),
@@ -67,6 +71,7 @@ public class AccountCommandController {
     @Operation(summary = "The investor takes available cash (not reserved for orders or subscriptions) out of the account")
     public ResponseEntity<Map<String, Object>> withdraw(@PathVariable String investorId, @Valid @RequestBody CashTransferRequest body,
                                                         HttpServletRequest request) {
+        LedgerPrincipal.current().requireInvestor(investorId, "investorId");
         RequestContext context = contexts.resolve(request);
         InvestorId id = InvestorId.of(investorId);
         Dispatched d = dispatcher.send(new WithdrawCash(id, body.amount().toMoney(), body.bankReference().trim(), body.valueDate()),

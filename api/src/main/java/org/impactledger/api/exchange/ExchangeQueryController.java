@@ -1,5 +1,7 @@
 package org.impactledger.api.exchange;
 
+import org.impactledger.api.security.LedgerPrincipal;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -97,6 +99,7 @@ public class ExchangeQueryController {
     public Holdings holdings(@PathVariable String investorId,
                              @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                              @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        LedgerPrincipal.current().requireInvestor(investorId, "investorId");
         TimeTravel when = TimeTravel.parse(asOf, knownAt, clock);
         return queries.one(new FindHoldings(InvestorId.of(investorId), when.asOf(), when.knownAt()), Holdings.class, "exchange account", investorId);
     }
@@ -106,6 +109,7 @@ public class ExchangeQueryController {
     public PortfolioImpactReport portfolioImpact(@PathVariable String investorId,
                                                  @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                                  @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
+        LedgerPrincipal.current().requireInvestor(investorId, "investorId");
         TimeTravel when = TimeTravel.parse(asOf, knownAt, clock);
         return queries.one(new FindPortfolioImpact(InvestorId.of(investorId), when.asOf(), when.knownAt()), PortfolioImpactReport.class,
                 "exchange account", investorId);

@@ -1,5 +1,7 @@
 package org.impactledger.api.exchange;
 
+import org.impactledger.api.security.LedgerPrincipal;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -114,6 +116,7 @@ public class InstrumentCommandController {
         InstrumentId id = InstrumentId.of(instrumentId);
         OfferingId offering = OfferingId.of(offeringId);
         LocalDate on = ActionDate.of(body.subscribedOn(), context);
+        LedgerPrincipal.current().requireInvestor(body.investorId(), "investorId");
         Dispatched d = dispatcher.send(new SubscribeToOffering(id, offering, InvestorId.of(body.investorId()), body.quantity(), on),
                 ActionDate.on(context, on));
         Map<String, Object> answer = offering(id, offering.value(), "OPEN");
@@ -158,6 +161,7 @@ public class InstrumentCommandController {
         InstrumentId id = InstrumentId.of(instrumentId);
         OrderId orderId = OrderId.of(Ids.orNew(body.orderId(), "order"));
         LocalDate on = ActionDate.of(body.placedOn(), context);
+        LedgerPrincipal.current().requireInvestor(body.investorId(), "investorId");
         Dispatched d = dispatcher.send(new PlaceOrder(id, orderId, InvestorId.of(body.investorId()), body.side(), body.quantity(),
                 body.limitPrice().toMoney(), on), ActionDate.on(context, on));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -183,6 +187,7 @@ public class InstrumentCommandController {
         InstrumentId id = InstrumentId.of(instrumentId);
         OrderId order = OrderId.of(orderId);
         LocalDate on = ActionDate.of(body.cancelledOn(), context);
+        LedgerPrincipal.current().requireInvestor(body.investorId(), "investorId");
         Dispatched d = dispatcher.send(new CancelOrder(id, order, InvestorId.of(body.investorId()), on), ActionDate.on(context, on));
         return CommandResponse.ok(d, Map.of("instrumentId", id.value(), "orderId", order.value(), "status", "CANCELLED"));
     }

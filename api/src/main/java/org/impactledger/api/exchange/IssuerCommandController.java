@@ -1,5 +1,7 @@
 package org.impactledger.api.exchange;
 
+import org.impactledger.api.security.LedgerPrincipal;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,6 +95,7 @@ public class IssuerCommandController {
     @Operation(summary = "Report an outcome (metric, SDG target of the issuer's focus, quantity, period); the reporter is the request's principal")
     public ResponseEntity<Map<String, Object>> report(@PathVariable String issuerId, @Valid @RequestBody ReportIssuerOutcomeRequest body,
                                                       HttpServletRequest request) {
+        LedgerPrincipal.current().requireIssuer(issuerId, "issuerId");
         RequestContext context = contexts.resolve(request);
         IssuerId id = IssuerId.of(issuerId);
         OutcomeId outcomeId = OutcomeId.of(Ids.orNew(body.outcomeId(), "outcome"));
@@ -127,6 +130,7 @@ public class IssuerCommandController {
     @Operation(summary = "The issuer pays cash into its exchange cash account (to fund coupons and dividends)")
     public ResponseEntity<Map<String, Object>> deposit(@PathVariable String issuerId, @Valid @RequestBody CashTransferRequest body,
                                                        HttpServletRequest request) {
+        LedgerPrincipal.current().requireIssuer(issuerId, "issuerId");
         RequestContext context = contexts.resolve(request);
         IssuerId id = IssuerId.of(issuerId);
         Dispatched d = dispatcher.send(new DepositIssuerCash(id, body.amount().toMoney(), body.bankReference().trim(), body.valueDate()),
@@ -138,6 +142,7 @@ public class IssuerCommandController {
     @Operation(summary = "The issuer takes cash out of its exchange cash account (never below zero)")
     public ResponseEntity<Map<String, Object>> withdraw(@PathVariable String issuerId, @Valid @RequestBody CashTransferRequest body,
                                                         HttpServletRequest request) {
+        LedgerPrincipal.current().requireIssuer(issuerId, "issuerId");
         RequestContext context = contexts.resolve(request);
         IssuerId id = IssuerId.of(issuerId);
         Dispatched d = dispatcher.send(new WithdrawIssuerCash(id, body.amount().toMoney(), body.bankReference().trim(), body.valueDate()),

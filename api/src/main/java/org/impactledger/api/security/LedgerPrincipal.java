@@ -139,7 +139,8 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
     /** Refuses with 403 unless the caller may read or act for the investor {@code investor} (for the exchange's account paths). */
     public void requireInvestor(String investor, String field) {
         if (!mayReadInvestor(investor)) {
-            throw new DomainException(ErrorCode.NOT_OWNER, field, name + " may act only for its own investor, not for " + investor);
+            // the requested id is not echoed: a refusal tells a prober nothing about another investor
+            throw new DomainException(ErrorCode.NOT_OWNER, field, name + " may read and act only for its own investor account");
         }
     }
 

@@ -156,6 +156,10 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/housing/**").hasAnyRole(ADMIN, FUND_MANAGER)
 
                 // exchange: each controller checks that an issuer or investor acts for itself (LedgerPrincipal.requireIssuer/requireInvestor)
+                .requestMatchers(POST, "/api/exchange/issuers", "/api/exchange/issuers/*/suspension", "/api/exchange/issuers/*/reinstatement")
+                .hasRole(ADMIN)
+                .requestMatchers(POST, "/api/exchange/issuers/*/outcomes/*/verification", "/api/exchange/issuers/*/outcomes/*/rejection")
+                .hasAnyRole(ADMIN, VERIFIER)
                 .requestMatchers(GET, "/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER, AUDITOR)
                 .requestMatchers("/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER)
 

@@ -93,7 +93,7 @@ public final class ExchangeScenario {
 
     /** Reports an outcome for period 2026-Q1 on {@link #DAY}. */
     public Http.Response reportOutcome(String outcomeId, String metric, String sdgTarget, String quantity, String reporter) {
-        return http.post("/api/exchange/issuers/" + issuerId + "/outcomes").as(reporter, "issuer").header("X-Business-Date", DAY).json(Map.of("outcomeId", outcomeId,
+        return http.post("/api/exchange/issuers/" + issuerId + "/outcomes").as(reporter, "issuer", Map.of("issuer_id", issuerId)).header("X-Business-Date", DAY).json(Map.of("outcomeId", outcomeId,
                 "metricCode", metric, "sdgTarget", sdgTarget, "quantity", quantity, "period", "2026-Q1")).send();
     }
 
