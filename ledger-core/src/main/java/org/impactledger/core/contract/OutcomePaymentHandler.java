@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.impactledger.core.contract.command.ApproveOutcomePayment;
 import org.impactledger.core.contract.command.ExecuteOutcomePayment;
@@ -14,7 +13,7 @@ import org.impactledger.core.fund.Fund;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
-import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.Repositories;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.OutcomeId;
@@ -83,39 +82,19 @@ public class OutcomePaymentHandler {
     }
 
     private void refuseExistingContract(ContractId contractId) {
-        try {
-            contracts.load(contractId.value());
-        } catch (AggregateNotFoundException expected) {
-            return;
-        }
-        throw new DomainException(ErrorCode.ALREADY_EXISTS, "contractId", "contract " + contractId + " already exists");
+        Repositories.refuseExisting(contracts, contractId, "contractId", "contract");
     }
 
     private void create(ContractId contractId, Callable<Contract> factory) {
-        try {
-            contracts.newInstance(factory);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create contract " + contractId, e);
-        }
+        Repositories.create(contracts, contractId, "contract", factory);
     }
 
     private Aggregate<Contract> loadContract(ContractId contractId) {
-        required(contractId, "contractId");
-        try {
-            return contracts.load(contractId.value());
-        } catch (AggregateNotFoundException e) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "contractId", "no contract " + contractId);
-        }
+        return Repositories.load(contracts, contractId, "contractId", "contract");
     }
 
     private Aggregate<Fund> loadFund(FundId fundId) {
-        try {
-            return funds.load(fundId.value());
-        } catch (AggregateNotFoundException e) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "fundId", "no fund " + fundId);
-        }
+        return Repositories.load(funds, fundId, "fundId", "fund");
     }
 
     private static <T> T required(T value, String field) {

@@ -3,7 +3,6 @@ package org.impactledger.core.housing;
 import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.core.housing.command.AcquireProperty;
@@ -12,7 +11,7 @@ import org.impactledger.core.housing.command.ReverseRentCollection;
 import org.impactledger.core.housing.event.RentCollected;
 import org.impactledger.core.housing.event.RentCollectionReversed;
 import org.impactledger.core.shared.DomainException;
-import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.Repositories;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.PropertyId;
@@ -80,39 +79,19 @@ public class HousingFundHandler {
     }
 
     private void refuseExistingProperty(PropertyId propertyId) {
-        try {
-            properties.load(propertyId.value());
-        } catch (AggregateNotFoundException expected) {
-            return;
-        }
-        throw new DomainException(ErrorCode.ALREADY_EXISTS, "propertyId", "property " + propertyId + " already exists");
+        Repositories.refuseExisting(properties, propertyId, "propertyId", "property");
     }
 
     private void create(PropertyId propertyId, Callable<Property> factory) {
-        try {
-            properties.newInstance(factory);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create property " + propertyId, e);
-        }
+        Repositories.create(properties, propertyId, "property", factory);
     }
 
     private Aggregate<Property> loadProperty(PropertyId propertyId) {
-        required(propertyId, "propertyId");
-        try {
-            return properties.load(propertyId.value());
-        } catch (AggregateNotFoundException e) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "propertyId", "no property " + propertyId);
-        }
+        return Repositories.load(properties, propertyId, "propertyId", "property");
     }
 
     private Aggregate<Fund> loadFund(FundId fundId) {
-        try {
-            return funds.load(fundId.value());
-        } catch (AggregateNotFoundException e) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "fundId", "no fund " + fundId);
-        }
+        return Repositories.load(funds, fundId, "fundId", "fund");
     }
 
     private static <T> T required(T value, String field) {
