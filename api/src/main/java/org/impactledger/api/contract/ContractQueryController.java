@@ -2,8 +2,6 @@ package org.impactledger.api.contract;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
-import java.util.Locale;
 import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.api.web.QueryRunner;
 import org.impactledger.core.contract.query.FindContract;
@@ -63,14 +61,7 @@ public class ContractQueryController {
     public OutcomePage outcomes(@PathVariable String contractId, @RequestParam(required = false) String status,
                                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         contract(contractId);
-        String statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            statusFilter = status.trim().toUpperCase(Locale.ROOT);
-            String candidate = statusFilter;
-            if (Arrays.stream(OutcomeStatus.values()).noneMatch(s -> s.name().equals(candidate))) {
-                throw DomainException.invalid("status", "status must be one of " + Arrays.toString(OutcomeStatus.values()) + ", was '" + status + "'");
-            }
-        }
+        String statusFilter = status == null || status.isBlank() ? null : OutcomeStatus.parse(status, "status").name();
         return queries.one(new ListOutcomes(ContractId.of(contractId), statusFilter, page, size), OutcomePage.class, "page",
                 Integer.toString(page));
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.contract.PaymentRule;
 import org.impactledger.core.contract.RateCardEntry;
+import org.impactledger.core.shared.Identifier;
 
 /** Request bodies of the contract and outcome endpoints (shape only; the domain checks the rules). */
 public final class ContractRequests {
@@ -21,8 +22,8 @@ public final class ContractRequests {
     private ContractRequests() {
     }
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
-    static final String ID_MESSAGE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+    static final String ID = Identifier.PATTERN;
+    static final String ID_MESSAGE = Identifier.RULE;
 
     public record RateCardLine(
             @NotBlank @Size(max = 40) String metricCode,

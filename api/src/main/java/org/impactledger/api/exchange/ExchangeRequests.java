@@ -18,6 +18,7 @@ import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.exchange.BondTerms;
 import org.impactledger.core.exchange.InstrumentType;
 import org.impactledger.core.exchange.OrderSide;
+import org.impactledger.core.shared.Identifier;
 
 /**
  * Request bodies of the exchange endpoints (shape only; the aggregates check the rules). Ids may be
@@ -30,8 +31,8 @@ public final class ExchangeRequests {
     private ExchangeRequests() {
     }
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
-    static final String ID_MESSAGE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+    static final String ID = Identifier.PATTERN;
+    static final String ID_MESSAGE = Identifier.RULE;
     static final String CURRENCY = "[A-Z]{3}";
     static final String CURRENCY_MESSAGE = "must be an ISO 4217 code of three upper-case letters";
     /** The most units one order, offering or subscription may be for (the domain's limit). */

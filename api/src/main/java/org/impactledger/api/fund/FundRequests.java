@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.impactledger.api.web.MoneyBody;
+import org.impactledger.core.shared.Identifier;
 
 /** Request bodies of the fund endpoints (shape only: the domain checks the rules that need state). */
 public final class FundRequests {
@@ -18,8 +19,8 @@ public final class FundRequests {
     private FundRequests() {
     }
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
-    static final String ID_MESSAGE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+    static final String ID = Identifier.PATTERN;
+    static final String ID_MESSAGE = Identifier.RULE;
 
     public record OpenFundRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String fundId,

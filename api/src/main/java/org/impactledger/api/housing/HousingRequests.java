@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.housing.LeaseEndReason;
+import org.impactledger.core.shared.Identifier;
 
 /**
  * Request bodies of the Homes4All endpoints (shape only: the property and the fund check the rules
@@ -25,8 +26,8 @@ public final class HousingRequests {
     private HousingRequests() {
     }
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
-    static final String ID_MESSAGE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+    static final String ID = Identifier.PATTERN;
+    static final String ID_MESSAGE = Identifier.RULE;
     static final String PERIOD = "[0-9]{4}-[0-9]{2}";
     static final String PERIOD_MESSAGE = "must be a month written yyyy-MM, e.g. 2026-03";
 

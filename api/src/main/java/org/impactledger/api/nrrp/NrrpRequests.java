@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.impactledger.api.web.MoneyBody;
+import org.impactledger.core.shared.Identifier;
 
 /** Request bodies of the NRRP endpoints (shape only: codes are checked by the taxonomy, rules by the aggregates). */
 public final class NrrpRequests {
@@ -19,8 +20,8 @@ public final class NrrpRequests {
     private NrrpRequests() {
     }
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
-    static final String ID_MESSAGE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+    static final String ID = Identifier.PATTERN;
+    static final String ID_MESSAGE = Identifier.RULE;
 
     public record RegisterProjectRequest(
             @NotBlank String cup,

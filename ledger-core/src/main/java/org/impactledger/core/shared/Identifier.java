@@ -6,6 +6,12 @@ package org.impactledger.core.shared;
  */
 public interface Identifier {
 
+    /** The form of every id: 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit. */
+    String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+
+    /** The rule {@link #PATTERN} states, as a refusal says it. */
+    String RULE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+
     String value();
 
     /** Ids are short, printable and free of spaces: they appear in URLs and bank references. */
@@ -13,8 +19,8 @@ public interface Identifier {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid(field, field + " is required");
         }
-        if (value.length() > 64 || !value.matches("[A-Za-z0-9][A-Za-z0-9._:-]*")) {
-            throw DomainException.invalid(field, field + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+        if (!value.matches(PATTERN)) {
+            throw DomainException.invalid(field, field + " " + RULE);
         }
         return value;
     }
