@@ -198,6 +198,15 @@ class HousingTest extends IntegrationTest {
                 () -> s.acquire(Map.of("propertyId", p + "-chf", "fundId", s.fundId, "addressLabel", "Via Roma 1, Torino", "district", "1",
                         "acquisitionPrice", Map.of("amount", "1000.00", "currency", "CHF"), "acquiredOn", "2026-02-01",
                         "units", List.of(Map.of("unitId", "U1", "areaSqm", "50", "rooms", 2, "marketRent", Map.of("amount", "600.00", "currency", "CHF"))))));
+        refusals.put("400 INVALID_VALUE nrrp.cup: an NRRP-funded purchase with a malformed CUP",
+                () -> s.acquire(withNrrp(s.property(p + "-cup", "1", "1000.00", "2026-02-01", List.of(unit("U1", "50", 2, "650.00"))),
+                        "C17H2100027000", "M5C2I2.3")));
+        refusals.put("400 UNKNOWN_CODE nrrp.measure: an NRRP-funded purchase under a measure the plan does not have",
+                () -> s.acquire(withNrrp(s.property(p + "-measure", "1", "1000.00", "2026-02-01", List.of(unit("U1", "50", 2, "650.00"))),
+                        "C17H21000270001", "M5C9I2.3")));
+        refusals.put("400 VALIDATION_FAILED nrrp.cup: an NRRP tag without a CUP",
+                () -> s.acquire(withNrrp(s.property(p + "-nocup", "1", "1000.00", "2026-02-01", List.of(unit("U1", "50", 2, "650.00"))),
+                        " ", "M5C2I2.3")));
         refusals.put("404 NOT_FOUND fundId: a fund that does not exist",
                 () -> s.acquire(withFund(s.property(p + "-nofund", "1", "1000.00", "2026-02-01", List.of(unit("U1", "50", 2, "650.00"))), "no-such-fund")));
         refusals.put("409 ALREADY_EXISTS propertyId: a property id used before",
@@ -261,6 +270,13 @@ class HousingTest extends IntegrationTest {
     private static Map<String, Object> withFund(Map<String, Object> property, String fundId) {
         Map<String, Object> body = new LinkedHashMap<>(property);
         body.put("fundId", fundId);
+        return body;
+    }
+
+    private static Map<String, Object> withNrrp(Map<String, Object> property, String cup, String measure) {
+        Map<String, Object> body = new LinkedHashMap<>(property);
+        body.put("nrrp", Map.of("cup", cup, "measure", measure));
+        body.put("bankReference", "BONIF-TEST");
         return body;
     }
 }

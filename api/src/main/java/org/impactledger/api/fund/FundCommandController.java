@@ -17,6 +17,7 @@ import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.CommandDispatcher.Dispatched;
 import org.impactledger.api.web.CommandResponse;
 import org.impactledger.api.web.Ids;
+import org.impactledger.api.web.NrrpBody;
 import org.impactledger.api.web.RequestContext;
 import org.impactledger.api.web.RequestContextResolver;
 import org.impactledger.core.fund.NrrpTag;
@@ -114,7 +115,7 @@ public class FundCommandController {
                                                       HttpServletRequest request) {
         FundId id = fund(fundId);
         BudgetId budgetId = BudgetId.of(Ids.orNew(body.budgetId(), "budget"));
-        NrrpTag nrrp = body.nrrp() == null ? null : new NrrpTag(body.nrrp().cup().trim(), body.nrrp().measure().trim());
+        NrrpTag nrrp = NrrpBody.toTag(body.nrrp());
         RequestContext context = contexts.resolve(request);
         // an outcome payer commits only its own money; the body names the payer, so it is checked here, before any event
         context.caller().requirePayer(body.payerId(), "payerId");

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.impactledger.api.web.MoneyBody;
+import org.impactledger.api.web.NrrpBody;
 import org.impactledger.core.shared.Identifier;
 
 /** Request bodies of the fund endpoints (shape only: the domain checks the rules that need state). */
@@ -55,9 +56,6 @@ public final class FundRequests {
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String contractId,
             @NotNull @Valid MoneyBody amount,
             @NotNull LocalDate valueDate) {
-    }
-
-    public record NrrpBody(@NotBlank String cup, @NotBlank String measure) {
     }
 
     public record CommitBudgetRequest(

@@ -19,6 +19,7 @@ import org.impactledger.api.web.CommandDispatcher.Dispatched;
 import org.impactledger.api.web.CommandResponse;
 import org.impactledger.api.web.Ids;
 import org.impactledger.api.web.MoneyBody;
+import org.impactledger.api.web.NrrpBody;
 import org.impactledger.api.web.RequestContextResolver;
 import org.impactledger.core.housing.PropertyUnit;
 import org.impactledger.core.housing.command.AcquireProperty;
@@ -69,7 +70,8 @@ public class HousingCommandController {
         PropertyId id = PropertyId.of(Ids.orNew(body.propertyId(), "property"));
         Dispatched d = dispatcher.send(new AcquireProperty(id, FundId.of(body.fundId()), body.addressLabel().trim(), body.district(),
                 body.acquisitionPrice().toMoney(), body.acquiredOn(), body.units().stream()
-                .map(u -> new PropertyUnit(UnitId.of(u.unitId()), u.areaSqm(), u.rooms(), u.marketRent().toMoney())).toList()),
+                .map(u -> new PropertyUnit(UnitId.of(u.unitId()), u.areaSqm(), u.rooms(), u.marketRent().toMoney())).toList(),
+                NrrpBody.toTag(body.nrrp()), body.bankReference()),
                 contexts.resolve(request));
         return CommandResponse.created(d, BASE + id, Map.of("propertyId", id.value(), "fundId", body.fundId()));
     }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.impactledger.api.web.MoneyBody;
+import org.impactledger.api.web.NrrpBody;
 import org.impactledger.core.housing.LeaseEndReason;
 import org.impactledger.core.shared.Identifier;
 
@@ -45,7 +46,9 @@ public final class HousingRequests {
             @NotBlank @Size(max = 40) String district,
             @NotNull @Valid MoneyBody acquisitionPrice,
             @NotNull LocalDate acquiredOn,
-            @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitBody> units) {
+            @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitBody> units,
+            @Valid NrrpBody nrrp,
+            @Size(max = 64) String bankReference) {
     }
 
     public record PropertyValuationRequest(

@@ -116,6 +116,16 @@ public class AxonJdbcAutoConfiguration {
                 .build();
     }
 
+    /**
+     * With Axon Server as the event store, Axon's configuration builds it and applies the upcaster
+     * beans it finds; the JDBC engine below is given the same chain directly.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    public org.axonframework.serialization.upcasting.event.EventUpcaster ledgerUpcasters() {
+        return LedgerUpcasters.chain();
+    }
+
     /** The JDBC event store; with Axon Server enabled, Axon Server is the event store instead. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -134,6 +144,7 @@ public class AxonJdbcAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                .upcasterChain(LedgerUpcasters.chain())
                 .batchSize(properties.getEventStore().getBatchSize())
                 .build();
     }

@@ -132,7 +132,7 @@ final class EventSamples {
                 new OutcomePaymentExecuted(CONTRACT, OUTCOME, FUND, eur("4500.00"), "IT-1", DAY.plusMonths(7), "payer-carla"),
                 new OutcomePaymentReversed(CONTRACT, OUTCOME, FUND, eur("4500.00"), true, "paid twice", DAY.plusMonths(8), "payer-carla"),
                 new OutcomeWithdrawn(CONTRACT, OUTCOME, "reported in error", "provider-anna"),
-                new PropertyAcquisitionPaid(FUND, PROPERTY, eur("420000.00"), DAY),
+                new PropertyAcquisitionPaid(FUND, PROPERTY, eur("420000.00"), DAY, new org.impactledger.core.fund.NrrpTag("C17H21000270001", "M5C2I2.3"), "BONIF-1"),
                 new RentIncomeReceived(FUND, PROPERTY, LEASE, "coll-1", "2026-04", eur("400.00"), DAY.plusMonths(1), "SEPA-R-1"),
                 new RentIncomeReversed(FUND, PROPERTY, LEASE, "coll-1", "2026-04", eur("400.00"), "returned by the bank", DAY.plusMonths(1)),
                 // property events in an order the property aggregate can apply (the snapshot test relies on it)

@@ -401,8 +401,10 @@ public class Fund {
      * Refused if the price is not in the fund's currency (CURRENCY_MISMATCH), if the property was
      * paid for already (ALREADY_EXISTS) or if it exceeds the fund's cash (LIMIT_EXCEEDED). The
      * fields named are those of the acquisition ({@code acquisitionPrice}, {@code acquiredOn}).
+     * An NRRP tag, when given, must name a well-formed CUP and a known measure (INVALID_VALUE /
+     * UNKNOWN_CODE on {@code nrrp.cup} / {@code nrrp.measure}); it is stored in canonical form.
      */
-    public void payPropertyAcquisition(PropertyId propertyId, Money acquisitionPrice, LocalDate acquiredOn) {
+    public void payPropertyAcquisition(PropertyId propertyId, Money acquisitionPrice, LocalDate acquiredOn, NrrpTag nrrp, String bankReference) {
         requireValue(propertyId, "propertyId");
         requireValue(acquisitionPrice, "acquisitionPrice");
         acquisitionPrice.requireCurrency(currency, "acquisitionPrice").requirePositive("acquisitionPrice");
@@ -415,7 +417,9 @@ public class Fund {
             throw new DomainException(ErrorCode.LIMIT_EXCEEDED, "acquisitionPrice",
                     "acquisition price of " + acquisitionPrice + " exceeds the fund's available cash of " + cash);
         }
-        apply(new PropertyAcquisitionPaid(fundId, propertyId, acquisitionPrice, acquiredOn));
+        NrrpTag tag = NrrpCodes.check(nrrp);
+        String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.trim();
+        apply(new PropertyAcquisitionPaid(fundId, propertyId, acquisitionPrice, acquiredOn, tag, reference));
     }
 
     /**

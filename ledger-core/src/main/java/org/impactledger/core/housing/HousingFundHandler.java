@@ -54,7 +54,8 @@ public class HousingFundHandler {
         Aggregate<Fund> fund = loadFund(fundId);
 
         create(propertyId, () -> new Property(command));
-        fund.execute(f -> f.payPropertyAcquisition(propertyId, command.acquisitionPrice(), command.acquiredOn()));
+        fund.execute(f -> f.payPropertyAcquisition(propertyId, command.acquisitionPrice(), command.acquiredOn(), command.nrrp(),
+                command.bankReference()));
         return propertyId;
     }
 

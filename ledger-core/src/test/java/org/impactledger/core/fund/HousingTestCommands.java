@@ -40,7 +40,7 @@ final class HousingTestCommands {
 
         @CommandHandler
         void handle(PayPropertyAcquisition c) {
-            repository.load(c.fundId().value()).execute(fund -> fund.payPropertyAcquisition(c.propertyId(), c.acquisitionPrice(), c.acquiredOn()));
+            repository.load(c.fundId().value()).execute(fund -> fund.payPropertyAcquisition(c.propertyId(), c.acquisitionPrice(), c.acquiredOn(), null, null));
         }
 
         @CommandHandler

@@ -34,6 +34,7 @@ import org.impactledger.core.fund.command.CallCapital;
 import org.impactledger.core.fund.command.CommitCapital;
 import org.impactledger.core.fund.command.OpenFund;
 import org.impactledger.core.fund.command.ReceiveCapital;
+import org.impactledger.core.fund.NrrpTag;
 import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
 import org.impactledger.core.fund.event.RentIncomeReceived;
 import org.impactledger.core.fund.event.RentIncomeReversed;
@@ -124,6 +125,35 @@ class HousingFundHandlerTest {
         assertThat(stream(PROPERTY)).containsExactly(acquired());
         assertThat(stream(FUND)).last().isEqualTo(new PropertyAcquisitionPaid(FUND, PROPERTY, eur("420000.00"), ACQUIRED));
         assertThat(cash()).isEqualTo(eur("80000.00"));
+    }
+
+    @Test
+    void an_nrrp_funded_acquisition_carries_the_cup_upper_cased_the_measure_and_the_bank_reference() {
+        fundWithCash("500000.00");
+        AcquireProperty funded = new AcquireProperty(PROPERTY, FUND, ADDRESS, "6", eur("420000.00"), ACQUIRED, HousingTestData.units(),
+                new NrrpTag("c17h21000270001", "M5C2I2.3"), " BONIF-H4A-1 ");
+
+        commands.sendAndWait(funded);
+
+        assertThat(stream(FUND)).last().isEqualTo(new PropertyAcquisitionPaid(FUND, PROPERTY, eur("420000.00"), ACQUIRED,
+                new NrrpTag("C17H21000270001", "M5C2I2.3"), "BONIF-H4A-1"));
+    }
+
+    @Test
+    void refuses_a_malformed_cup_or_an_unknown_measure_and_appends_nothing_to_either_stream() {
+        fundWithCash("500000.00");
+        List<Object> fundBefore = stream(FUND);
+
+        DomainException badCup = refusalOf(() -> commands.sendAndWait(new AcquireProperty(PROPERTY, FUND, ADDRESS, "6", eur("420000.00"),
+                ACQUIRED, HousingTestData.units(), new NrrpTag("C17H2100027", "M5C2I2.3"), null)));
+        DomainException badMeasure = refusalOf(() -> commands.sendAndWait(new AcquireProperty(PROPERTY, FUND, ADDRESS, "6", eur("420000.00"),
+                ACQUIRED, HousingTestData.units(), new NrrpTag("C17H21000270001", "M9C9I9.9"), null)));
+
+        assertThat(badCup.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+        assertThat(badCup.field()).isEqualTo("nrrp.cup");
+        assertThat(badMeasure.field()).isEqualTo("nrrp.measure");
+        assertThat(stream(PROPERTY)).isEmpty();
+        assertThat(stream(FUND)).isEqualTo(fundBefore);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.impactledger.core.contract.event.OutcomeWithdrawn;
 import org.impactledger.core.fund.event.OutcomeBudgetCommitted;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
 import org.impactledger.core.nrrp.event.BankEntryMatched;
 import org.impactledger.core.nrrp.event.BankEntryRecorded;
 import org.impactledger.core.nrrp.event.BankEntryUnmatched;
@@ -47,12 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every row is keyed by its event id and inserted only if absent. Payments find their budget's
  * NRRP tag, written earlier by the budget's own event in the fund's stream (one processor, in order).
  *
- * <h2>Homes4All and other flows</h2>
+ * <h2>Every programme's payments</h2>
  * A payment enters the reconciliation as a {@code PAID} fact (and a reversal as {@code REFUNDED})
  * carrying its CUP, measure, amount, value date and bank reference, with {@code source} naming the
- * programme and {@code reference} its payment key. When Homes4All money flows carry an NRRP tag, a
- * handler here that writes such facts (source {@code HOMES4ALL}) is all it takes; the report, the
- * matching and the discrepancies need no change.
+ * programme ({@code OUTCOME_FUND}: outcome payments from an NRRP-tagged budget; {@code HOMES4ALL}:
+ * NRRP-funded property acquisitions) and {@code reference} its payment key; the report, the
+ * matching and the discrepancies treat them alike.
  */
 @Component
 @ProcessingGroup(NrrpProjection.PROCESSING_GROUP)
@@ -60,6 +61,7 @@ public class NrrpProjection {
 
     public static final String PROCESSING_GROUP = "nrrp";
     static final String OUTCOME_FUND = "OUTCOME_FUND";
+    static final String HOMES4ALL = "HOMES4ALL";
     static final String NRRP_PROJECT = "NRRP_PROJECT";
 
     private final JdbcClient jdbc;
@@ -111,6 +113,19 @@ public class NrrpProjection {
         transaction.executeWithoutResult(status -> tag(event.budgetId().value()).ifPresent(tag ->
                 insertFact(stamp, "REFUNDED", OUTCOME_FUND, null, tag.cup(), tag.measure(), event.amount(),
                         event.contractId() + "/" + event.outcomeId(), event.reason(), null)));
+    }
+
+    // ---------------------------------------------------------------- Homes4All payments
+
+    /** A property bought with NRRP money: the price paid is spending under the acquisition's CUP and measure. */
+    @EventHandler
+    public void on(PropertyAcquisitionPaid event, EventMessage<?> message) {
+        if (event.nrrp() == null) {
+            return;
+        }
+        insertFact(FactStamp.of(message, event.valueDate()), "PAID", HOMES4ALL, null, event.nrrp().cup(), measureKey(event.nrrp().measure()),
+                event.amount(), event.fundId() + "/" + event.propertyId(), "fund " + event.fundId() + ", acquisition of property "
+                        + event.propertyId(), event.bankReference());
     }
 
     // ---------------------------------------------------------------- NRRP projects
