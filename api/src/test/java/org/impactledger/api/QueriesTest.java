@@ -32,7 +32,7 @@ class QueriesTest extends IntegrationTest {
             assertThat(budget.get("committed").decimalValue()).isEqualByComparingTo("50000.00");
             assertThat(budget.get("reserved").decimalValue()).isEqualByComparingTo("0.00");
             assertThat(budget.get("paid").decimalValue()).isEqualByComparingTo("4500.00");
-            assertThat(budget.get("nrrpCup").asString()).isEqualTo("C11H22000110001");
+            assertThat(budget.get("nrrpCup").asString()).isEqualTo(Scenario.TEST_CUP);
             assertThat(budget.get("nrrpMeasure").asString()).isEqualTo("M5C2I1.3");
         });
         JsonNode investor = ok(http.get("/api/funds/" + s.fundId + "/investors").send(), 200).json().get(0);

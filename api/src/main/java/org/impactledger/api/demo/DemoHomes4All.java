@@ -6,6 +6,11 @@ import java.time.YearMonth;
 import java.util.List;
 import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.RequestContext;
+import org.impactledger.core.fund.NrrpTag;
+import org.impactledger.core.fund.command.CallCapital;
+import org.impactledger.core.fund.command.CommitCapital;
+import org.impactledger.core.fund.command.OpenFund;
+import org.impactledger.core.fund.command.ReceiveCapital;
 import org.impactledger.core.housing.LeaseEndReason;
 import org.impactledger.core.housing.PropertyUnit;
 import org.impactledger.core.housing.command.AcquireProperty;
@@ -15,15 +20,17 @@ import org.impactledger.core.housing.command.EndLease;
 import org.impactledger.core.housing.command.RecordPropertyValuation;
 import org.impactledger.core.housing.command.ReverseRentCollection;
 import org.impactledger.core.housing.command.SignLease;
-import org.impactledger.core.fund.command.CallCapital;
-import org.impactledger.core.fund.command.CommitCapital;
-import org.impactledger.core.fund.command.OpenFund;
-import org.impactledger.core.fund.command.ReceiveCapital;
+import org.impactledger.core.nrrp.NrrpProject;
+import org.impactledger.core.nrrp.command.AllocateNrrpFunds;
+import org.impactledger.core.nrrp.command.EnterNrrpCommitment;
+import org.impactledger.core.nrrp.command.RegisterNrrpProject;
+import org.impactledger.core.nrrp.command.ReportNrrpExpenditure;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.HouseholdId;
 import org.impactledger.core.shared.InvestorId;
 import org.impactledger.core.shared.LeaseId;
 import org.impactledger.core.shared.Money;
+import org.impactledger.core.shared.NrrpProjectId;
 import org.impactledger.core.shared.PropertyId;
 import org.impactledger.core.shared.UnitId;
 import org.slf4j.Logger;
@@ -36,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * rent charged and collected from March to June 2026, with one direct debit returned by the bank
  * and paid again, and one household in arrears (Corso Vercelli, flat V2: 200.00 of May's 430.00
  * paid, June not: 660.00 outstanding); one tenancy ended on 30 June 2026 with a move to
- * autonomous housing; two buildings valued at 30 June 2026.
+ * autonomous housing; two buildings valued at 30 June 2026. In September two more buildings are
+ * bought with NRRP (PINQuA) money, for the city's reconciliation (see {@code nrrpFunded}).
  *
  * <p>Every command has a fixed idempotency key of its own ({@code demo-h4a-NNN}, apart from the
  * Outcome Fund's {@code demo-NNN}), so seeding twice changes nothing. The figures the housing report
@@ -50,6 +58,15 @@ public class DemoHomes4All {
     public static final PropertyId CIGNA = PropertyId.of("h4a-via-cigna-14");
     public static final PropertyId VERCELLI = PropertyId.of("h4a-corso-vercelli-112");
     public static final PropertyId NIZZA = PropertyId.of("h4a-via-nizza-230");
+    public static final PropertyId GHEDINI = PropertyId.of("h4a-via-ghedini-6");
+    public static final PropertyId LUNGO_DORA = PropertyId.of("h4a-lungo-dora-firenze-85");
+
+    /** NRRP measure M5C2I2.3: PINQuA, the innovative programme for the quality of housing. */
+    public static final String PINQUA = "M5C2I2.3";
+    public static final String PINQUA_ACQUISITIONS = "C17H21000270001";
+    public static final String PINQUA_RETROFIT = "C17H21000280001";
+    /** The CUP the Lungo Dora purchase was tagged with by mistake: no NRRP project has it. */
+    public static final String MISTYPED_CUP = "C17H21000290001";
 
     private static final String MANAGER = "homes4all-manager";
     private static final String OFFICER = "housing-officer-h4a";
@@ -98,7 +115,51 @@ public class DemoHomes4All {
 
         send(MANAGER, "fund-manager", moved, new RecordPropertyValuation(CIGNA, eur("505000.00"), moved, "Independent appraisal (RICS Red Book)"));
         send(MANAGER, "fund-manager", moved, new RecordPropertyValuation(VERCELLI, eur("372000.00"), moved, "Independent appraisal (RICS Red Book)"));
+
+        nrrpFunded();
         log.info("Demo Homes4All: {} commands, {} newly applied, {} already seeded", step, step - replayed, replayed);
+    }
+
+    /**
+     * Homes4All money under the NRRP, as the city's finance office sees it before its final report.
+     * The city registers two PINQuA projects (measure M5C2I2.3): {@link #PINQUA_ACQUISITIONS}, granted
+     * 200,000.00 towards buying flats, and {@link #PINQUA_RETROFIT}, granted 120,000.00 for the energy
+     * retrofit of Via Cigna 14 (95,000.00 committed to a builder, 35,000.00 reported to ReGiS for
+     * September). In September the fund buys Via Ghedini 6 (240,000.00, tagged with the acquisitions
+     * CUP) and Lungo Dora Firenze 85 (210,000.00, tagged with {@link #MISTYPED_CUP}, a CUP no project
+     * has: a typing error in the tag).
+     *
+     * <p>So the reconciliation has something to show: the acquisitions project paid 240,000.00, beyond
+     * its allocation and not yet reported; the retrofit reported 35,000.00 the ledger never paid (the
+     * builder was paid outside the ledger); the second flat's payment carries an unknown CUP; and no
+     * bank statement confirms either purchase yet.
+     */
+    private void nrrpFunded() {
+        String officer = "city-finance-turin";
+        LocalDate registered = LocalDate.of(2026, 3, 10);
+        NrrpProjectId acquisitions = NrrpProject.idOf(PINQUA_ACQUISITIONS, "H4A-PINQUA-ACQ", PINQUA);
+        send(officer, "finance-officer", registered, new RegisterNrrpProject(acquisitions, PINQUA_ACQUISITIONS, "H4A-PINQUA-ACQ", PINQUA,
+                "Homes4All: flats for households leaving homelessness (PINQuA)", "EUR"));
+        send(officer, "finance-officer", registered, new AllocateNrrpFunds(acquisitions, "pinqua-2021-acq", eur("200000.00"),
+                "Decreto MIMS n. 383/2021 (PINQuA), Torino proposal 2", LocalDate.of(2021, 10, 7)));
+        NrrpProjectId retrofit = NrrpProject.idOf(PINQUA_RETROFIT, "H4A-PINQUA-RETRO", PINQUA);
+        send(officer, "finance-officer", registered, new RegisterNrrpProject(retrofit, PINQUA_RETROFIT, "H4A-PINQUA-RETRO", PINQUA,
+                "Homes4All: energy retrofit of Via Cigna 14 (PINQuA)", "EUR"));
+        send(officer, "finance-officer", registered, new AllocateNrrpFunds(retrofit, "pinqua-2021-retro", eur("120000.00"),
+                "Decreto MIMS n. 383/2021 (PINQuA), Torino proposal 2", LocalDate.of(2021, 10, 7)));
+        send(officer, "finance-officer", LocalDate.of(2026, 4, 20), new EnterNrrpCommitment(retrofit, "retrofit-works", "C3D4E5F6A7",
+                "Edilizia Sabauda S.r.l.", eur("95000.00"), LocalDate.of(2026, 4, 20)));
+
+        acquire(GHEDINI, "Via Ghedini 6, Torino", "6", "240000.00", LocalDate.of(2026, 9, 1), List.of(
+                unit("G1", "50.00", 2, "600.00"), unit("G2", "64.00", 3, "720.00")),
+                new NrrpTag(PINQUA_ACQUISITIONS, PINQUA), "BONIF-H4A-2026-09-GHEDINI");
+        acquire(LUNGO_DORA, "Lungo Dora Firenze 85, Torino", "7", "210000.00", LocalDate.of(2026, 9, 15), List.of(
+                unit("F1", "47.00", 2, "580.00"), unit("F2", "58.00", 3, "650.00")),
+                new NrrpTag(MISTYPED_CUP, PINQUA), "BONIF-H4A-2026-09-LUNGODORA");
+
+        LocalDate reported = LocalDate.of(2026, 10, 15);
+        send(officer, "finance-officer", reported, new ReportNrrpExpenditure(retrofit, "regis-retro-2026-09", "2026-09", eur("35000.00"),
+                reported));
     }
 
     private void investor(String investor, String committed, String called, LocalDate date) {
@@ -111,7 +172,12 @@ public class DemoHomes4All {
     }
 
     private void acquire(PropertyId property, String address, String district, String price, LocalDate on, List<PropertyUnit> units) {
-        send(MANAGER, "fund-manager", on, new AcquireProperty(property, FUND, address, district, eur(price), on, units));
+        acquire(property, address, district, price, on, units, null, null);
+    }
+
+    private void acquire(PropertyId property, String address, String district, String price, LocalDate on, List<PropertyUnit> units,
+                         NrrpTag nrrp, String bankReference) {
+        send(MANAGER, "fund-manager", on, new AcquireProperty(property, FUND, address, district, eur(price), on, units, nrrp, bankReference));
     }
 
     private void tenancy(PropertyId property, String lease, String unit, String household, int size, String rent, String market, YearMonth from) {

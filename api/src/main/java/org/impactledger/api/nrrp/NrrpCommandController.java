@@ -17,21 +17,20 @@ import org.impactledger.api.nrrp.NrrpRequests.MatchRequest;
 import org.impactledger.api.nrrp.NrrpRequests.RegisterProjectRequest;
 import org.impactledger.api.nrrp.NrrpRequests.ReportExpenditureRequest;
 import org.impactledger.api.nrrp.NrrpRequests.SetTargetRequest;
-import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.CommandDispatcher.Dispatched;
+import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.CommandResponse;
 import org.impactledger.api.web.Ids;
+import org.impactledger.api.web.QueryRunner;
 import org.impactledger.api.web.RequestContext;
 import org.impactledger.api.web.RequestContextResolver;
 import org.impactledger.core.nrrp.NrrpPlanMeasure;
 import org.impactledger.core.nrrp.NrrpProject;
-import org.impactledger.core.nrrp.command.ImportNrrpMeasureList;
-import org.impactledger.core.shared.Money;
-import org.impactledger.core.shared.NrrpPlanId;
 import org.impactledger.core.nrrp.command.AllocateNrrpFunds;
 import org.impactledger.core.nrrp.command.EnterNrrpCommitment;
 import org.impactledger.core.nrrp.command.ImportBankStatement;
 import org.impactledger.core.nrrp.command.ImportBankStatements;
+import org.impactledger.core.nrrp.command.ImportNrrpMeasureList;
 import org.impactledger.core.nrrp.command.MatchBankEntry;
 import org.impactledger.core.nrrp.command.RegisterNrrpProject;
 import org.impactledger.core.nrrp.command.ReportNrrpExpenditure;
@@ -40,7 +39,11 @@ import org.impactledger.core.nrrp.command.UnmatchBankEntry;
 import org.impactledger.core.shared.BankStatementId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.Money;
+import org.impactledger.core.shared.NrrpPlanId;
 import org.impactledger.core.shared.NrrpProjectId;
+import org.impactledger.projections.nrrp.FindNrrpPayment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,10 +64,12 @@ public class NrrpCommandController {
 
     private final CommandDispatcher dispatcher;
     private final RequestContextResolver contexts;
+    private final QueryRunner queries;
 
-    public NrrpCommandController(CommandDispatcher dispatcher, RequestContextResolver contexts) {
+    public NrrpCommandController(CommandDispatcher dispatcher, RequestContextResolver contexts, QueryRunner queries) {
         this.dispatcher = dispatcher;
         this.contexts = contexts;
+        this.queries = queries;
     }
 
     @PostMapping("/projects")
@@ -179,6 +184,7 @@ public class NrrpCommandController {
     public ResponseEntity<Map<String, Object>> match(@PathVariable String statementId, @PathVariable String entryReference,
                                                      @Valid @RequestBody MatchRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
+        requireKnownPayment(body.paymentEventId(), true);
         Dispatched d = dispatcher.send(new MatchBankEntry(BankStatementId.of(statementId), entryReference, body.paymentEventId(),
                 body.reason(), context.principal()), context);
         return CommandResponse.ok(d, Map.of("statementId", statementId, "entryReference", entryReference, "paymentEventId", body.paymentEventId()));
@@ -189,9 +195,28 @@ public class NrrpCommandController {
     public ResponseEntity<Map<String, Object>> unmatch(@PathVariable String statementId, @PathVariable String entryReference,
                                                        @Valid @RequestBody MatchRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
+        requireKnownPayment(body.paymentEventId(), false);
         Dispatched d = dispatcher.send(new UnmatchBankEntry(BankStatementId.of(statementId), entryReference, body.paymentEventId(),
                 body.reason(), context.principal()), context);
         return CommandResponse.ok(d, Map.of("statementId", statementId, "entryReference", entryReference, "paymentEventId", body.paymentEventId()));
+    }
+
+    /**
+     * A bank entry can be matched only to a ledger payment the reconciliation knows: the event id of
+     * an NRRP-funded payment (404 naming {@code paymentEventId} otherwise), and not one refunded since
+     * (409). Unmatching names a payment too, so the same id rule applies; a refunded payment may be
+     * unmatched.
+     */
+    private void requireKnownPayment(String paymentEventId, boolean matching) {
+        List<FindNrrpPayment.Payment> found = queries.list(new FindNrrpPayment(paymentEventId.strip()), FindNrrpPayment.Payment.class);
+        if (found.isEmpty()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "paymentEventId", "no NRRP-funded ledger payment has event id " + paymentEventId.strip()
+                    + "; use an event id the reconciliation report lists for a payment");
+        }
+        if (matching && found.get(0).refunded()) {
+            throw new DomainException(ErrorCode.INVALID_STATE, "paymentEventId", "payment " + found.get(0).reference()
+                    + " was refunded; a refunded payment cannot be matched to a bank entry");
+        }
     }
 
     private static boolean isCsv(String format, String contentType) {

@@ -11,11 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.impactledger.api.demo.DemoHomes4All;
+import org.impactledger.api.demo.DemoScenario;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
+import org.impactledger.api.web.CommandDispatcher;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,13 +27,16 @@ import tools.jackson.databind.JsonNode;
  * discrepancy of every kind gives exactly the expected discrepancy list, each backed by the right
  * events; importing it again changes nothing; malformed files are refused by line and write nothing.
  *
- * <p>The shared database holds other tests' NRRP-tagged payments, so each run uses CUPs of its own
- * and looks only at discrepancies under them.
+ * <p>The shared database holds other tests' NRRP-tagged payments, so each case looks only at
+ * discrepancies under its own CUPs: the demo's, or CUPs no other run uses.
  */
 class NrrpReconciliationTest extends IntegrationTest {
 
     private static final String OFFICER = "officer-franca";
     private static final String MEASURE = "M5C2I1.03";
+
+    @Autowired
+    CommandDispatcher dispatcher;
 
     /** Three CUPs no other run uses: A (a project that pays), B (a project that only reports), U (no project). */
     private static String[] cups() {
@@ -59,6 +66,92 @@ class NrrpReconciliationTest extends IntegrationTest {
     }
 
     private record Seen(String kind, String cup, String measure, String amount, String detail, List<String> eventTypes) {
+    }
+
+    /**
+     * The issue's acceptance case: the demo (Outcome Fund and Homes4All money tagged with the city's
+     * CUPs, see {@code DemoScenario} and {@code DemoHomes4All}) plus a test statement of the city's
+     * account ({@code camt053-demo.xml}) give exactly this list, a discrepancy of every kind, each
+     * backed by the events named; importing the statement again writes nothing and changes nothing.
+     */
+    @Test
+    void the_demo_plus_a_test_statement_gives_exactly_the_expected_discrepancy_list_and_a_re_import_changes_nothing() {
+        new DemoScenario(dispatcher).seed();
+        String hf = "C11H22000110001";
+        String flats = DemoHomes4All.PINQUA_ACQUISITIONS;
+        String retrofit = DemoHomes4All.PINQUA_RETROFIT;
+        String mistyped = DemoHomes4All.MISTYPED_CUP;
+        String fees = "C11H22000119999";
+        Set<String> cups = Set.of(hf, flats, retrofit, mistyped, fees);
+        String pinqua = "M5C2I2.03";
+        String stmt = "TESORERIA-TO-2026-09-30";
+        String ghedini = DemoHomes4All.FUND + "/" + DemoHomes4All.GHEDINI;
+        String lungoDora = DemoHomes4All.FUND + "/" + DemoHomes4All.LUNGO_DORA;
+
+        String xml = resource("/nrrp/camt053-demo.xml");
+        Http.Response imported = ok(importCamt(xml), 200);
+        assertThat(imported.json().get("statements").get(0).get("statementId").asString()).isEqualTo(stmt);
+        assertThat(imported.json().get("statements").get(0).get("entries").asInt()).isEqualTo(4); // E-5 is pending, not booked
+        assertThat(eventCountFor(stmt)).isEqualTo(5);
+
+        List<Seen> expected = List.of(
+                new Seen("PAID_NOT_REPORTED", flats, pinqua, "240000.00", "paid 240000.00 but reported nothing to the monitoring system",
+                        List.of("PropertyAcquisitionPaid")),
+                new Seen("REPORTED_NOT_PAID", retrofit, pinqua, "35000.00", "reported 35000.00 but the ledger paid nothing",
+                        List.of("NrrpExpenditureReported")),
+                new Seen("AMOUNT_MISMATCH", hf, MEASURE, "4500.00", "paid 13500.00 but reported 9000.00",
+                        List.of("OutcomePaymentReceived", "OutcomePaymentReceived", "OutcomePaymentReceived", "NrrpExpenditureReported")),
+                new Seen("AMOUNT_MISMATCH", flats, pinqua, "-250.00", "bank entry " + stmt + "/E-1 of 239750.00 is matched to payment "
+                        + ghedini + " of 240000.00", List.of("BankEntryRecorded", "PropertyAcquisitionPaid")),
+                new Seen("BANK_ENTRY_WITHOUT_PAYMENT", fees, null, "1250.00", "bank entry " + stmt + "/E-3 of 1250.00 matches no ledger payment",
+                        List.of("BankEntryRecorded")),
+                new Seen("BANK_ENTRY_WITHOUT_PAYMENT", retrofit, null, "35000.00", "bank entry " + stmt + "/E-2 of 35000.00 matches no ledger payment",
+                        List.of("BankEntryRecorded")),
+                new Seen("PAYMENT_WITHOUT_BANK_ENTRY", mistyped, pinqua, "210000.00", "payment " + lungoDora + " of 210000.00"
+                        + " (reference BONIF-H4A-2026-09-LUNGODORA) has no bank entry", List.of("PropertyAcquisitionPaid")),
+                new Seen("UNKNOWN_CUP", fees, null, "1250.00", "bank entry " + stmt + "/E-3 quotes CUP " + fees
+                        + ", which no registered NRRP project has", List.of("BankEntryRecorded")),
+                new Seen("UNKNOWN_CUP", mistyped, pinqua, "210000.00", "payment " + lungoDora + " carries CUP " + mistyped
+                        + ", which no registered NRRP project has", List.of("PropertyAcquisitionPaid")),
+                new Seen("BEYOND_ALLOCATION", flats, pinqua, "40000.00", "paid 240000.00 beyond the 200000.00 allocated",
+                        List.of("NrrpFundsAllocated", "PropertyAcquisitionPaid")));
+        assertThat(expected).extracting(Seen::kind).containsAll(List.of("PAID_NOT_REPORTED", "REPORTED_NOT_PAID", "AMOUNT_MISMATCH",
+                "BANK_ENTRY_WITHOUT_PAYMENT", "PAYMENT_WITHOUT_BANK_ENTRY", "UNKNOWN_CUP", "BEYOND_ALLOCATION"));
+
+        JsonNode report = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode r = ok(http.get("/api/reports/nrrp-reconciliation").as(OFFICER, "city-finance").send(), 200).json();
+            assertThat(seen(r, cups)).isEqualTo(expected);
+            return r;
+        });
+        JsonNode flatsLine = line(report, flats);
+        assertThat(flatsLine.get("measure").asString()).isEqualTo(pinqua);
+        assertThat(flatsLine.get("allocated").decimalValue()).isEqualByComparingTo("200000.00");
+        assertThat(flatsLine.get("paid").decimalValue()).isEqualByComparingTo("240000.00");
+        assertThat(flatsLine.get("confirmedByBank").decimalValue()).isEqualByComparingTo("239750.00");
+        JsonNode retrofitLine = line(report, retrofit);
+        assertThat(retrofitLine.get("committed").decimalValue()).isEqualByComparingTo("95000.00");
+        assertThat(retrofitLine.get("reported").decimalValue()).isEqualByComparingTo("35000.00");
+        assertThat(retrofitLine.get("paid").decimalValue()).isEqualByComparingTo("0");
+
+        // the same statement again: no event, the same list
+        long before = eventCount();
+        ok(importCamt(xml), 200);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json(), cups)).isEqualTo(expected);
+
+        // a manual match must name a payment the reconciliation knows: anything else is refused, and nothing is written
+        Http.Response unknown = http.post("/api/nrrp/bank-statements/" + stmt + "/entries/E-2/match").as(OFFICER, "city-finance")
+                .json(Map.of("paymentEventId", "no-such-payment", "reason", "the builder's invoice")).send();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(unknown.json().get("field").asString()).isEqualTo("paymentEventId");
+        String budgetEvent = report.get("discrepancies").valueStream()
+                .filter(d -> d.get("kind").asString().equals("BEYOND_ALLOCATION") && flats.equals(d.get("cup").asString()))
+                .findFirst().orElseThrow().get("eventIds").get(0).asString(); // the allocation's event: not a payment
+        Http.Response notAPayment = http.post("/api/nrrp/bank-statements/" + stmt + "/entries/E-2/unmatch").as(OFFICER, "city-finance")
+                .json(Map.of("paymentEventId", budgetEvent, "reason", "not ours")).send();
+        assertThat(notAPayment.status()).isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
@@ -189,6 +282,21 @@ class NrrpReconciliationTest extends IntegrationTest {
             });
             assertThat(manual).containsExactly("E-2");
         });
+
+        // a refunded payment cannot be matched by hand: o-4 (matched to E-4 by CUP, amount and date) is reversed
+        String paymentO4 = report.get("matches").valueStream()
+                .filter(m -> m.get("statementId").asString().equals(stmt) && m.get("entryReference").asString().equals("E-4"))
+                .findFirst().orElseThrow().get("paymentEventId").asString();
+        ok(http.post("/api/contracts/" + fundA.contractId + "/outcomes/o-4/payment-reversal").as(Scenario.PAYER, "outcome-payer")
+                .json(Map.of("reason", "paid twice by the treasury", "valueDate", "2026-10-20")).send(), 200);
+        Http.Response refunded = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            Http.Response r = http.post("/api/nrrp/bank-statements/" + stmt + "/entries/E-5/match").as(OFFICER, "city-finance")
+                    .json(Map.of("paymentEventId", paymentO4, "reason", "the fees were this payment")).send();
+            assertThat(r.status()).isEqualTo(409);
+            return r;
+        });
+        assertThat(refunded.json().get("field").asString()).isEqualTo("paymentEventId");
+        assertThat(refunded.json().get("detail").asString()).contains("was refunded");
     }
 
     private static JsonNode mismatch(JsonNode report, String cup) {

@@ -34,9 +34,15 @@ public final class Scenario {
         return Map.of("amount", amount, "currency", "EUR");
     }
 
-    /** A fund with 100,000 paid in, a payer budget of {@code budget}, and a contract with cap {@code cap}. */
+    /**
+     * The CUP of the tests' NRRP-tagged budgets: a well-formed code that no demo project uses, so the
+     * demo's own NRRP figures stay exactly the demo's in the shared database.
+     */
+    public static final String TEST_CUP = "Z99Z00000000001";
+
+    /** A fund with 100,000 paid in, a payer budget of {@code budget} (tagged {@link #TEST_CUP}), and a contract with cap {@code cap}. */
     public static Scenario fundWithContract(Http http, String prefix, String budget, String cap) {
-        return fundWithContract(http, prefix, budget, cap, "C11H22000110001");
+        return fundWithContract(http, prefix, budget, cap, TEST_CUP);
     }
 
     /** The same, with the payer budget NRRP-tagged with {@code cup} (measure M5C2I1.3). */

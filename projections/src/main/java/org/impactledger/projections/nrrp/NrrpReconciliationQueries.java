@@ -246,6 +246,20 @@ public class NrrpReconciliationQueries {
         return new NrrpReconciliationReport(time.asOf(), time.knownAt(), shownLines, shown, shownMatches, targets(query, bounds), plan);
     }
 
+    /** The NRRP-funded payment with this event id, as known now; none if no such payment was recorded. */
+    @QueryHandler
+    public List<FindNrrpPayment.Payment> handle(FindNrrpPayment query) {
+        return jdbc.sql("""
+                        SELECT p.event_id, p.source, p.cup, p.measure, p.amount, p.currency, p.reference,
+                            EXISTS (SELECT 1 FROM nrrp_fact r WHERE r.fact_type = 'REFUNDED' AND r.reference = p.reference) AS refunded
+                        FROM nrrp_fact p WHERE p.event_id = :eventId AND p.fact_type = 'PAID'""")
+                .param("eventId", query.paymentEventId())
+                .query((rs, row) -> new FindNrrpPayment.Payment(rs.getString("event_id"), rs.getString("source"), rs.getString("cup"),
+                        rs.getString("measure"), rs.getBigDecimal("amount").setScale(2), rs.getString("currency"), rs.getString("reference"),
+                        rs.getBoolean("refunded")))
+                .list();
+    }
+
     private List<TargetLine> targets(NrrpReconciliationQuery query, Map<String, Object> bounds) {
         record Target(String eventId, String projectId, String targetId, String cup, String measure, String description, BigDecimal quantity,
                       LocalDate dueDate, String contractId, List<String> metrics) {
