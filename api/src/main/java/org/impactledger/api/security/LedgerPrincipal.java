@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.IssuerId;
 import org.impactledger.core.shared.PayerId;
 import org.impactledger.core.shared.ProviderId;
 import org.springframework.security.core.Authentication;
@@ -114,6 +115,21 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
             return null;
         }
         return PayerId.of(require(payerId, PAYER_CLAIM, "outcome payer"));
+    }
+
+    /**
+     * The issuer this caller acts as on instrument commands (listing, offerings, income, delisting),
+     * for the instrument to check against its own issuer; {@code null} for an administrator, who acts
+     * for any issuer. Anyone else acts for no issuer and is refused.
+     */
+    public IssuerId actingIssuer() {
+        if (has(Roles.ADMIN)) {
+            return null;
+        }
+        if (!has(Roles.ISSUER)) {
+            throw new DomainException(ErrorCode.NOT_OWNER, ISSUER_CLAIM, name + " acts for no issuer");
+        }
+        return IssuerId.of(require(issuerId, ISSUER_CLAIM, "issuer"));
     }
 
     /** Refuses with 403 unless the caller is an administrator or the outcome payer {@code payer} itself. */

@@ -160,6 +160,12 @@ public class SecurityConfiguration {
                 .hasRole(ADMIN)
                 .requestMatchers(POST, "/api/exchange/issuers/*/outcomes/*/verification", "/api/exchange/issuers/*/outcomes/*/rejection")
                 .hasAnyRole(ADMIN, VERIFIER)
+                // an issuer acts on its own instruments only (the Instrument aggregate checks the acting issuer)
+                .requestMatchers(POST, "/api/exchange/instruments", "/api/exchange/instruments/*/delisting", "/api/exchange/instruments/*/offerings",
+                        "/api/exchange/instruments/*/offerings/*/close", "/api/exchange/instruments/*/offerings/*/cancellation",
+                        "/api/exchange/instruments/*/dividends", "/api/exchange/instruments/*/coupons").hasAnyRole(ADMIN, ISSUER)
+                .requestMatchers(POST, "/api/exchange/instruments/*/offerings/*/subscriptions", "/api/exchange/instruments/*/orders",
+                        "/api/exchange/instruments/*/orders/*/cancellation").hasAnyRole(ADMIN, INVESTOR)
                 .requestMatchers(GET, "/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER, AUDITOR)
                 .requestMatchers("/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER)
 

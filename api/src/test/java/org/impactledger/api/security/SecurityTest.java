@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.ExchangeScenario;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
@@ -198,6 +199,50 @@ class SecurityTest extends IntegrationTest {
                 "NOT_OWNER");
         assertThat(eventCount()).isEqualTo(before);
         ok(s.approve("o-1", Scenario.PAYER), 200);
+    }
+
+    @Test
+    void an_issuer_lists_and_acts_only_on_its_own_instruments() {
+        ExchangeScenario a = ExchangeScenario.issuerWithShare(http, unique("issuer-a"));
+        ExchangeScenario b = ExchangeScenario.issuerWithShare(http, unique("issuer-b")).account("anna", "1000.00").firstOffering("anna", 40);
+        String share = "/api/exchange/instruments/" + b.shareId;
+        Map<String, String> asA = a.issuerClaim();
+        ok(http.post(share + "/offerings").as("officer-b", "issuer", b.issuerClaim()).json(Map.of("offeringId", "second", "size", 100,
+                "price", money("10.00"), "opensOn", "2026-03-02", "closesOn", "2026-03-20")).send(), 201);
+
+        long before = eventCount();
+        long bEvents = eventCountFor(b.shareId);
+        Map<String, Map<String, Object>> foreign = new LinkedHashMap<>();
+        foreign.put("/api/exchange/instruments", Map.of("instrumentId", b.prefix + "-bond", "issuerId", b.issuerId, "name", "Not mine",
+                "type", "SHARE", "listedOn", "2026-01-20"));
+        foreign.put(share + "/offerings", Map.of("offeringId", "third", "size", 10, "price", money("10.00"), "opensOn", "2026-03-02",
+                "closesOn", "2026-03-20"));
+        foreign.put(share + "/offerings/second/close", Map.of("closedOn", "2026-03-20"));
+        foreign.put(share + "/offerings/second/cancellation", Map.of("reason", "not mine to cancel", "cancelledOn", "2026-03-05"));
+        foreign.put(share + "/dividends", Map.of("paymentId", "div-a", "amount", money("10.00"), "recordDate", "2026-03-31",
+                "paymentDate", "2026-04-15"));
+        foreign.put(share + "/coupons", Map.of("paymentId", "cpn-a", "recordDate", "2026-03-31", "paymentDate", "2026-04-15"));
+        foreign.put(share + "/delisting", Map.of("reason", "not mine to delist", "delistedOn", "2026-03-06"));
+        for (Map.Entry<String, Map<String, Object>> command : foreign.entrySet()) {
+            Http.Response refused = http.post(command.getKey()).as("officer-a", "issuer", asA).json(command.getValue()).send();
+            assertForbidden(refused, "NOT_OWNER");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).as(command.getKey()).containsExactly("issuerId");
+        }
+        // an issuer with no issuer claim, an investor and a verifier are refused too
+        assertForbidden(http.post(share + "/delisting").as("officer-x", "issuer", Map.of("issuer_id", "")).json(Map.of("reason", "r")).send(),
+                "NOT_OWNER");
+        assertForbidden(http.post(share + "/delisting").as(b.investor("anna"), "investor").json(Map.of("reason", "r")).send(), "ACCESS_DENIED");
+        assertForbidden(http.post(share + "/offerings/second/close").as("verifier-v", "verifier").json(Map.of()).send(), "ACCESS_DENIED");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCountFor(b.shareId)).isEqualTo(bEvents);
+
+        // its own instruments it lists and manages; an administrator acts for any issuer
+        ok(http.post("/api/exchange/instruments").as("officer-a", "issuer", asA).json(Map.of("instrumentId", a.prefix + "-second",
+                "issuerId", a.issuerId, "name", "Mine", "type", "SHARE", "listedOn", "2026-01-20")).send(), 201);
+        ok(http.post(share + "/offerings/second/cancellation").as("officer-b", "issuer", b.issuerClaim())
+                .json(Map.of("reason", "withdrawn", "cancelledOn", "2026-03-05")).send(), 200);
+        ok(http.post(share + "/dividends").as(ExchangeScenario.ADMISSIONS, "admin").json(Map.of("paymentId", "div-admin",
+                "amount", money("10.00"), "recordDate", "2026-03-31", "paymentDate", "2026-04-15")).send(), 201);
     }
 
     @Test
