@@ -99,6 +99,23 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
     }
 
     /**
+     * The outcome payer whose budgets, payments and payment audit alone this caller may read: set
+     * for anyone without a role that reads every payer's ({@link Roles#READ_ALL_PAYMENTS}), that is
+     * an outcome payer, a city finance officer or a foundation, {@code null} for everyone who reads
+     * all. A restricted caller without a {@code payer_id} is refused: it reads no payer's payments.
+     */
+    public PayerId readsOnlyPayer() {
+        if (hasAny(Roles.READ_ALL_PAYMENTS)) {
+            return null;
+        }
+        if (payerId == null || payerId.isBlank()) {
+            throw new DomainException(ErrorCode.NOT_OWNER, PAYER_CLAIM, name + " reads only its own outcome payer's budgets and payments, but has no "
+                    + PAYER_CLAIM + " saying which payer it is");
+        }
+        return PayerId.of(payerId);
+    }
+
+    /**
      * The provider this caller acts as on outcome commands, for the contract to check against its own
      * provider; {@code null} for an administrator, who acts as no provider.
      */

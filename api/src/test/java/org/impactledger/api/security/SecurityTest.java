@@ -246,6 +246,68 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void a_payer_probing_another_payer_gets_nothing_of_its_budgets_payments_or_payment_audit() {
+        Scenario s = Scenario.fundWithContract(http, unique("payers"), "50000.00", "30000.00");
+        String cityBeneficiary = unique("ben-city");
+        ok(s.reportVerifyApprove("o-1", cityBeneficiary, "HOUSED-6M", "2026-Q3"), 200);
+        Map<String, String> region = Map.of("payer_id", "region-piedmont");
+        String regionBudget = s.fundId + "-region";
+        String regionContract = s.contractId + "-region";
+        String regionBeneficiary = unique("ben-region");
+        ok(http.post("/api/funds/" + s.fundId + "/budgets").as("payer-zeta", "outcome-payer", region).json(Map.of("budgetId", regionBudget,
+                "payerId", "region-piedmont", "amount", money("40000.00"), "valueDate", "2026-01-15")).send(), 201);
+        ok(http.post("/api/contracts").as(Scenario.MANAGER, "fund-manager").json(Scenario.contract(regionContract, s.fundId, regionBudget,
+                "30000.00", "11.1")).send(), 201);
+        ok(http.post("/api/contracts/" + regionContract + "/outcomes").as(Scenario.PROVIDER, "provider").json(Map.of("outcomeId", "o-r",
+                "beneficiaryId", regionBeneficiary, "metricCode", "HOUSED-6M", "period", "2026-Q3", "outcomeDate", "2026-08-01", "quantity", "1",
+                "evidenceReference", "f", "evidenceSha256", Scenario.EVIDENCE)).send(), 201);
+        ok(http.post("/api/contracts/" + regionContract + "/outcomes/o-r/verification").as(Scenario.VERIFIER, "verifier")
+                .json(Map.of("verifiedQuantity", "1", "note", "checked")).send(), 200);
+        ok(http.post("/api/contracts/" + regionContract + "/outcomes/o-r/payment-approval").as("payer-zeta", "outcome-payer", region).send(), 200);
+
+        List<String> reads = List.of("/api/funds/" + s.fundId + "/budgets", "/api/funds/" + s.fundId + "/payments",
+                "/api/reports/outcome-payments?fundId=" + s.fundId, "/api/reports/outcome-payments");
+        // the probe is meaningful: an auditor sees both payers' budgets and payments in these reads
+        Eventually.holds(() -> {
+            assertThat(http.get(reads.get(0)).as("auditor-x", "auditor").send().body()).contains(s.budgetId).contains(regionBudget);
+            for (String read : reads.subList(1, 3)) {
+                assertThat(http.get(read).as("auditor-x", "auditor").send().body()).as(read).contains(cityBeneficiary).contains(regionBeneficiary);
+            }
+        });
+
+        // the region's payer sees its own and nothing of the city's
+        for (String read : reads) {
+            String body = ok(http.get(read).as("payer-zeta", "outcome-payer", region).send(), 200).body();
+            assertThat(body).as(read).doesNotContain(s.budgetId).doesNotContain(cityBeneficiary).doesNotContain("city-of-turin");
+            if (!read.endsWith("/api/reports/outcome-payments")) {
+                assertThat(body).as(read).contains(read.endsWith("budgets") ? regionBudget : regionBeneficiary);
+            }
+        }
+        JsonNode listed = ok(http.get("/api/reports/outcome-payments?fundId=" + s.fundId).as("payer-zeta", "outcome-payer", region).send(), 200)
+                .json();
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        assertThat(ok(http.get("/api/funds/" + s.fundId + "/payments").as("payer-zeta", "outcome-payer", region).send(), 200).json()
+                .get("total").asLong()).isEqualTo(1);
+        Http.Response chain = http.get("/api/reports/outcome-payments/" + s.contractId + "/o-1").as("payer-zeta", "outcome-payer", region).send();
+        assertForbidden(chain, "NOT_OWNER");
+        assertThat(chain.body()).doesNotContain(cityBeneficiary).doesNotContain("city-of-turin");
+        ok(http.get("/api/reports/outcome-payments/" + regionContract + "/o-r").as("payer-zeta", "outcome-payer", region).send(), 200);
+
+        // city finance reconciles the city's payments: filtered to its own payer like an outcome payer
+        Map<String, String> city = Map.of("payer_id", "city-of-turin");
+        for (String read : reads.subList(0, 3)) {
+            String body = ok(http.get(read).as("city-officer", "city-finance", city).send(), 200).body();
+            assertThat(body).as(read).doesNotContain(regionBudget).doesNotContain(regionBeneficiary)
+                    .contains(read.endsWith("budgets") ? s.budgetId : cityBeneficiary);
+        }
+        assertForbidden(http.get("/api/reports/outcome-payments/" + regionContract + "/o-r").as("city-officer", "city-finance", city).send(),
+                "NOT_OWNER");
+        ok(http.get("/api/reports/outcome-payments/" + s.contractId + "/o-1").as("city-officer", "city-finance", city).send(), 200);
+        // a payer-side reader that names no payer reads none
+        assertForbidden(http.get(reads.get(0)).as("city-officer", "city-finance").send(), "NOT_OWNER");
+    }
+
+    @Test
     void a_provider_reads_only_the_contracts_signed_with_it() {
         Scenario s = Scenario.fundWithContract(http, unique("reads"), "50000.00", "30000.00");
         ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);

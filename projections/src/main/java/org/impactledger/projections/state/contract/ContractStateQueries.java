@@ -159,19 +159,25 @@ public class ContractStateQueries {
     @QueryHandler
     public OutcomePage handle(ListPayments query) {
         int size = Page.cappedSize(query.size());
-        String where = " WHERE fund_id = :fundId AND amount IS NOT NULL";
-        long total = jdbc.sql("SELECT COUNT(*) FROM outcome_view" + where)
+        String payerId = query.payerIdOrNull() == null ? null : query.payerIdOrNull().value();
+        String where = " WHERE fund_id = :fundId AND amount IS NOT NULL"
+                + (payerId == null ? "" : " AND contract_id IN (SELECT contract_id FROM contract_view WHERE payer_id = :payerId)");
+        long total = withPayer(jdbc.sql("SELECT COUNT(*) FROM outcome_view" + where), payerId)
                 .param("fundId", query.fundId().value())
                 .query(Long.class)
                 .single();
-        List<OutcomeView> items = jdbc.sql("SELECT * FROM outcome_view" + where
-                        + " ORDER BY outcome_date, outcome_id, contract_id LIMIT :limit OFFSET :offset")
+        List<OutcomeView> items = withPayer(jdbc.sql("SELECT * FROM outcome_view" + where
+                        + " ORDER BY outcome_date, outcome_id, contract_id LIMIT :limit OFFSET :offset"), payerId)
                 .param("fundId", query.fundId().value())
                 .param("limit", size)
                 .param("offset", Page.offset(query.page(), size))
                 .query(OUTCOME)
                 .list();
         return new OutcomePage(items, query.page(), size, total);
+    }
+
+    private static JdbcClient.StatementSpec withPayer(JdbcClient.StatementSpec spec, String payerId) {
+        return payerId == null ? spec : spec.param("payerId", payerId);
     }
 
     private static JdbcClient.StatementSpec withProvider(JdbcClient.StatementSpec spec, String providerId) {
