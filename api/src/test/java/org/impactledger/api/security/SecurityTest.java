@@ -84,6 +84,9 @@ class SecurityTest extends IntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void every_read_endpoint_of_the_api_is_in_the_probe_list() {
         Set<String> gets = new TreeSet<>();
@@ -157,6 +160,26 @@ class SecurityTest extends IntegrationTest {
         assertThat(wrong.header("WWW-Authenticate")).contains("Basic");
         assertThat(http.post("/api/funds").basic("basic-auditor", "demo-basic-auditor").json(Map.of("name", "F", "currency", "EUR",
                 "manager", "M", "returnCapMultiple", "1.2")).send().status()).as("an auditor changes nothing").isEqualTo(403);
+    }
+
+    @Test
+    void repeated_failed_basic_logins_are_throttled_with_429_and_retry_after_without_checking_the_password() {
+        double refusedBefore = meters.counter("ledger.security.login.refused", "limit", "user").count();
+        // ledger.security.login-throttle.max-failures-per-user=3 in the tests' application.properties
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/funds").basic("basic-throttled", "guess-" + i).send().status()).isEqualTo(401);
+        }
+        Http.Response throttled = http.get("/api/funds").basic("basic-throttled", "demo-basic-auditor").send();
+        assertThat(throttled.status()).as("even the right password is not checked now").isEqualTo(429);
+        assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(throttled.json().get("code").asString()).isEqualTo("TOO_MANY_LOGIN_FAILURES");
+        assertThat(throttled.json().get("type").asString()).isEqualTo("/problems/too-many-login-failures");
+        assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 15 * 60L);
+        assertThat(meters.counter("ledger.security.login.refused", "limit", "user").count()).isEqualTo(refusedBefore + 1);
+        assertThat(http.get("/problems/too-many-login-failures").anonymous().send().status()).isEqualTo(200);
+        // another user, and bearer tokens, are not affected
+        assertThat(http.get("/api/funds").basic("basic-auditor", "demo-basic-auditor").send().status()).isEqualTo(200);
+        assertThat(http.get("/api/funds").as("auditor-x", "auditor").send().status()).isEqualTo(200);
     }
 
     @Test
