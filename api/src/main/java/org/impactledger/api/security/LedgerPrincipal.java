@@ -126,6 +126,18 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
         return ProviderId.of(require(providerId, PROVIDER_CLAIM, "provider"));
     }
 
+    /**
+     * The provider whose data subjects alone this caller may attach personal data to and read: set
+     * for a provider that is neither an administrator nor a verifier (who handle every subject),
+     * {@code null} otherwise.
+     */
+    public ProviderId personalDataOnlyAsProvider() {
+        if (!has(Roles.PROVIDER) || has(Roles.ADMIN) || has(Roles.VERIFIER)) {
+            return null;
+        }
+        return ProviderId.of(require(providerId, PROVIDER_CLAIM, "provider"));
+    }
+
     /** The outcome payer this caller acts as on payment commands; {@code null} for an administrator. */
     public PayerId actingPayer() {
         if (has(Roles.ADMIN) || !has(Roles.OUTCOME_PAYER)) {

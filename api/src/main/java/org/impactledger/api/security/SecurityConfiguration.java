@@ -179,9 +179,10 @@ public class SecurityConfiguration {
                 .requestMatchers(GET, "/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER, AUDITOR)
                 .requestMatchers("/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER)
 
-                // personal data of data subjects: read by admin and verifier only; erasure by admin
+                // personal data of data subjects: read by admin and verifier, and by a provider for its own subjects
+                // (checked by the controller and the DataSubject aggregate); erasure by admin
                 .requestMatchers(POST, "/api/data-subjects/*/erasure").hasRole(ADMIN)
-                .requestMatchers(GET, "/api/data-subjects/*/personal-data").hasAnyRole(ADMIN, VERIFIER)
+                .requestMatchers(GET, "/api/data-subjects/*/personal-data").hasAnyRole(ADMIN, VERIFIER, PROVIDER)
                 .requestMatchers(POST, "/api/data-subjects/*/personal-data").hasAnyRole(ADMIN, PROVIDER, VERIFIER)
 
                 .anyRequest().denyAll();

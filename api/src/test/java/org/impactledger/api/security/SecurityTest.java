@@ -331,6 +331,37 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void a_provider_handles_personal_data_only_of_subjects_it_registered_or_serves() {
+        Map<String, Object> contact = Map.of("kind", "contact", "data", Map.of("email", "someone@example.org"));
+        Map<String, String> other = Map.of("provider_id", "coop-other");
+        String registered = unique("subject-casa");
+        ok(http.post("/api/data-subjects/" + registered + "/personal-data").as(Scenario.PROVIDER, "provider").json(contact).send(), 201);
+        long before = eventCount();
+        assertForbidden(http.post("/api/data-subjects/" + registered + "/personal-data").as("provider-zeta", "provider", other).json(contact)
+                .send(), "NOT_OWNER");
+        Http.Response probe = http.get("/api/data-subjects/" + registered + "/personal-data").as("provider-zeta", "provider", other).send();
+        assertForbidden(probe, "NOT_OWNER");
+        assertThat(probe.body()).doesNotContain("someone@example.org");
+        assertForbidden(http.get("/api/data-subjects/" + unique("subject-none") + "/personal-data").as("provider-zeta", "provider", other).send(),
+                "NOT_OWNER");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(ok(http.get("/api/data-subjects/" + registered + "/personal-data").as(Scenario.PROVIDER, "provider").send(), 200).body())
+                .contains("someone@example.org");
+
+        // a subject a verifier registered is no provider's, until it has outcomes on the provider's contracts
+        Scenario s = Scenario.fundWithContract(http, unique("subjects"), "50000.00", "30000.00");
+        String served = unique("subject-served");
+        ok(http.post("/api/data-subjects/" + served + "/personal-data").as(Scenario.VERIFIER, "verifier").json(contact).send(), 201);
+        assertForbidden(http.post("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").json(contact).send(),
+                "NOT_OWNER");
+        assertForbidden(http.get("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").send(), "NOT_OWNER");
+        ok(s.report("o-1", served, "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+        Eventually.holds(() -> ok(http.get("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").send(), 200));
+        ok(http.post("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").json(contact).send(), 201);
+        assertForbidden(http.get("/api/data-subjects/" + served + "/personal-data").as("provider-zeta", "provider", other).send(), "NOT_OWNER");
+    }
+
+    @Test
     void a_provider_reads_only_the_contracts_signed_with_it() {
         Scenario s = Scenario.fundWithContract(http, unique("reads"), "50000.00", "30000.00");
         ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);

@@ -13,6 +13,7 @@ import org.impactledger.core.contract.query.FindOutcome;
 import org.impactledger.core.contract.query.ListContracts;
 import org.impactledger.core.contract.query.ListOutcomes;
 import org.impactledger.core.contract.query.ListPayments;
+import org.impactledger.core.contract.query.ProviderServesSubject;
 import org.impactledger.projections.state.Page;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,6 +154,18 @@ public class ContractStateQueries {
             select = select.param("status", status);
         }
         return new OutcomePage(select.query(OUTCOME).list(), query.page(), size, count.query(Long.class).single());
+    }
+
+    /** Whether the subject is the beneficiary of an outcome on one of the provider's contracts. */
+    @QueryHandler
+    public Boolean handle(ProviderServesSubject query) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM outcome_view o JOIN contract_view c ON c.contract_id = o.contract_id
+                        WHERE o.beneficiary_id = :subjectId AND c.provider_id = :providerId""")
+                .param("subjectId", query.subjectId().value())
+                .param("providerId", query.providerId().value())
+                .query(Long.class)
+                .single() > 0;
     }
 
     /** Payments are the fund's outcomes that carry an amount: approved, or paid. */
