@@ -110,7 +110,7 @@ class ExchangeRefusalsTest extends IntegrationTest {
     @Test
     void a_subscription_beyond_the_available_cash_is_refused() {
         ExchangeScenario s = ExchangeScenario.issuerWithShare(http, unique("oversubscribe")).account("anna", "100.00");
-        ok(http.post("/api/exchange/instruments/" + s.shareId + "/offerings").as(ExchangeScenario.ISSUER_OFFICER, "issuer").json(Map.of(
+        ok(http.post("/api/exchange/instruments/" + s.shareId + "/offerings").as(ExchangeScenario.ISSUER_OFFICER, "issuer", s.issuerClaim()).json(Map.of(
                 "offeringId", "ipo", "size", 100, "price", money("10.00"), "opensOn", "2026-02-02", "closesOn", "2026-02-27")).send(), 201);
 
         refused(() -> http.post("/api/exchange/instruments/" + s.shareId + "/offerings/ipo/subscriptions").as(s.investor("anna"), "investor")
@@ -122,7 +122,7 @@ class ExchangeRefusalsTest extends IntegrationTest {
         ExchangeScenario s = ExchangeScenario.issuerWithShare(http, unique("dividend")).account("anna", "1000.00").firstOffering("anna", 40);
 
         // the offering brought the issuer 400.00
-        refused(() -> http.post("/api/exchange/instruments/" + s.shareId + "/dividends").as(ExchangeScenario.ISSUER_OFFICER, "issuer").json(Map.of(
+        refused(() -> http.post("/api/exchange/instruments/" + s.shareId + "/dividends").as(ExchangeScenario.ISSUER_OFFICER, "issuer", s.issuerClaim()).json(Map.of(
                 "paymentId", "div-1", "amount", money("400.01"), "recordDate", "2026-03-31", "paymentDate", "2026-04-15")).send(), 409,
                 "LIMIT_EXCEEDED", "amount");
     }

@@ -55,7 +55,9 @@ import org.springframework.web.bind.annotation.RestController;
  * subscribe, close with pro-rata allocation, cancel); limit orders (place, answered with the fills
  * it made at once; cancel); income (dividends on shares, coupons on social bonds). Every command
  * that moves cash settles the instrument, the investors' accounts and the issuer in one unit of
- * work, or refuses and changes nothing.
+ * work, or refuses and changes nothing. An issuer acts only on its own instruments (the acting
+ * issuer comes from the authenticated principal and the instrument checks it); an investor only for
+ * its own account.
  */
 @RestController
 @RequestMapping("/api/exchange/instruments")
@@ -79,7 +81,8 @@ public class InstrumentCommandController {
         InstrumentId instrumentId = InstrumentId.of(Ids.orNew(body.instrumentId(), "instrument"));
         LocalDate on = ActionDate.of(body.listedOn(), context);
         Dispatched d = dispatcher.send(new ListInstrument(instrumentId, IssuerId.of(body.issuerId()), body.name().trim(), body.type(),
-                body.bondTerms() == null ? null : body.bondTerms().toTerms(), on), ActionDate.on(context, on));
+                body.bondTerms() == null ? null : body.bondTerms().toTerms(), on, LedgerPrincipal.current().actingIssuer()),
+                ActionDate.on(context, on));
         return CommandResponse.created(d, path(instrumentId), Map.of("instrumentId", instrumentId.value()));
     }
 
@@ -90,7 +93,7 @@ public class InstrumentCommandController {
         RequestContext context = contexts.resolve(request);
         InstrumentId id = InstrumentId.of(instrumentId);
         LocalDate on = ActionDate.of(body.delistedOn(), context);
-        Dispatched d = dispatcher.send(new DelistInstrument(id, body.reason().trim(), on), ActionDate.on(context, on));
+        Dispatched d = dispatcher.send(new DelistInstrument(id, body.reason().trim(), on, LedgerPrincipal.current().actingIssuer()), ActionDate.on(context, on));
         return CommandResponse.ok(d, Map.of("instrumentId", id.value(), "status", "DELISTED"));
     }
 
@@ -103,7 +106,8 @@ public class InstrumentCommandController {
         RequestContext context = contexts.resolve(request);
         InstrumentId id = InstrumentId.of(instrumentId);
         OfferingId offeringId = OfferingId.of(Ids.orNew(body.offeringId(), "offering"));
-        Dispatched d = dispatcher.send(new OpenOffering(id, offeringId, body.size(), body.price().toMoney(), body.opensOn(), body.closesOn()),
+        Dispatched d = dispatcher.send(new OpenOffering(id, offeringId, body.size(), body.price().toMoney(), body.opensOn(), body.closesOn(),
+                LedgerPrincipal.current().actingIssuer()),
                 ActionDate.on(context, body.opensOn()));
         return CommandResponse.created(d, path(id), offering(id, offeringId.value(), "OPEN"));
     }
@@ -134,7 +138,7 @@ public class InstrumentCommandController {
         InstrumentId id = InstrumentId.of(instrumentId);
         OfferingId offering = OfferingId.of(offeringId);
         LocalDate on = ActionDate.of(body == null ? null : body.closedOn(), context);
-        Dispatched d = dispatcher.send(new CloseOffering(id, offering, on), ActionDate.on(context, on));
+        Dispatched d = dispatcher.send(new CloseOffering(id, offering, on, LedgerPrincipal.current().actingIssuer()), ActionDate.on(context, on));
         return CommandResponse.ok(d, offering(id, offering.value(), "CLOSED"));
     }
 
@@ -146,7 +150,7 @@ public class InstrumentCommandController {
         InstrumentId id = InstrumentId.of(instrumentId);
         OfferingId offering = OfferingId.of(offeringId);
         LocalDate on = ActionDate.of(body.cancelledOn(), context);
-        Dispatched d = dispatcher.send(new CancelOffering(id, offering, body.reason().trim(), on), ActionDate.on(context, on));
+        Dispatched d = dispatcher.send(new CancelOffering(id, offering, body.reason().trim(), on, LedgerPrincipal.current().actingIssuer()), ActionDate.on(context, on));
         return CommandResponse.ok(d, offering(id, offering.value(), "CANCELLED"));
     }
 
@@ -201,7 +205,8 @@ public class InstrumentCommandController {
         RequestContext context = contexts.resolve(request);
         InstrumentId id = InstrumentId.of(instrumentId);
         String paymentId = Ids.orNew(body.paymentId(), "dividend");
-        Dispatched d = dispatcher.send(new PayDividend(id, paymentId, body.amount().toMoney(), body.recordDate(), body.paymentDate()),
+        Dispatched d = dispatcher.send(new PayDividend(id, paymentId, body.amount().toMoney(), body.recordDate(), body.paymentDate(),
+                LedgerPrincipal.current().actingIssuer()),
                 ActionDate.on(context, body.paymentDate()));
         return CommandResponse.created(d, path(id), Map.of("instrumentId", id.value(), "paymentId", paymentId));
     }
@@ -213,7 +218,8 @@ public class InstrumentCommandController {
         RequestContext context = contexts.resolve(request);
         InstrumentId id = InstrumentId.of(instrumentId);
         String paymentId = Ids.orNew(body.paymentId(), "coupon");
-        Dispatched d = dispatcher.send(new PayCoupon(id, paymentId, body.recordDate(), body.paymentDate()), ActionDate.on(context, body.paymentDate()));
+        Dispatched d = dispatcher.send(new PayCoupon(id, paymentId, body.recordDate(), body.paymentDate(), LedgerPrincipal.current().actingIssuer()),
+                ActionDate.on(context, body.paymentDate()));
         return CommandResponse.created(d, path(id), Map.of("instrumentId", id.value(), "paymentId", paymentId));
     }
 

@@ -11,6 +11,7 @@ import org.impactledger.core.fund.query.FindFundBudgets;
 import org.impactledger.core.fund.query.FindFundInvestors;
 import org.impactledger.core.fund.query.ListFunds;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.PayerId;
 import org.impactledger.projections.state.contract.OutcomePage;
 import org.impactledger.projections.state.fund.BudgetView;
 import org.impactledger.projections.state.fund.FundInvestorView;
@@ -60,17 +61,20 @@ public class FundQueryController {
     }
 
     @GetMapping("/{fundId}/budgets")
-    @Operation(summary = "Each outcome payer's budget: committed, reserved by approvals, paid; NRRP tags")
+    @Operation(summary = "Each outcome payer's budget: committed, reserved by approvals, paid; NRRP tags (a payer sees only its own)")
     public List<BudgetView> budgets(@PathVariable String fundId) {
+        PayerId only = LedgerPrincipal.current().readsOnlyPayer();
         FundId id = fund(fundId) == null ? null : FundId.of(fundId);
-        return queries.list(new FindFundBudgets(id), BudgetView.class);
+        List<BudgetView> budgets = queries.list(new FindFundBudgets(id), BudgetView.class);
+        return only == null ? budgets : budgets.stream().filter(b -> only.value().equals(b.payerId())).toList();
     }
 
     @GetMapping("/{fundId}/payments")
-    @Operation(summary = "Outcome payments (approved or paid outcomes) across the fund's contracts")
+    @Operation(summary = "Outcome payments (approved or paid outcomes) across the fund's contracts (a payer sees only those it pays)")
     public OutcomePage payments(@PathVariable String fundId, @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
+        PayerId only = LedgerPrincipal.current().readsOnlyPayer();
         FundId id = fund(fundId) == null ? null : FundId.of(fundId);
-        return queries.one(new ListPayments(id, page, size), OutcomePage.class, "page", Integer.toString(page));
+        return queries.one(new ListPayments(id, only, page, size), OutcomePage.class, "page", Integer.toString(page));
     }
 }

@@ -16,20 +16,26 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.CommandDispatcher.Dispatched;
 import org.impactledger.api.web.CommandResponse;
 import org.impactledger.api.web.Ids;
 import org.impactledger.api.web.RequestContext;
+import org.impactledger.api.web.QueryRunner;
 import org.impactledger.api.web.RequestContextResolver;
+import org.impactledger.core.contract.query.ProviderServesSubject;
 import org.impactledger.core.privacy.command.ErasePersonalData;
 import org.impactledger.core.privacy.command.RecordPersonalData;
+import org.impactledger.core.privacy.event.DataSubjectEvent;
+import org.impactledger.core.privacy.event.DataSubjectRegistered;
 import org.impactledger.core.privacy.event.PersonalDataErased;
 import org.impactledger.core.privacy.event.PersonalDataRecorded;
 import org.impactledger.core.shared.DataSubjectId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.Identifier;
+import org.impactledger.core.shared.ProviderId;
 import org.impactledger.infra.privacy.PersonalDataCipher;
 import org.impactledger.infra.privacy.SubjectKeys;
 import org.springframework.http.ResponseEntity;
@@ -51,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Reads come straight from the subject's own event stream, so a record is readable the moment it
  * is accepted. Who may call what is in the security configuration: admin and verifier read, admin
- * and provider (and verifier) attach, admin erases.
+ * and provider (and verifier) attach, admin erases. A provider attaches to and reads only the subjects
+ * it registered (it attached the first data) or that have outcomes on its own contracts.
  */
 @RestController
 @RequestMapping("/api/data-subjects")
@@ -76,9 +83,11 @@ public class DataSubjectController {
     private final SubjectKeys keys;
     private final PersonalDataCipher cipher;
     private final EventStore eventStore;
+    private final QueryRunner queries;
 
     public DataSubjectController(CommandDispatcher dispatcher, RequestContextResolver contexts, SubjectKeys keys, PersonalDataCipher cipher,
-                                 EventStore eventStore) {
+                                 EventStore eventStore, QueryRunner queries) {
+        this.queries = queries;
         this.dispatcher = dispatcher;
         this.contexts = contexts;
         this.keys = keys;
@@ -94,6 +103,14 @@ public class DataSubjectController {
         RequestContext context = contexts.resolve(request);
         String recordId = Ids.orNew(body.recordId(), "record");
         Identifier.requireValid(recordId, "recordId");
+        ProviderId provider = LedgerPrincipal.current().personalDataOnlyAsProvider();
+        boolean serves = provider != null && serves(provider, id);
+        List<DomainEventMessage<?>> known = provider == null ? List.of() : events(id);
+        if (provider != null && !known.isEmpty() && !serves && !registeredBy(provider, known)) {
+            // refused before the subject's key is touched, so that the answer tells nothing of the subject (not even an erasure);
+            // the DataSubject aggregate checks the same, so a subject registered meanwhile by another provider is refused too
+            throw notOwner(provider);
+        }
         SubjectKeys.SubjectKey key;
         try {
             key = keys.keyFor(id.value());
@@ -102,7 +119,7 @@ public class DataSubjectController {
         }
         PersonalDataCipher.Sealed sealed = cipher.encrypt(key.key(), JSON.writeValueAsString(body.data()), id.value(), recordId);
         Dispatched d = dispatcher.send(new RecordPersonalData(id, recordId, body.kind(), key.keyId(), sealed.nonce(), sealed.ciphertext(),
-                context.principal()), context);
+                context.principal(), provider, serves), context);
         return CommandResponse.created(d, "/api/data-subjects/" + id + "/personal-data", Map.of("subjectId", id.value(), "recordId", recordId));
     }
 
@@ -111,6 +128,10 @@ public class DataSubjectController {
     public Map<String, Object> read(@PathVariable String subjectId) {
         DataSubjectId id = DataSubjectId.of(subjectId);
         List<DomainEventMessage<?>> events = events(id);
+        ProviderId provider = LedgerPrincipal.current().personalDataOnlyAsProvider();
+        if (provider != null && !registeredBy(provider, events) && !serves(provider, id)) {
+            throw notOwner(provider);
+        }
         if (events.isEmpty()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "subjectId", "no personal data is held for subject " + id);
         }
@@ -154,10 +175,25 @@ public class DataSubjectController {
         return CommandResponse.ok(d, Map.of("subjectId", id.value(), "status", "ERASED", "keyDeleted", keyDeleted));
     }
 
+    /** Whether the subject has outcomes on the provider's contracts (from the contract read model). */
+    private boolean serves(ProviderId provider, DataSubjectId id) {
+        return Boolean.TRUE.equals(queries.one(new ProviderServesSubject(provider, id), Boolean.class, "subject", id.value()));
+    }
+
+    private static boolean registeredBy(ProviderId provider, List<DomainEventMessage<?>> events) {
+        return events.stream().anyMatch(e -> e.getPayload() instanceof DataSubjectRegistered r && provider.equals(r.providerId()));
+    }
+
+    private static DomainException notOwner(ProviderId provider) {
+        // the subject is not echoed, nor whether it exists: a prober learns nothing of it
+        return new DomainException(ErrorCode.NOT_OWNER, "subjectId", "provider " + provider
+                + " handles personal data only of data subjects it registered or that have outcomes on its own contracts");
+    }
+
     private List<DomainEventMessage<?>> events(DataSubjectId id) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         eventStore.readEvents(id.value(), 0).asStream()
-                .filter(e -> e.getPayload() instanceof PersonalDataRecorded || e.getPayload() instanceof PersonalDataErased)
+                .filter(e -> e.getPayload() instanceof DataSubjectEvent)
                 .forEach(events::add);
         return events;
     }

@@ -3,10 +3,16 @@ package org.impactledger.api.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import org.impactledger.api.security.LedgerPrincipal;
 import org.impactledger.api.web.QueryRunner;
+import org.impactledger.core.contract.query.FindContract;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.core.shared.PayerId;
+import org.impactledger.projections.state.contract.ContractView;
 import org.impactledger.projections.payments.FindPaymentChain;
 import org.impactledger.projections.payments.ListOutcomePayments;
 import org.impactledger.projections.payments.PaymentChain;
@@ -18,7 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Outcome payments and the chain behind each: report, verification, approval, transfer, corrections. */
+/**
+ * Outcome payments and the chain behind each: report, verification, approval, transfer, corrections.
+ * A caller who reads only its own payer's payments ({@link LedgerPrincipal#readsOnlyPayer()}) gets
+ * the list filtered to the contracts it pays, and {@code 403 NOT_OWNER} for another payer's chain.
+ */
 @RestController
 @RequestMapping("/api/reports/outcome-payments")
 @Tag(name = "Reports")
@@ -40,7 +50,7 @@ public class OutcomePaymentAuditController {
         ListOutcomePayments query = new ListOutcomePayments(
                 fundId == null || fundId.isBlank() ? null : FundId.of(fundId.strip()),
                 contractId == null || contractId.isBlank() ? null : ContractId.of(contractId.strip()),
-                page, size, TimeTravel.parse(asOf, knownAt, clock));
+                LedgerPrincipal.current().readsOnlyPayer(), page, size, TimeTravel.parse(asOf, knownAt, clock));
         return queries.one(query, PaymentPage.class, "page", Integer.toString(page));
     }
 
@@ -48,7 +58,15 @@ public class OutcomePaymentAuditController {
     @Operation(summary = "One payment's chain, each step with its event id and global position (to look up its audit-trail proof)")
     public PaymentChain chain(@PathVariable String contractId, @PathVariable String outcomeId, @RequestParam(required = false) String asOf,
                               @RequestParam(required = false) String knownAt) {
+        PayerId only = LedgerPrincipal.current().readsOnlyPayer();
         FindPaymentChain query = new FindPaymentChain(ContractId.of(contractId), OutcomeId.of(outcomeId), TimeTravel.parse(asOf, knownAt, clock));
+        if (only != null) {
+            ContractView contract = queries.one(new FindContract(ContractId.of(contractId)), ContractView.class, "contract", contractId);
+            if (!only.value().equals(contract.payerId())) {
+                // the other payer's id is not echoed: the refusal tells nothing of whose contract it is
+                throw new DomainException(ErrorCode.NOT_OWNER, "contractId", "payer " + only + " reads only the payments on contracts it pays");
+            }
+        }
         return queries.one(query, PaymentChain.class, "outcome payment", contractId + "/" + outcomeId);
     }
 }

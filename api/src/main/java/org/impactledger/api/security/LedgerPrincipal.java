@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.IssuerId;
 import org.impactledger.core.shared.PayerId;
 import org.impactledger.core.shared.ProviderId;
 import org.springframework.security.core.Authentication;
@@ -98,11 +99,40 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
     }
 
     /**
+     * The outcome payer whose budgets, payments and payment audit alone this caller may read: set
+     * for anyone without a role that reads every payer's ({@link Roles#READ_ALL_PAYMENTS}), that is
+     * an outcome payer, a city finance officer or a foundation, {@code null} for everyone who reads
+     * all. A restricted caller without a {@code payer_id} is refused: it reads no payer's payments.
+     */
+    public PayerId readsOnlyPayer() {
+        if (hasAny(Roles.READ_ALL_PAYMENTS)) {
+            return null;
+        }
+        if (payerId == null || payerId.isBlank()) {
+            throw new DomainException(ErrorCode.NOT_OWNER, PAYER_CLAIM, name + " reads only its own outcome payer's budgets and payments, but has no "
+                    + PAYER_CLAIM + " saying which payer it is");
+        }
+        return PayerId.of(payerId);
+    }
+
+    /**
      * The provider this caller acts as on outcome commands, for the contract to check against its own
      * provider; {@code null} for an administrator, who acts as no provider.
      */
     public ProviderId actingProvider() {
         if (has(Roles.ADMIN) || !has(Roles.PROVIDER)) {
+            return null;
+        }
+        return ProviderId.of(require(providerId, PROVIDER_CLAIM, "provider"));
+    }
+
+    /**
+     * The provider whose data subjects alone this caller may attach personal data to and read: set
+     * for a provider that is neither an administrator nor a verifier (who handle every subject),
+     * {@code null} otherwise.
+     */
+    public ProviderId personalDataOnlyAsProvider() {
+        if (!has(Roles.PROVIDER) || has(Roles.ADMIN) || has(Roles.VERIFIER)) {
             return null;
         }
         return ProviderId.of(require(providerId, PROVIDER_CLAIM, "provider"));
@@ -114,6 +144,21 @@ public record LedgerPrincipal(String name, Set<String> roles, String investorId,
             return null;
         }
         return PayerId.of(require(payerId, PAYER_CLAIM, "outcome payer"));
+    }
+
+    /**
+     * The issuer this caller acts as on instrument commands (listing, offerings, income, delisting),
+     * for the instrument to check against its own issuer; {@code null} for an administrator, who acts
+     * for any issuer. Anyone else acts for no issuer and is refused.
+     */
+    public IssuerId actingIssuer() {
+        if (has(Roles.ADMIN)) {
+            return null;
+        }
+        if (!has(Roles.ISSUER)) {
+            throw new DomainException(ErrorCode.NOT_OWNER, ISSUER_CLAIM, name + " acts for no issuer");
+        }
+        return IssuerId.of(require(issuerId, ISSUER_CLAIM, "issuer"));
     }
 
     /** Refuses with 403 unless the caller is an administrator or the outcome payer {@code payer} itself. */

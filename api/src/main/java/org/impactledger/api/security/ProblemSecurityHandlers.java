@@ -54,7 +54,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
                         + " do not allow this " + request.getMethod() + " request");
     }
 
-    private static void write(HttpServletResponse response, HttpServletRequest request, int status, String code, String title, String detail)
+    static void write(HttpServletResponse response, HttpServletRequest request, int status, String code, String title, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "/problems/" + code.toLowerCase().replace('_', '-'));

@@ -30,6 +30,12 @@ public final class Roles {
     public static final List<String> READ_ALL_CONTRACTS = List.of(ADMIN, FUND_MANAGER, VERIFIER, OUTCOME_PAYER, CITY_FINANCE, FOUNDATION,
             AUDITOR);
 
+    /**
+     * Roles that read every payer's budgets, outcome payments and payment audit; an outcome payer,
+     * city finance officer or foundation without one of these reads only those of its own payer.
+     */
+    public static final List<String> READ_ALL_PAYMENTS = List.of(ADMIN, FUND_MANAGER, VERIFIER, AUDITOR);
+
     /** Roles that see every investor's figures; an investor without one of these sees only its own rows. */
     public static final List<String> SEE_ALL_INVESTORS = List.of(ADMIN, FUND_MANAGER, FOUNDATION, AUDITOR);
 

@@ -13,6 +13,9 @@ import static org.impactledger.api.security.Roles.VERIFIER;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -68,7 +72,8 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, LocalUsers users,
-                                              ObjectProvider<JwtDecoder> decoders) throws Exception {
+                                              ObjectProvider<JwtDecoder> decoders, Clock clock, ObjectProvider<MeterRegistry> meters)
+            throws Exception {
         JwtDecoder decoder = decoders.getIfAvailable();
         String mode = properties.getMode();
         if (!mode.isEmpty() && !mode.equals("jwt") && !mode.equals("local")) {
@@ -92,6 +97,11 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(SecurityConfiguration::rules);
         if (local) {
             http.userDetailsService(users).httpBasic(basic -> basic.realmName(ProblemSecurityHandlers.REALM).authenticationEntryPoint(problems));
+            if (properties.getLoginThrottle().isEnabled()) {
+                // before the Basic filter, so that a throttled login is refused without checking its password
+                http.addFilterBefore(new LoginThrottle(properties.getLoginThrottle(), clock, meters.getIfAvailable(() -> Metrics.globalRegistry)),
+                        BasicAuthenticationFilter.class);
+            }
         }
         if (jwt) {
             JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
@@ -160,12 +170,19 @@ public class SecurityConfiguration {
                 .hasRole(ADMIN)
                 .requestMatchers(POST, "/api/exchange/issuers/*/outcomes/*/verification", "/api/exchange/issuers/*/outcomes/*/rejection")
                 .hasAnyRole(ADMIN, VERIFIER)
+                // an issuer acts on its own instruments only (the Instrument aggregate checks the acting issuer)
+                .requestMatchers(POST, "/api/exchange/instruments", "/api/exchange/instruments/*/delisting", "/api/exchange/instruments/*/offerings",
+                        "/api/exchange/instruments/*/offerings/*/close", "/api/exchange/instruments/*/offerings/*/cancellation",
+                        "/api/exchange/instruments/*/dividends", "/api/exchange/instruments/*/coupons").hasAnyRole(ADMIN, ISSUER)
+                .requestMatchers(POST, "/api/exchange/instruments/*/offerings/*/subscriptions", "/api/exchange/instruments/*/orders",
+                        "/api/exchange/instruments/*/orders/*/cancellation").hasAnyRole(ADMIN, INVESTOR)
                 .requestMatchers(GET, "/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER, AUDITOR)
                 .requestMatchers("/api/exchange/**").hasAnyRole(ADMIN, ISSUER, INVESTOR, VERIFIER)
 
-                // personal data of data subjects: read by admin and verifier only; erasure by admin
+                // personal data of data subjects: read by admin and verifier, and by a provider for its own subjects
+                // (checked by the controller and the DataSubject aggregate); erasure by admin
                 .requestMatchers(POST, "/api/data-subjects/*/erasure").hasRole(ADMIN)
-                .requestMatchers(GET, "/api/data-subjects/*/personal-data").hasAnyRole(ADMIN, VERIFIER)
+                .requestMatchers(GET, "/api/data-subjects/*/personal-data").hasAnyRole(ADMIN, VERIFIER, PROVIDER)
                 .requestMatchers(POST, "/api/data-subjects/*/personal-data").hasAnyRole(ADMIN, PROVIDER, VERIFIER)
 
                 .anyRequest().denyAll();

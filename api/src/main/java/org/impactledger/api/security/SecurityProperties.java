@@ -1,5 +1,6 @@
 package org.impactledger.api.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>{@code users}: local users with bcrypt password hashes; none by default, so a production
  *       configuration has no password unless it sets one.</li>
  *   <li>{@code jwt.principal-claim} and {@code jwt.roles-claim}: where a token names its subject and roles.</li>
+ *   <li>{@code login-throttle.*}: how many failed HTTP Basic logins are allowed ({@link LoginThrottle}).</li>
  * </ul>
  */
 @ConfigurationProperties("ledger.security")
@@ -23,6 +25,7 @@ public class SecurityProperties {
     private String mode = "";
     private List<User> users = new ArrayList<>();
     private final Jwt jwt = new Jwt();
+    private final LoginThrottle loginThrottle = new LoginThrottle();
 
     public String getMode() {
         return mode;
@@ -42,6 +45,63 @@ public class SecurityProperties {
 
     public Jwt getJwt() {
         return jwt;
+    }
+
+    public LoginThrottle getLoginThrottle() {
+        return loginThrottle;
+    }
+
+    /**
+     * {@code ledger.security.login-throttle.*}: failed HTTP Basic logins allowed per user name and per
+     * client address within {@code window} before further logins are refused with 429 until the
+     * window has passed; {@code max-tracked} bounds how many names and addresses are counted.
+     */
+    public static class LoginThrottle {
+        private boolean enabled = true;
+        private int maxFailuresPerUser = 5;
+        private int maxFailuresPerIp = 20;
+        private Duration window = Duration.ofMinutes(15);
+        private int maxTracked = 10_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxFailuresPerUser() {
+            return maxFailuresPerUser;
+        }
+
+        public void setMaxFailuresPerUser(int maxFailuresPerUser) {
+            this.maxFailuresPerUser = maxFailuresPerUser;
+        }
+
+        public int getMaxFailuresPerIp() {
+            return maxFailuresPerIp;
+        }
+
+        public void setMaxFailuresPerIp(int maxFailuresPerIp) {
+            this.maxFailuresPerIp = maxFailuresPerIp;
+        }
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+
+        public int getMaxTracked() {
+            return maxTracked;
+        }
+
+        public void setMaxTracked(int maxTracked) {
+            this.maxTracked = maxTracked;
+        }
     }
 
     /** One local user: a bcrypt hash (never a clear password), its roles and the parties it belongs to. */

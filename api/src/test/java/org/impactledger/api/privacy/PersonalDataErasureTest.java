@@ -24,7 +24,7 @@ class PersonalDataErasureTest extends IntegrationTest {
             "phone", "+39 011 555 0199");
 
     @Test
-    void personal_data_is_stored_encrypted_and_read_in_clear_only_by_admin_and_verifier() {
+    void personal_data_is_stored_encrypted_and_read_in_clear_only_by_admin_verifier_and_its_provider() {
         String subject = unique("ben-contact");
         ok(attach(subject, "rec-1"), 201);
 
@@ -33,13 +33,17 @@ class PersonalDataErasureTest extends IntegrationTest {
         assertThat(read.at("/records/0/data/email").asString()).isEqualTo("maria.rossi@example.org");
         assertThat(read.at("/records/0/recordedBy").asString()).isEqualTo(Scenario.PROVIDER);
 
-        String stored = jdbc.sql("select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ?")
-                .param(subject).query(String.class).single();
+        String stored = jdbc.sql("select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%PersonalDataRecorded'").param(subject).query(String.class).single();
         assertThat(stored).contains("ciphertext").doesNotContain("Maria Rossi").doesNotContain("maria.rossi@example.org").doesNotContain("+39 011 555 0199");
 
-        for (String role : List.of("provider", "fund-manager", "auditor", "investor", "outcome-payer")) {
+        for (String role : List.of("fund-manager", "auditor", "investor", "outcome-payer")) {
             assertThat(http.get("/api/data-subjects/" + subject + "/personal-data").as("someone", role).send().status()).as(role).isEqualTo(403);
         }
+        // a provider reads the subjects it registered, and no other provider's
+        assertThat(http.get("/api/data-subjects/" + subject + "/personal-data").as(Scenario.PROVIDER, "provider").send().status()).isEqualTo(200);
+        assertThat(http.get("/api/data-subjects/" + subject + "/personal-data").as("someone", "provider", Map.of("provider_id", "coop-other"))
+                .send().status()).isEqualTo(403);
         assertThat(http.post("/api/data-subjects/" + subject + "/erasure").as(Scenario.VERIFIER, "verifier")
                 .json(Map.of("basis", "GDPR-ART-17")).send().status()).as("only an admin erases").isEqualTo(403);
         assertThat(http.get("/api/data-subjects/" + unique("ben-unknown") + "/personal-data").as("ops", "admin").send().status()).isEqualTo(404);

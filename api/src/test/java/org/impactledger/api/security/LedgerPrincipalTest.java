@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.Set;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.IssuerId;
 import org.impactledger.core.shared.PayerId;
 import org.impactledger.core.shared.ProviderId;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,33 @@ class LedgerPrincipalTest {
                 () -> caller(Set.of(Roles.PROVIDER), null, null, null, null).actingProvider());
         assertThat(noClaim.code()).isEqualTo(ErrorCode.NOT_OWNER);
         assertThat(noClaim.field()).isEqualTo(LedgerPrincipal.PROVIDER_CLAIM);
+    }
+
+    @Test
+    void payer_side_readers_read_only_their_own_payer_and_the_reading_roles_read_every_payer() {
+        for (String role : java.util.List.of(Roles.OUTCOME_PAYER, Roles.CITY_FINANCE, Roles.FOUNDATION)) {
+            assertThat(caller(Set.of(role), null, null, "city-of-turin", null).readsOnlyPayer()).as(role).isEqualTo(PayerId.of("city-of-turin"));
+            DomainException noClaim = catchThrowableOfType(DomainException.class, () -> caller(Set.of(role), null, null, null, null).readsOnlyPayer());
+            assertThat(noClaim.code()).as(role).isEqualTo(ErrorCode.NOT_OWNER);
+            assertThat(noClaim.field()).isEqualTo(LedgerPrincipal.PAYER_CLAIM);
+        }
+        assertThat(caller(Set.of(Roles.OUTCOME_PAYER, Roles.CITY_FINANCE), null, null, "city-of-turin", null).readsOnlyPayer())
+                .isEqualTo(PayerId.of("city-of-turin"));
+        for (String role : Roles.READ_ALL_PAYMENTS) {
+            assertThat(caller(Set.of(role, Roles.OUTCOME_PAYER), null, null, "city-of-turin", null).readsOnlyPayer()).as(role).isNull();
+        }
+    }
+
+    @Test
+    void the_acting_issuer_comes_from_the_claim_an_admin_acts_for_any_and_no_one_else_for_one() {
+        assertThat(caller(Set.of(Roles.ISSUER), null, null, null, "coop-casa").actingIssuer()).isEqualTo(IssuerId.of("coop-casa"));
+        assertThat(caller(Set.of(Roles.ADMIN, Roles.ISSUER), null, null, null, "coop-casa").actingIssuer()).isNull();
+        for (LedgerPrincipal refused : java.util.List.of(caller(Set.of(Roles.ISSUER), null, null, null, null),
+                caller(Set.of(Roles.INVESTOR), "inv-1", null, null, "coop-casa"))) {
+            DomainException e = catchThrowableOfType(DomainException.class, refused::actingIssuer);
+            assertThat(e.code()).isEqualTo(ErrorCode.NOT_OWNER);
+            assertThat(e.field()).isEqualTo(LedgerPrincipal.ISSUER_CLAIM);
+        }
     }
 
     @Test

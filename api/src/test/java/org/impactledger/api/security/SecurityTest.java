@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.ExchangeScenario;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
@@ -82,6 +83,9 @@ class SecurityTest extends IntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void every_read_endpoint_of_the_api_is_in_the_probe_list() {
@@ -159,6 +163,26 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void repeated_failed_basic_logins_are_throttled_with_429_and_retry_after_without_checking_the_password() {
+        double refusedBefore = meters.counter("ledger.security.login.refused", "limit", "user").count();
+        // ledger.security.login-throttle.max-failures-per-user=3 in the tests' application.properties
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/funds").basic("basic-throttled", "guess-" + i).send().status()).isEqualTo(401);
+        }
+        Http.Response throttled = http.get("/api/funds").basic("basic-throttled", "demo-basic-auditor").send();
+        assertThat(throttled.status()).as("even the right password is not checked now").isEqualTo(429);
+        assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(throttled.json().get("code").asString()).isEqualTo("TOO_MANY_LOGIN_FAILURES");
+        assertThat(throttled.json().get("type").asString()).isEqualTo("/problems/too-many-login-failures");
+        assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 15 * 60L);
+        assertThat(meters.counter("ledger.security.login.refused", "limit", "user").count()).isEqualTo(refusedBefore + 1);
+        assertThat(http.get("/problems/too-many-login-failures").anonymous().send().status()).isEqualTo(200);
+        // another user, and bearer tokens, are not affected
+        assertThat(http.get("/api/funds").basic("basic-auditor", "demo-basic-auditor").send().status()).isEqualTo(200);
+        assertThat(http.get("/api/funds").as("auditor-x", "auditor").send().status()).isEqualTo(200);
+    }
+
+    @Test
     void the_wrong_role_is_refused_with_403_and_appends_nothing() {
         Scenario s = Scenario.fundWithContract(http, unique("roles"), "50000.00", "30000.00");
         ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
@@ -198,6 +222,143 @@ class SecurityTest extends IntegrationTest {
                 "NOT_OWNER");
         assertThat(eventCount()).isEqualTo(before);
         ok(s.approve("o-1", Scenario.PAYER), 200);
+    }
+
+    @Test
+    void an_issuer_lists_and_acts_only_on_its_own_instruments() {
+        ExchangeScenario a = ExchangeScenario.issuerWithShare(http, unique("issuer-a"));
+        ExchangeScenario b = ExchangeScenario.issuerWithShare(http, unique("issuer-b")).account("anna", "1000.00").firstOffering("anna", 40);
+        String share = "/api/exchange/instruments/" + b.shareId;
+        Map<String, String> asA = a.issuerClaim();
+        ok(http.post(share + "/offerings").as("officer-b", "issuer", b.issuerClaim()).json(Map.of("offeringId", "second", "size", 100,
+                "price", money("10.00"), "opensOn", "2026-03-02", "closesOn", "2026-03-20")).send(), 201);
+
+        long before = eventCount();
+        long bEvents = eventCountFor(b.shareId);
+        Map<String, Map<String, Object>> foreign = new LinkedHashMap<>();
+        foreign.put("/api/exchange/instruments", Map.of("instrumentId", b.prefix + "-bond", "issuerId", b.issuerId, "name", "Not mine",
+                "type", "SHARE", "listedOn", "2026-01-20"));
+        foreign.put(share + "/offerings", Map.of("offeringId", "third", "size", 10, "price", money("10.00"), "opensOn", "2026-03-02",
+                "closesOn", "2026-03-20"));
+        foreign.put(share + "/offerings/second/close", Map.of("closedOn", "2026-03-20"));
+        foreign.put(share + "/offerings/second/cancellation", Map.of("reason", "not mine to cancel", "cancelledOn", "2026-03-05"));
+        foreign.put(share + "/dividends", Map.of("paymentId", "div-a", "amount", money("10.00"), "recordDate", "2026-03-31",
+                "paymentDate", "2026-04-15"));
+        foreign.put(share + "/coupons", Map.of("paymentId", "cpn-a", "recordDate", "2026-03-31", "paymentDate", "2026-04-15"));
+        foreign.put(share + "/delisting", Map.of("reason", "not mine to delist", "delistedOn", "2026-03-06"));
+        for (Map.Entry<String, Map<String, Object>> command : foreign.entrySet()) {
+            Http.Response refused = http.post(command.getKey()).as("officer-a", "issuer", asA).json(command.getValue()).send();
+            assertForbidden(refused, "NOT_OWNER");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).as(command.getKey()).containsExactly("issuerId");
+        }
+        // an issuer with no issuer claim, an investor and a verifier are refused too
+        assertForbidden(http.post(share + "/delisting").as("officer-x", "issuer", Map.of("issuer_id", "")).json(Map.of("reason", "r")).send(),
+                "NOT_OWNER");
+        assertForbidden(http.post(share + "/delisting").as(b.investor("anna"), "investor").json(Map.of("reason", "r")).send(), "ACCESS_DENIED");
+        assertForbidden(http.post(share + "/offerings/second/close").as("verifier-v", "verifier").json(Map.of()).send(), "ACCESS_DENIED");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCountFor(b.shareId)).isEqualTo(bEvents);
+
+        // its own instruments it lists and manages; an administrator acts for any issuer
+        ok(http.post("/api/exchange/instruments").as("officer-a", "issuer", asA).json(Map.of("instrumentId", a.prefix + "-second",
+                "issuerId", a.issuerId, "name", "Mine", "type", "SHARE", "listedOn", "2026-01-20")).send(), 201);
+        ok(http.post(share + "/offerings/second/cancellation").as("officer-b", "issuer", b.issuerClaim())
+                .json(Map.of("reason", "withdrawn", "cancelledOn", "2026-03-05")).send(), 200);
+        ok(http.post(share + "/dividends").as(ExchangeScenario.ADMISSIONS, "admin").json(Map.of("paymentId", "div-admin",
+                "amount", money("10.00"), "recordDate", "2026-03-31", "paymentDate", "2026-04-15")).send(), 201);
+    }
+
+    @Test
+    void a_payer_probing_another_payer_gets_nothing_of_its_budgets_payments_or_payment_audit() {
+        Scenario s = Scenario.fundWithContract(http, unique("payers"), "50000.00", "30000.00");
+        String cityBeneficiary = unique("ben-city");
+        ok(s.reportVerifyApprove("o-1", cityBeneficiary, "HOUSED-6M", "2026-Q3"), 200);
+        Map<String, String> region = Map.of("payer_id", "region-piedmont");
+        String regionBudget = s.fundId + "-region";
+        String regionContract = s.contractId + "-region";
+        String regionBeneficiary = unique("ben-region");
+        ok(http.post("/api/funds/" + s.fundId + "/budgets").as("payer-zeta", "outcome-payer", region).json(Map.of("budgetId", regionBudget,
+                "payerId", "region-piedmont", "amount", money("40000.00"), "valueDate", "2026-01-15")).send(), 201);
+        ok(http.post("/api/contracts").as(Scenario.MANAGER, "fund-manager").json(Scenario.contract(regionContract, s.fundId, regionBudget,
+                "30000.00", "11.1")).send(), 201);
+        ok(http.post("/api/contracts/" + regionContract + "/outcomes").as(Scenario.PROVIDER, "provider").json(Map.of("outcomeId", "o-r",
+                "beneficiaryId", regionBeneficiary, "metricCode", "HOUSED-6M", "period", "2026-Q3", "outcomeDate", "2026-08-01", "quantity", "1",
+                "evidenceReference", "f", "evidenceSha256", Scenario.EVIDENCE)).send(), 201);
+        ok(http.post("/api/contracts/" + regionContract + "/outcomes/o-r/verification").as(Scenario.VERIFIER, "verifier")
+                .json(Map.of("verifiedQuantity", "1", "note", "checked")).send(), 200);
+        ok(http.post("/api/contracts/" + regionContract + "/outcomes/o-r/payment-approval").as("payer-zeta", "outcome-payer", region).send(), 200);
+
+        List<String> reads = List.of("/api/funds/" + s.fundId + "/budgets", "/api/funds/" + s.fundId + "/payments",
+                "/api/reports/outcome-payments?fundId=" + s.fundId, "/api/reports/outcome-payments");
+        // the probe is meaningful: an auditor sees both payers' budgets and payments in these reads
+        Eventually.holds(() -> {
+            assertThat(http.get(reads.get(0)).as("auditor-x", "auditor").send().body()).contains(s.budgetId).contains(regionBudget);
+            for (String read : reads.subList(1, 3)) {
+                assertThat(http.get(read).as("auditor-x", "auditor").send().body()).as(read).contains(cityBeneficiary).contains(regionBeneficiary);
+            }
+        });
+
+        // the region's payer sees its own and nothing of the city's
+        for (String read : reads) {
+            String body = ok(http.get(read).as("payer-zeta", "outcome-payer", region).send(), 200).body();
+            assertThat(body).as(read).doesNotContain(s.budgetId).doesNotContain(cityBeneficiary).doesNotContain("city-of-turin");
+            if (!read.endsWith("/api/reports/outcome-payments")) {
+                assertThat(body).as(read).contains(read.endsWith("budgets") ? regionBudget : regionBeneficiary);
+            }
+        }
+        JsonNode listed = ok(http.get("/api/reports/outcome-payments?fundId=" + s.fundId).as("payer-zeta", "outcome-payer", region).send(), 200)
+                .json();
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        assertThat(ok(http.get("/api/funds/" + s.fundId + "/payments").as("payer-zeta", "outcome-payer", region).send(), 200).json()
+                .get("total").asLong()).isEqualTo(1);
+        Http.Response chain = http.get("/api/reports/outcome-payments/" + s.contractId + "/o-1").as("payer-zeta", "outcome-payer", region).send();
+        assertForbidden(chain, "NOT_OWNER");
+        assertThat(chain.body()).doesNotContain(cityBeneficiary).doesNotContain("city-of-turin");
+        ok(http.get("/api/reports/outcome-payments/" + regionContract + "/o-r").as("payer-zeta", "outcome-payer", region).send(), 200);
+
+        // city finance reconciles the city's payments: filtered to its own payer like an outcome payer
+        Map<String, String> city = Map.of("payer_id", "city-of-turin");
+        for (String read : reads.subList(0, 3)) {
+            String body = ok(http.get(read).as("city-officer", "city-finance", city).send(), 200).body();
+            assertThat(body).as(read).doesNotContain(regionBudget).doesNotContain(regionBeneficiary)
+                    .contains(read.endsWith("budgets") ? s.budgetId : cityBeneficiary);
+        }
+        assertForbidden(http.get("/api/reports/outcome-payments/" + regionContract + "/o-r").as("city-officer", "city-finance", city).send(),
+                "NOT_OWNER");
+        ok(http.get("/api/reports/outcome-payments/" + s.contractId + "/o-1").as("city-officer", "city-finance", city).send(), 200);
+        // a payer-side reader that names no payer reads none
+        assertForbidden(http.get(reads.get(0)).as("city-officer", "city-finance").send(), "NOT_OWNER");
+    }
+
+    @Test
+    void a_provider_handles_personal_data_only_of_subjects_it_registered_or_serves() {
+        Map<String, Object> contact = Map.of("kind", "contact", "data", Map.of("email", "someone@example.org"));
+        Map<String, String> other = Map.of("provider_id", "coop-other");
+        String registered = unique("subject-casa");
+        ok(http.post("/api/data-subjects/" + registered + "/personal-data").as(Scenario.PROVIDER, "provider").json(contact).send(), 201);
+        long before = eventCount();
+        assertForbidden(http.post("/api/data-subjects/" + registered + "/personal-data").as("provider-zeta", "provider", other).json(contact)
+                .send(), "NOT_OWNER");
+        Http.Response probe = http.get("/api/data-subjects/" + registered + "/personal-data").as("provider-zeta", "provider", other).send();
+        assertForbidden(probe, "NOT_OWNER");
+        assertThat(probe.body()).doesNotContain("someone@example.org");
+        assertForbidden(http.get("/api/data-subjects/" + unique("subject-none") + "/personal-data").as("provider-zeta", "provider", other).send(),
+                "NOT_OWNER");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(ok(http.get("/api/data-subjects/" + registered + "/personal-data").as(Scenario.PROVIDER, "provider").send(), 200).body())
+                .contains("someone@example.org");
+
+        // a subject a verifier registered is no provider's, until it has outcomes on the provider's contracts
+        Scenario s = Scenario.fundWithContract(http, unique("subjects"), "50000.00", "30000.00");
+        String served = unique("subject-served");
+        ok(http.post("/api/data-subjects/" + served + "/personal-data").as(Scenario.VERIFIER, "verifier").json(contact).send(), 201);
+        assertForbidden(http.post("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").json(contact).send(),
+                "NOT_OWNER");
+        assertForbidden(http.get("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").send(), "NOT_OWNER");
+        ok(s.report("o-1", served, "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+        Eventually.holds(() -> ok(http.get("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").send(), 200));
+        ok(http.post("/api/data-subjects/" + served + "/personal-data").as(Scenario.PROVIDER, "provider").json(contact).send(), 201);
+        assertForbidden(http.get("/api/data-subjects/" + served + "/personal-data").as("provider-zeta", "provider", other).send(), "NOT_OWNER");
     }
 
     @Test

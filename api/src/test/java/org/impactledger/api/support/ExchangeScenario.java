@@ -43,6 +43,11 @@ public final class ExchangeScenario {
         return s;
     }
 
+    /** The claims of a principal acting for this scenario's issuer (its {@code issuer_id}). */
+    public Map<String, String> issuerClaim() {
+        return Map.of("issuer_id", issuerId);
+    }
+
     /** The investor's id in this scenario. */
     public String investor(String name) {
         return prefix + "-" + name;
@@ -67,14 +72,14 @@ public final class ExchangeScenario {
         for (int i = 1; i < investorsAndUnits.length; i += 2) {
             size += ((Number) investorsAndUnits[i]).longValue();
         }
-        ok(http.post("/api/exchange/instruments/" + shareId + "/offerings").as(ISSUER_OFFICER, "issuer").json(Map.of("offeringId", "ipo",
+        ok(http.post("/api/exchange/instruments/" + shareId + "/offerings").as(ISSUER_OFFICER, "issuer", issuerClaim()).json(Map.of("offeringId", "ipo",
                 "size", size, "price", money("10.00"), "opensOn", "2026-02-02", "closesOn", "2026-02-27")).send(), 201);
         for (int i = 0; i < investorsAndUnits.length; i += 2) {
             String investor = investor((String) investorsAndUnits[i]);
             ok(http.post("/api/exchange/instruments/" + shareId + "/offerings/ipo/subscriptions").as(investor, "investor").json(Map.of(
                     "investorId", investor, "quantity", investorsAndUnits[i + 1], "subscribedOn", "2026-02-10")).send(), 201);
         }
-        ok(http.post("/api/exchange/instruments/" + shareId + "/offerings/ipo/close").as(ISSUER_OFFICER, "issuer")
+        ok(http.post("/api/exchange/instruments/" + shareId + "/offerings/ipo/close").as(ISSUER_OFFICER, "issuer", issuerClaim())
                 .json(Map.of("closedOn", OFFERING_CLOSED)).send(), 200);
         return this;
     }

@@ -1,6 +1,7 @@
 package org.impactledger.infra.axon;
 
 import java.math.BigDecimal;
+import org.impactledger.core.privacy.event.DataSubjectRegistered;
 import org.impactledger.core.privacy.event.PersonalDataErased;
 import org.impactledger.core.privacy.event.PersonalDataRecorded;
 import org.impactledger.core.shared.DataSubjectId;
@@ -108,6 +109,7 @@ final class EventSamples {
                 new PersonalDataRecorded(DataSubjectId.of("ben-7f3a"), "rec-1", "contact", "key-3c1d", "AAECAwQFBgcICQoL",
                         "3q2+7w8fGhscHR4fICEiIyQlJicoKSorLC0uLzA=", "provider-bruno"),
                 new PersonalDataErased(DataSubjectId.of("ben-7f3a"), "GDPR-ART-17", "admin"),
+                new DataSubjectRegistered(DataSubjectId.of("ben-7f3a"), ProviderId.of("coop-casa"), "provider-bruno"),
                 new FundOpened(FUND, "Torino Outcome Fund", "EUR", "Impact Managers", new BigDecimal("1.30")),
                 new CapitalCommitted(FUND, INVESTOR, eur("1000.00"), eur("1500.00"), DAY),
                 new CapitalCalled(FUND, "call-1", INVESTOR, eur("500.00"), DAY),

@@ -172,6 +172,10 @@ public class Instrument {
     public Instrument(ListInstrument command, Settlement settlement) {
         required(command.instrumentId(), "instrumentId");
         IssuerId issuer = required(command.issuerId(), "issuerId");
+        if (command.actingIssuer() != null && !command.actingIssuer().equals(issuer)) {
+            throw new DomainException(ErrorCode.NOT_OWNER, "issuerId",
+                    "issuer " + command.actingIssuer() + " may list instruments only for itself, not for issuer " + issuer);
+        }
         requireText(command.name(), "name");
         InstrumentType instrumentType = required(command.type(), "type");
         LocalDate on = required(command.listedOn(), "listedOn");
@@ -186,6 +190,7 @@ public class Instrument {
     }
 
     public void delist(DelistInstrument command, Settlement settlement) {
+        requireOwnIssuer(command.actingIssuer(), "delist");
         requireListed();
         requireText(command.reason(), "reason");
         LocalDate on = requireDated(command.delistedOn(), "delistedOn");
@@ -203,6 +208,7 @@ public class Instrument {
     // ---------------------------------------------------------------- primary offerings
 
     public void openOffering(OpenOffering command, Settlement settlement) {
+        requireOwnIssuer(command.actingIssuer(), "open offerings on");
         requireListed();
         requireIssuerActive(settlement, "new offerings");
         OfferingId offeringId = required(command.offeringId(), "offeringId");
@@ -254,6 +260,7 @@ public class Instrument {
      * the proceeds, and the units enter the register.
      */
     public void closeOffering(CloseOffering command, Settlement settlement) {
+        requireOwnIssuer(command.actingIssuer(), "close offerings on");
         requireListed();
         Offering offering = offering(command.offeringId(), "closed");
         requireIssuerActive(settlement, "offering closings");
@@ -278,6 +285,7 @@ public class Instrument {
 
     /** Cancels an open offering and releases every subscription's reservation; allowed while the issuer is suspended. */
     public void cancelOffering(CancelOffering command, Settlement settlement) {
+        requireOwnIssuer(command.actingIssuer(), "cancel offerings on");
         Offering offering = offering(command.offeringId(), "cancelled");
         requireText(command.reason(), "reason");
         LocalDate on = requireDated(command.cancelledOn(), "cancelledOn");
@@ -345,6 +353,7 @@ public class Instrument {
     // ---------------------------------------------------------------- income
 
     public void payDividend(PayDividend command, Settlement settlement) {
+        requireOwnIssuer(command.actingIssuer(), "pay dividends on");
         String paymentId = requireNewPayment(command.paymentId());
         if (type != InstrumentType.SHARE) {
             throw DomainException.state("only shares pay dividends; instrument " + instrumentId + " is a " + type);
@@ -355,6 +364,7 @@ public class Instrument {
 
     /** Pays one coupon: per unit face value × yearly rate ÷ coupons per year; the total over units outstanding rounded down to the cent. */
     public void payCoupon(PayCoupon command, Settlement settlement) {
+        requireOwnIssuer(command.actingIssuer(), "pay coupons on");
         String paymentId = requireNewPayment(command.paymentId());
         if (type != InstrumentType.SOCIAL_BOND) {
             throw DomainException.state("only social bonds pay coupons; instrument " + instrumentId + " is a " + type);
@@ -658,6 +668,19 @@ public class Instrument {
     }
 
     // ---------------------------------------------------------------- guards
+
+    /**
+     * Ownership, checked here rather than against a read model so that it holds the moment the
+     * instrument is listed: an issuer acts only on its own instruments. {@code null} means the acting
+     * principal is not acting as an issuer (an administrator). Checked before anything else, so a
+     * refusal tells another issuer nothing about the instrument's state.
+     */
+    private void requireOwnIssuer(IssuerId acting, String what) {
+        if (acting != null && !acting.equals(issuerId)) {
+            throw new DomainException(ErrorCode.NOT_OWNER, "issuerId",
+                    "issuer " + acting + " may not " + what + " instrument " + instrumentId + ", which belongs to another issuer");
+        }
+    }
 
     private void requireListed() {
         if (delisted) {

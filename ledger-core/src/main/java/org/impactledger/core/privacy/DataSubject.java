@@ -12,11 +12,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.impactledger.core.privacy.command.ErasePersonalData;
 import org.impactledger.core.privacy.command.RecordPersonalData;
+import org.impactledger.core.privacy.event.DataSubjectRegistered;
 import org.impactledger.core.privacy.event.PersonalDataErased;
 import org.impactledger.core.privacy.event.PersonalDataRecorded;
 import org.impactledger.core.shared.DataSubjectId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.ProviderId;
 
 /**
  * A data subject (a beneficiary or household, by its pseudonym) and the encrypted personal data the
@@ -35,6 +37,8 @@ public class DataSubject {
     private DataSubjectId subjectId;
     private final Set<String> recordIds = new HashSet<>();
     private boolean erased;
+    /** The provider that first attached data to the subject, or {@code null} (an administrator or verifier did, or it came before registration). */
+    private ProviderId registeredBy;
 
     protected DataSubject() {
         // for Axon
@@ -46,6 +50,8 @@ public class DataSubject {
         if (command.subjectId() == null) {
             throw DomainException.invalid("subjectId", "subjectId is required");
         }
+        boolean registering = subjectId == null && command.actingProvider() != null;
+        requireOwnSubject(command);
         if (erased) {
             throw DomainException.state("the personal data of subject " + command.subjectId()
                     + " was erased; nothing new is recorded for it");
@@ -63,8 +69,26 @@ public class DataSubject {
         requireBase64(command.nonce(), "nonce");
         requireBase64(command.ciphertext(), "ciphertext");
         requireText(command.recordedBy(), "recordedBy");
+        if (registering) {
+            apply(new DataSubjectRegistered(command.subjectId(), command.actingProvider(), command.recordedBy()));
+        }
         apply(new PersonalDataRecorded(command.subjectId(), command.recordId(), command.kind(), command.keyId(), command.nonce(),
                 command.ciphertext(), command.recordedBy()));
+    }
+
+    /**
+     * Ownership, checked before anything else so that a refusal tells another provider nothing of the
+     * subject: a provider attaches data to a new subject (and registers it), to a subject it
+     * registered, or to one that has outcomes on its own contracts. {@code null} is a role that is not
+     * a provider.
+     */
+    private void requireOwnSubject(RecordPersonalData command) {
+        ProviderId acting = command.actingProvider();
+        if (acting == null || subjectId == null || acting.equals(registeredBy) || command.actingProviderServesSubject()) {
+            return;
+        }
+        throw new DomainException(ErrorCode.NOT_OWNER, "subjectId", "provider " + acting + " may attach personal data only to a data subject"
+                + " it registered or that has outcomes on its own contracts");
     }
 
     /** Idempotent: erasing an erased subject records nothing more. */
@@ -79,6 +103,12 @@ public class DataSubject {
             return;
         }
         apply(new PersonalDataErased(subjectId, command.basis(), command.erasedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(DataSubjectRegistered event) {
+        subjectId = event.subjectId();
+        registeredBy = event.providerId();
     }
 
     @EventSourcingHandler

@@ -61,7 +61,9 @@ import org.impactledger.core.exchange.event.OfferingCancelled;
 import org.impactledger.core.exchange.event.OfferingClosed;
 import org.impactledger.core.exchange.event.OrderCancelled;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.InstrumentId;
 import org.impactledger.core.shared.InvestorId;
+import org.impactledger.core.shared.IssuerId;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.OfferingId;
 import org.impactledger.core.shared.OrderId;
@@ -986,6 +988,98 @@ class InstrumentTest {
                     .when(payDividend("50", "2025-03-31", "2025-04-15"))
                     .expectEvents(new IncomePaid(SHARE, ISSUER, "DIV-2025", IncomeKind.DIVIDEND, eur("50"), 100, date("2025-03-31"), date("2025-04-15"),
                             List.of(share(ANNA, 100, "50.00"))));
+        }
+    }
+
+    // ================================================================ ownership
+
+    /**
+     * An issuer acts only on its own instruments: the acting issuer (from the authenticated
+     * principal, never from the request) must be the instrument's. {@code null} is an
+     * administrator, who acts for any issuer. A refusal appends nothing and asks nothing of the
+     * accounts or the issuer's cash.
+     */
+    @Nested
+    class IssuerOwnership {
+
+        private final IssuerId other = IssuerId.of("ISS-OTHER");
+
+        private org.hamcrest.Matcher<org.impactledger.core.shared.DomainException> notOwner(String what, InstrumentId instrument) {
+            return refusal(ErrorCode.NOT_OWNER, "issuerId",
+                    "issuer ISS-OTHER may not " + what + " instrument " + instrument + ", which belongs to another issuer");
+        }
+
+        @Test
+        void an_issuer_lists_an_instrument_for_itself_and_not_for_another_issuer() {
+            fixture.givenNoPriorActivity()
+                    .when(new ListInstrument(SHARE, ISSUER, nameOf(SHARE), InstrumentType.SHARE, null, LISTED, other))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.NOT_OWNER, "issuerId",
+                            "issuer ISS-OTHER may list instruments only for itself, not for issuer ISS-HOMES4ALL"));
+            fixture.givenNoPriorActivity()
+                    .when(new ListInstrument(SHARE, ISSUER, nameOf(SHARE), InstrumentType.SHARE, null, LISTED, ISSUER))
+                    .expectEvents(shareListed());
+        }
+
+        @Test
+        void another_issuer_may_not_open_an_offering_and_the_own_issuer_may() {
+            fixture.given(shareListed())
+                    .when(new OpenOffering(SHARE, OFFERING, 1000, PRICE, OPENS, CLOSES, other))
+                    .expectNoEvents()
+                    .expectException(notOwner("open offerings on", SHARE));
+            fixture.given(shareListed())
+                    .when(new OpenOffering(SHARE, OFFERING, 1000, PRICE, OPENS, CLOSES, ISSUER))
+                    .expectEvents(offeringOpened(SHARE, 1000));
+        }
+
+        @Test
+        void another_issuer_may_neither_close_nor_cancel_an_offering() {
+            fixture.given(shareListed(), offeringOpened(SHARE, 1000), subscribed(SHARE, ANNA, 10))
+                    .when(new CloseOffering(SHARE, OFFERING, CLOSES, other))
+                    .expectNoEvents()
+                    .expectException(notOwner("close offerings on", SHARE));
+            fixture.given(shareListed(), offeringOpened(SHARE, 1000), subscribed(SHARE, ANNA, 10))
+                    .when(new CancelOffering(SHARE, OFFERING, "prospectus withdrawn", OPENS, other))
+                    .expectNoEvents()
+                    .expectException(notOwner("cancel offerings on", SHARE));
+            assertThat(settlement.calls).as("a refusal moves no cash").isEmpty();
+            fixture.given(shareListed(), offeringOpened(SHARE, 1000), subscribed(SHARE, ANNA, 10))
+                    .when(new CloseOffering(SHARE, OFFERING, CLOSES, ISSUER))
+                    .expectEvents(offeringClosed(SHARE, 1000, CLOSES, allocation(ANNA, 10, 10)));
+        }
+
+        @Test
+        void another_issuer_may_pay_no_income_and_may_not_delist() {
+            fixture.given(heldBy(SHARE, ANNA, 100))
+                    .when(new PayDividend(SHARE, "DIV-2025", eur("50.00"), date("2025-03-31"), date("2025-04-15"), other))
+                    .expectNoEvents()
+                    .expectException(notOwner("pay dividends on", SHARE));
+            fixture.given(heldBy(SHARE, ANNA, 100))
+                    .when(new DelistInstrument(SHARE, "merged", DAY, other))
+                    .expectNoEvents()
+                    .expectException(notOwner("delist", SHARE));
+            assertThat(settlement.calls).as("a refusal moves no cash").isEmpty();
+            fixture.given(heldBy(SHARE, ANNA, 100))
+                    .when(new PayDividend(SHARE, "DIV-2025", eur("50.00"), date("2025-03-31"), date("2025-04-15"), ISSUER))
+                    .expectEvents(new IncomePaid(SHARE, ISSUER, "DIV-2025", IncomeKind.DIVIDEND, eur("50"), 100, date("2025-03-31"), date("2025-04-15"),
+                            List.of(share(ANNA, 100, "50.00"))));
+        }
+
+        @Test
+        void another_issuer_may_pay_no_coupon() {
+            fixture.given(heldBy(BOND, ANNA, 100))
+                    .when(new PayCoupon(BOND, "CPN-1", date("2025-03-31"), date("2025-04-15"), other))
+                    .expectNoEvents()
+                    .expectException(notOwner("pay coupons on", BOND));
+            assertThat(settlement.calls).as("a refusal moves no cash").isEmpty();
+        }
+
+        @Test
+        void a_refused_issuer_learns_nothing_of_the_state_of_a_delisted_instrument() {
+            fixture.given(shareListed(), new InstrumentDelisted(SHARE, ISSUER, "merged", DAY))
+                    .when(new OpenOffering(SHARE, OFFERING, 1000, PRICE, DAY, DAY.plusDays(5), other))
+                    .expectNoEvents()
+                    .expectException(notOwner("open offerings on", SHARE));
         }
     }
 }

@@ -7,11 +7,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.impactledger.core.privacy.command.ErasePersonalData;
 import org.impactledger.core.privacy.command.RecordPersonalData;
+import org.impactledger.core.privacy.event.DataSubjectRegistered;
 import org.impactledger.core.privacy.event.PersonalDataErased;
 import org.impactledger.core.privacy.event.PersonalDataRecorded;
 import org.impactledger.core.shared.DataSubjectId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
+import org.impactledger.core.shared.ProviderId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +101,63 @@ class DataSubjectTest {
     @Test
     void a_subject_id_shaped_like_a_tax_code_is_refused() {
         assertThatThrownBy(() -> DataSubjectId.of("RSSMRA85T10A562S")).isInstanceOf(DomainException.class).hasMessageContaining("pseudonymous");
+    }
+
+    // ---------------------------------------------------------------- providers and their subjects
+
+    private static final ProviderId CASA = ProviderId.of("coop-casa");
+    private static final ProviderId OTHER = ProviderId.of("coop-other");
+
+    private static RecordPersonalData recordAs(String recordId, ProviderId provider, boolean servesSubject) {
+        return new RecordPersonalData(SUBJECT, recordId, "contact", "key-1", NONCE, CIPHERTEXT, "provider-bruno", provider, servesSubject);
+    }
+
+    @Test
+    void the_first_provider_to_attach_data_registers_the_subject_and_attaches_more_later() {
+        fixture.givenNoPriorActivity()
+                .when(recordAs("rec-1", CASA, false))
+                .expectEvents(new DataSubjectRegistered(SUBJECT, CASA, "provider-bruno"), recorded("rec-1"));
+        fixture.given(new DataSubjectRegistered(SUBJECT, CASA, "provider-bruno"), recorded("rec-1"))
+                .when(recordAs("rec-2", CASA, false))
+                .expectEvents(recorded("rec-2"));
+    }
+
+    @Test
+    void another_provider_attaches_nothing_to_a_subject_it_neither_registered_nor_serves() {
+        fixture.given(new DataSubjectRegistered(SUBJECT, CASA, "provider-bruno"), recorded("rec-1"))
+                .when(recordAs("rec-2", OTHER, false))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.NOT_OWNER
+                        && "subjectId".equals(d.field())));
+    }
+
+    @Test
+    void a_subject_recorded_by_an_administrator_is_no_providers_unless_it_has_outcomes_on_the_providers_contracts() {
+        fixture.given(recorded("rec-1"))
+                .when(recordAs("rec-2", CASA, false))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.NOT_OWNER));
+        fixture.given(recorded("rec-1"))
+                .when(recordAs("rec-2", CASA, true))
+                .expectEvents(recorded("rec-2"));
+    }
+
+    @Test
+    void a_provider_whose_contracts_have_outcomes_of_the_subject_attaches_data_too_and_an_administrator_always() {
+        fixture.given(new DataSubjectRegistered(SUBJECT, CASA, "provider-bruno"), recorded("rec-1"))
+                .when(recordAs("rec-2", OTHER, true))
+                .expectEvents(recorded("rec-2"));
+        fixture.given(new DataSubjectRegistered(SUBJECT, CASA, "provider-bruno"), recorded("rec-1"))
+                .when(record("rec-3"))
+                .expectEvents(recorded("rec-3"));
+    }
+
+    @Test
+    void an_erased_subject_refuses_another_provider_as_not_owner_first() {
+        fixture.given(new DataSubjectRegistered(SUBJECT, CASA, "provider-bruno"), recorded("rec-1"),
+                        new PersonalDataErased(SUBJECT, "GDPR-ART-17", "admin"))
+                .when(recordAs("rec-2", OTHER, false))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.NOT_OWNER));
     }
 }

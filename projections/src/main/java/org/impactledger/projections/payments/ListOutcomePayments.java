@@ -4,14 +4,21 @@ import java.util.Objects;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.PayerId;
 import org.impactledger.projections.report.TimeTravel;
 
 /**
  * One page of outcome payments (outcomes with at least one approval within the time bounds),
- * optionally of one fund and/or one contract, ordered by the time of their first approval, then
+ * optionally of one fund, one contract and/or the contracts of one outcome payer, ordered by the time of their first approval, then
  * contract and outcome id. {@code page} counts from 0; sizes above 200 are capped.
  */
-public record ListOutcomePayments(FundId fundId, ContractId contractId, int page, int size, TimeTravel timeTravel) {
+public record ListOutcomePayments(FundId fundId, ContractId contractId, PayerId payerId, int page, int size, TimeTravel timeTravel) {
+
+    /** Every payer's payments. */
+    public ListOutcomePayments(FundId fundId, ContractId contractId, int page, int size, TimeTravel timeTravel) {
+        this(fundId, contractId, null, page, size, timeTravel);
+    }
+
     public ListOutcomePayments {
         Objects.requireNonNull(timeTravel, "timeTravel");
         if (page < 0) {

@@ -84,6 +84,7 @@ public class PaymentAuditProjection {
     @EventHandler
     public void on(OutcomePaymentApproved event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
         Step step = new Step(AuditStepType.APPROVED, event.fundId().value(), event.contractId(), event.outcomeId(), event.approvedBy())
+                .set("payer_id", event.payerId().value())
                 .set("quantity", event.verifiedQuantity())
                 .set("unit_price", event.unitPrice().amount())
                 .set("amount", event.amount().amount())
@@ -158,7 +159,7 @@ public class PaymentAuditProjection {
                         INSERT INTO payment_audit_step (event_id, global_position, sequence_number, step, fund_id, contract_id, outcome_id,
                             actor, principal, role, business_date, recorded_at, beneficiary_id, metric_code, period, outcome_date, quantity,
                             evidence_reference, evidence_sha256, note, unit_price, amount, currency, bank_reference, value_date, was_executed,
-                            reason)
+                            reason, payer_id)
                         SELECT :event_id, CAST(:global_position AS BIGINT), :sequence_number, :step, :fund_id, :contract_id, :outcome_id,
                             CAST(:actor AS VARCHAR(255)), CAST(:principal AS VARCHAR(255)), CAST(:role AS VARCHAR(128)),
                             :business_date, :recorded_at, CAST(:beneficiary_id AS VARCHAR(64)), CAST(:metric_code AS VARCHAR(64)),
@@ -166,7 +167,7 @@ public class PaymentAuditProjection {
                             CAST(:evidence_reference AS VARCHAR(1000)), CAST(:evidence_sha256 AS VARCHAR(64)), CAST(:note AS VARCHAR(1000)),
                             CAST(:unit_price AS NUMERIC(19,2)), CAST(:amount AS NUMERIC(19,2)), CAST(:currency AS VARCHAR(3)),
                             CAST(:bank_reference AS VARCHAR(255)), CAST(:value_date AS DATE), CAST(:was_executed AS BOOLEAN),
-                            CAST(:reason AS VARCHAR(1000))
+                            CAST(:reason AS VARCHAR(1000)), CAST(:payer_id AS VARCHAR(64))
                         WHERE NOT EXISTS (SELECT 1 FROM payment_audit_step WHERE event_id = :event_id)""")
                 .params(params)
                 .update();
@@ -180,7 +181,7 @@ public class PaymentAuditProjection {
     /** One step's row: the columns every step has, and the details that apply to it (the rest stay null). */
     private static final class Step {
         private static final String[] DETAILS = {"beneficiary_id", "metric_code", "period", "outcome_date", "quantity", "evidence_reference",
-                "evidence_sha256", "note", "unit_price", "amount", "currency", "bank_reference", "value_date", "was_executed", "reason"};
+                "evidence_sha256", "note", "unit_price", "amount", "currency", "bank_reference", "value_date", "was_executed", "reason", "payer_id"};
 
         private final AuditStepType type;
         private final String fundId;

@@ -141,6 +141,10 @@ public class PaymentAuditQueries {
             sql.append(" AND contract_id = :contractId");
             params.put("contractId", query.contractId().value());
         }
+        if (query.payerId() != null) {
+            sql.append(" AND payer_id = :payerId");
+            params.put("payerId", query.payerId().value());
+        }
         return sql.append(" GROUP BY contract_id, outcome_id").toString();
     }
 

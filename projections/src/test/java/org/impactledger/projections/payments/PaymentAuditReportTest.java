@@ -20,6 +20,7 @@ import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.core.shared.PayerId;
 import org.impactledger.projections.payments.PaymentChain.CorrectionStep;
 import org.impactledger.projections.report.ReportDatabases;
 import org.impactledger.projections.report.ReportHistory;
@@ -82,6 +83,8 @@ class PaymentAuditReportTest {
         assertThat(views.auditQueries.handle(new ListOutcomePayments(null, LedgerHistory.CONTRACT, 0, 50, NOW)).total()).isEqualTo(3);
         assertThat(views.auditQueries.handle(new ListOutcomePayments(LedgerHistory.FUND, null, 0, 50, NOW)).total()).isEqualTo(4);
         assertThat(views.auditQueries.handle(new ListOutcomePayments(FundId.of("fund-bari"), null, 0, 50, NOW)).items()).isEmpty();
+        assertThat(views.auditQueries.handle(new ListOutcomePayments(null, null, LedgerHistory.PAYER, 0, 50, NOW)).total()).isEqualTo(4);
+        assertThat(views.auditQueries.handle(new ListOutcomePayments(null, null, PayerId.of("payer-other"), 0, 50, NOW)).items()).isEmpty();
 
         PaymentPage second = views.auditQueries.handle(new ListOutcomePayments(null, null, 1, 3, NOW));
         assertThat(second.total()).isEqualTo(4);

@@ -13,6 +13,7 @@ import org.impactledger.core.contract.query.FindOutcome;
 import org.impactledger.core.contract.query.ListContracts;
 import org.impactledger.core.contract.query.ListOutcomes;
 import org.impactledger.core.contract.query.ListPayments;
+import org.impactledger.core.contract.query.ProviderServesSubject;
 import org.impactledger.projections.state.Page;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,23 +156,41 @@ public class ContractStateQueries {
         return new OutcomePage(select.query(OUTCOME).list(), query.page(), size, count.query(Long.class).single());
     }
 
+    /** Whether the subject is the beneficiary of an outcome on one of the provider's contracts. */
+    @QueryHandler
+    public Boolean handle(ProviderServesSubject query) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM outcome_view o JOIN contract_view c ON c.contract_id = o.contract_id
+                        WHERE o.beneficiary_id = :subjectId AND c.provider_id = :providerId""")
+                .param("subjectId", query.subjectId().value())
+                .param("providerId", query.providerId().value())
+                .query(Long.class)
+                .single() > 0;
+    }
+
     /** Payments are the fund's outcomes that carry an amount: approved, or paid. */
     @QueryHandler
     public OutcomePage handle(ListPayments query) {
         int size = Page.cappedSize(query.size());
-        String where = " WHERE fund_id = :fundId AND amount IS NOT NULL";
-        long total = jdbc.sql("SELECT COUNT(*) FROM outcome_view" + where)
+        String payerId = query.payerIdOrNull() == null ? null : query.payerIdOrNull().value();
+        String where = " WHERE fund_id = :fundId AND amount IS NOT NULL"
+                + (payerId == null ? "" : " AND contract_id IN (SELECT contract_id FROM contract_view WHERE payer_id = :payerId)");
+        long total = withPayer(jdbc.sql("SELECT COUNT(*) FROM outcome_view" + where), payerId)
                 .param("fundId", query.fundId().value())
                 .query(Long.class)
                 .single();
-        List<OutcomeView> items = jdbc.sql("SELECT * FROM outcome_view" + where
-                        + " ORDER BY outcome_date, outcome_id, contract_id LIMIT :limit OFFSET :offset")
+        List<OutcomeView> items = withPayer(jdbc.sql("SELECT * FROM outcome_view" + where
+                        + " ORDER BY outcome_date, outcome_id, contract_id LIMIT :limit OFFSET :offset"), payerId)
                 .param("fundId", query.fundId().value())
                 .param("limit", size)
                 .param("offset", Page.offset(query.page(), size))
                 .query(OUTCOME)
                 .list();
         return new OutcomePage(items, query.page(), size, total);
+    }
+
+    private static JdbcClient.StatementSpec withPayer(JdbcClient.StatementSpec spec, String payerId) {
+        return payerId == null ? spec : spec.param("payerId", payerId);
     }
 
     private static JdbcClient.StatementSpec withProvider(JdbcClient.StatementSpec spec, String providerId) {

@@ -24,6 +24,7 @@ import org.impactledger.core.contract.event.RateCardAmended;
 import org.impactledger.core.contract.query.FindContract;
 import org.impactledger.core.contract.query.FindOutcome;
 import org.impactledger.core.contract.query.ListContracts;
+import org.impactledger.core.shared.PayerId;
 import org.impactledger.core.shared.ProviderId;
 import org.impactledger.core.contract.query.ListOutcomes;
 import org.impactledger.core.contract.query.ListPayments;
@@ -261,6 +262,11 @@ class ContractStateProjectionTest {
                         tuple(SECOND_CONTRACT.value(), "o-1", OutcomeStatus.APPROVED, new BigDecimal("1200.00")));
         assertThat(payments.total()).isEqualTo(2);
         assertThat(views.contractQueries.handle(new ListPayments(OTHER_FUND, 0, 20)).items()).isEmpty();
+        // a payer who reads only its own: the contracts it pays, and nothing of another payer's
+        assertThat(views.contractQueries.handle(new ListPayments(FUND, LedgerHistory.PAYER, 0, 20)).total()).isEqualTo(2);
+        Page<OutcomeView> other = views.contractQueries.handle(new ListPayments(FUND, PayerId.of("payer-other"), 0, 20));
+        assertThat(other.items()).isEmpty();
+        assertThat(other.total()).isZero();
     }
 
     @Test
