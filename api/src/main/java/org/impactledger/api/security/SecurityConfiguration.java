@@ -100,7 +100,9 @@ public class SecurityConfiguration {
             JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
             converter.setJwtGrantedAuthoritiesConverter(authorities);
             converter.setPrincipalClaimName(properties.getJwt().getPrincipalClaim());
-            http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
+            // the system clock, as the delegate's own expiry check uses
+            JwtDecoder remembering = new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(remembering).jwtAuthenticationConverter(converter))
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         return http.build();
