@@ -24,7 +24,9 @@
 #   BENCH_PORT=18080           the ledger's HTTP port
 #   BENCH_DB=ledger_bench      database to drop and create (must start with ledger_bench)
 #   BENCH_BUILD=1              0 to reuse the jars already built
-#   BENCH_JAVA_OPTS=           JVM options for the ledger (default: none, the JVM's own defaults)
+#   BENCH_CDS=1                start the ledger as the README's production command does: unpacked, with the class data
+#                              sharing archive of scripts/cds-archive.sh (made here, not timed); 0: plain java -jar
+#   BENCH_JAVA_OPTS=-Xmx256m   JVM options for the ledger (default: the heap limit of the README's production command)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 set -euo pipefail
 
@@ -43,7 +45,8 @@ BENCH_IDEMPOTENCY_KEYS="${BENCH_IDEMPOTENCY_KEYS:-true}"
 BENCH_PORT="${BENCH_PORT:-18080}"
 BENCH_DB="${BENCH_DB:-ledger_bench}"
 BENCH_BUILD="${BENCH_BUILD:-1}"
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
+BENCH_CDS="${BENCH_CDS:-1}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--Xmx256m}"
 STARTUP_TIMEOUT_S=120
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 
@@ -114,6 +117,17 @@ fi
 APP_JAR="$ROOT/api/target/impact-ledger.jar"
 BENCH_JAR="$ROOT/bench/target/impact-ledger-bench.jar"
 [[ -f "$APP_JAR" && -f "$BENCH_JAR" ]] || die "jars missing; run with BENCH_BUILD=1"
+LAUNCH_JAR="$APP_JAR"
+LAUNCH_OPTS=""
+if [[ "$BENCH_CDS" == 1 ]]; then
+  CDS_DIR="$ROOT/api/target/app"
+  if [[ "$BENCH_BUILD" == 1 || ! -f "$CDS_DIR/impact-ledger.jsa" || "$APP_JAR" -nt "$CDS_DIR/impact-ledger.jsa" ]]; then
+    log "class data sharing archive (scripts/cds-archive.sh; a training start on a throw-away H2 database)"
+    bash scripts/cds-archive.sh "$APP_JAR" "$CDS_DIR" >&2
+  fi
+  LAUNCH_JAR="$CDS_DIR/impact-ledger.jar"
+  LAUNCH_OPTS="-XX:SharedArchiveFile=$CDS_DIR/impact-ledger.jsa"
+fi
 
 # ---------------------------------------------------------------- machine and settings
 PG_SETTINGS="$(psql -Atq -d postgres -c "select 'synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', wal_sync_method=' || current_setting('wal_sync_method') || ', shared_buffers=' || current_setting('shared_buffers') || ', max_connections=' || current_setting('max_connections')")"
@@ -128,6 +142,7 @@ info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//
 info "kernel" "$(uname -sr)"
 info "java" "$(java -version 2>&1 | head -1)"
 info "ledger JVM options" "${BENCH_JAVA_OPTS:-(none: JVM defaults)}"
+info "ledger start" "$([[ "$BENCH_CDS" == 1 ]] && echo "unpacked jar with the class data sharing archive (scripts/cds-archive.sh)" || echo "java -jar on the executable jar")"
 info "postgresql" "$(psql -Atq -d postgres -c 'select version()' | cut -d' ' -f1-2) on $PGHOST:$PGPORT; $PG_SETTINGS"
 info "ledger commit" "$COMMIT"
 info "load average before" "$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -177,7 +192,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-pri
 openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
 export BENCH_JWT_KEY="$WORK/jwt-private.pem"
 ( cd "$WORK" && PORT="$BENCH_PORT" LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LEDGER_DB_USER="$PGUSER" \
-    exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" \
+    exec java $LAUNCH_OPTS $BENCH_JAVA_OPTS -jar "$LAUNCH_JAR" \
       --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ) > "$APP_LOG" 2>&1 &
 APP_PID=$!
 ready=""

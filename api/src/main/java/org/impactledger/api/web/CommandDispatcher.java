@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -40,12 +39,6 @@ public class CommandDispatcher {
     public Dispatched send(Object command, RequestContext context) {
         String requestHash = hash(command);
         String commandId = context.idempotencyKey() != null ? context.idempotencyKey() : UUID.randomUUID().toString();
-        if (context.idempotencyKey() != null) {
-            Optional<ProcessedCommand> earlier = processedCommands.find(commandId);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), requestHash);
-            }
-        }
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(LedgerMetaData.PRINCIPAL, context.principal());
         if (context.role() != null) {
@@ -59,7 +52,8 @@ public class CommandDispatcher {
             Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
             return new Dispatched(result, false, commandId);
         } catch (DuplicateKeyException race) {
-            // a concurrent request with the same key committed first: answer as it did
+            // the key was accepted before (a retry), or a concurrent request with it committed first: answer as it did.
+            // The claim inside the command's transaction detects both, so the common case (a new key) needs no lookup first.
             return processedCommands.find(commandId).map(earlier -> replay(earlier, requestHash)).orElseThrow(() -> race);
         }
     }

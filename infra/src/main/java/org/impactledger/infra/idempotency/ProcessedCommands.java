@@ -7,6 +7,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,11 +35,22 @@ public class ProcessedCommands {
                 .optional();
     }
 
-    /** Claims the command id; throws Spring's DuplicateKeyException when it was claimed already. */
+    /**
+     * Claims the command id; throws Spring's DuplicateKeyException when it was claimed already. A
+     * claim by a transaction that has not committed yet makes this one wait for it (primary key),
+     * then either claim (the other rolled back) or fail. {@code ON CONFLICT DO NOTHING} rather than
+     * a failing insert, so a retry costs no failed statement (nor an error line in PostgreSQL's log);
+     * the caller answers a retry from the stored row, so no lookup is needed before dispatching.
+     */
     void claim(String commandId, String requestHash, String commandType, Instant now) {
-        jdbc.sql("insert into processed_command (command_id, request_hash, command_type, recorded_at) values (?, ?, ?, ?)")
+        int claimed = jdbc.sql("""
+                        insert into processed_command (command_id, request_hash, command_type, recorded_at) values (?, ?, ?, ?)
+                        on conflict do nothing""")
                 .params(commandId, requestHash, commandType, Timestamp.from(now))
                 .update();
+        if (claimed == 0) {
+            throw new DuplicateKeyException("command id " + commandId + " was claimed already");
+        }
     }
 
     void recordResult(String commandId, Object result) {
