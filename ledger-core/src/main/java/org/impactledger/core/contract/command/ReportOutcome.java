@@ -15,4 +15,9 @@ public record ReportOutcome(@TargetAggregateIdentifier ContractId contractId, Ou
     public ReportOutcome(ContractId contractId, OutcomeId outcomeId, BeneficiaryId beneficiaryId, String metricCode, String period, LocalDate outcomeDate, BigDecimal quantity, String evidenceReference, String evidenceSha256, String reportedBy) {
         this(contractId, outcomeId, beneficiaryId, metricCode, period, outcomeDate, quantity, evidenceReference, evidenceSha256, reportedBy, null);
     }
+
+    /** The report itself, as a bulk import carries it per row. */
+    public OutcomeReport report() {
+        return new OutcomeReport(outcomeId, beneficiaryId, metricCode, period, outcomeDate, quantity, evidenceReference, evidenceSha256);
+    }
 }
