@@ -538,7 +538,9 @@ public class Contract {
     void on(OutcomePaymentApproved event) {
         OutcomeState approved = outcomes.get(event.outcomeId().value()).approved(event.approvedBy(), event.amount());
         replace(event.outcomeId(), approved);
-        holdClaim(approved);
+        if (claimsHeld != null) {
+            holdClaim(approved);
+        }
     }
 
     @EventSourcingHandler
@@ -550,7 +552,9 @@ public class Contract {
     void on(OutcomePaymentReversed event) {
         OutcomeState reversed = outcomes.get(event.outcomeId().value()).reversed();
         replace(event.outcomeId(), reversed);
-        releaseClaim(reversed);
+        if (claimsHeld != null) {
+            releaseClaim(reversed);
+        }
     }
 
     @EventSourcingHandler
@@ -636,7 +640,8 @@ public class Contract {
      * The outcomes that hold a payment (approved or paid), by beneficiary and metric: the duplicate
      * payment rule looks here instead of scanning every outcome, which matters when a bulk import
      * reports many thousands under one contract. Derived from {@link #outcomes}, so it is not part of
-     * the snapshot ({@code transient}) and is rebuilt on first use after a load.
+     * the snapshot ({@code transient}): built on first use, then kept up to date by the event sourcing
+     * handlers (which leave it unbuilt while replaying a stream).
      */
     private Map<String, List<String>> claimsHeld() {
         if (claimsHeld == null) {
