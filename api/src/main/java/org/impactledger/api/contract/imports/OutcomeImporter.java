@@ -31,6 +31,7 @@ import org.impactledger.core.contract.command.OutcomeReport;
 import org.impactledger.core.contract.command.ReportOutcomes;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -102,7 +103,12 @@ public class OutcomeImporter {
                 context.caller());
         // may the caller report on this contract at all? the contract answers (404, 403 or 409) before the body is read
         dispatcher.send(new ReportOutcomes(contractId, List.of(), context.principal(), context.actingProvider()), batchContext);
-        imports.start(importId, contractId.value(), format.name(), context.principal());
+        try {
+            imports.start(importId, contractId.value(), format.name(), context.principal());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // a concurrent request with the same import id started first
+            throw new DomainException(ErrorCode.ALREADY_EXISTS, "importId", "import id " + importId + " is already in use");
+        }
         Path spool = null;
         try {
             spool = Files.createTempFile("outcome-import-", ".txt");
