@@ -9,7 +9,8 @@
 #      one event-sized row per durable transaction (bench/pgbench-append.sql) at each client count;
 #   3. starts the ledger jar against that database and times process start until /actuator/health is UP;
 #   4. runs the load generator (bench/src/main/java): a warm-up, command ingest over HTTP at each client
-#      count (closed loop), then ingest at a fixed offered rate (open loop);
+#      count (closed loop), then ingest at a fixed offered rate (open loop), then a bulk outcome import
+#      (one CSV file of BENCH_BULK_ROWS outcomes streamed to the import endpoint, then the same file again);
 #   5. reads the ledger's resident memory (VmRSS, /proc/<pid>/status) and the number of stored events;
 #   6. stops the ledger and prints the table; writes it as Markdown to bench/results/<timestamp>.md.
 #
@@ -21,6 +22,8 @@
 #   BENCH_RATE=1000            offered rate of the fixed-rate run, commands/s
 #   BENCH_RATE_LANES=50        lanes (clients with their own fund and contract) sharing that rate
 #   BENCH_IDEMPOTENCY_KEYS=true  send an Idempotency-Key with every command, as a careful client does
+#   BENCH_BULK_ROWS=100000     outcomes in the bulk import file
+#   BENCH_SCENARIOS=warmup,ingest,ingest-fixed-rate,bulk-import  the load generator's scenarios, in order
 #   BENCH_PORT=18080           the ledger's HTTP port
 #   BENCH_DB=ledger_bench      database to drop and create (must start with ledger_bench)
 #   BENCH_BUILD=1              0 to reuse the jars already built
@@ -42,6 +45,8 @@ BENCH_CLIENTS="${BENCH_CLIENTS:-1 8 32}"
 BENCH_RATE="${BENCH_RATE:-1000}"
 BENCH_RATE_LANES="${BENCH_RATE_LANES:-50}"
 BENCH_IDEMPOTENCY_KEYS="${BENCH_IDEMPOTENCY_KEYS:-true}"
+BENCH_BULK_ROWS="${BENCH_BULK_ROWS:-100000}"
+BENCH_SCENARIOS="${BENCH_SCENARIOS:-warmup,ingest,ingest-fixed-rate,bulk-import}"
 BENCH_PORT="${BENCH_PORT:-18080}"
 BENCH_DB="${BENCH_DB:-ledger_bench}"
 BENCH_BUILD="${BENCH_BUILD:-1}"
@@ -54,7 +59,7 @@ die() { echo "bench: $*" >&2; exit 2; }
 is_int() { [[ "$1" =~ ^[0-9]+$ ]]; }
 
 # ---------------------------------------------------------------- checks
-for v in BENCH_DURATION BENCH_PGBENCH_DURATION BENCH_WARMUP BENCH_RATE BENCH_RATE_LANES BENCH_PORT PGPORT; do
+for v in BENCH_DURATION BENCH_PGBENCH_DURATION BENCH_WARMUP BENCH_RATE BENCH_RATE_LANES BENCH_BULK_ROWS BENCH_PORT PGPORT; do
   is_int "${!v}" || die "$v must be a whole number, was '${!v}'"
 done
 (( BENCH_DURATION >= 1 && BENCH_DURATION <= 3600 )) || die "BENCH_DURATION must be 1..3600 seconds"
@@ -65,6 +70,7 @@ read -r -a CLIENTS <<< "$BENCH_CLIENTS"
 for c in "${CLIENTS[@]}"; do
   is_int "$c" && (( c >= 1 && c <= 256 )) || die "client counts must be 1..256, got '$c'"
 done
+[[ "$BENCH_SCENARIOS" =~ ^[a-z,-]+$ ]] || die "BENCH_SCENARIOS must be a comma-separated list of scenario ids, was '$BENCH_SCENARIOS'"
 [[ "$BENCH_DB" =~ ^ledger_bench[a-z0-9_]*$ ]] || die "BENCH_DB must start with ledger_bench (it is dropped and created), was '$BENCH_DB'"
 case "$PGHOST" in
   127.*|localhost|::1) ;;
@@ -135,7 +141,7 @@ COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
 info "date" "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 info "command" "${OVERRIDES}bash bench/run.sh"
-info "settings" "pgbench ${BENCH_PGBENCH_DURATION} s and ingest ${BENCH_DURATION} s per client count (${CLIENTS[*]}), warm-up ${BENCH_WARMUP} s, fixed rate ${BENCH_RATE}/s over ${BENCH_RATE_LANES} lanes for ${BENCH_DURATION} s, idempotency keys ${BENCH_IDEMPOTENCY_KEYS}"
+info "settings" "pgbench ${BENCH_PGBENCH_DURATION} s and ingest ${BENCH_DURATION} s per client count (${CLIENTS[*]}), warm-up ${BENCH_WARMUP} s, fixed rate ${BENCH_RATE}/s over ${BENCH_RATE_LANES} lanes for ${BENCH_DURATION} s, idempotency keys ${BENCH_IDEMPOTENCY_KEYS}, bulk import of ${BENCH_BULK_ROWS} outcomes"
 info "cores" "$(nproc)"
 info "memory" "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(grep -c '^processor' /proc/cpuinfo) logical CPUs)"
@@ -228,7 +234,8 @@ if [[ -n "$ready" ]]; then
   set +e
   java -Xms64m -Xmx1g -jar "$BENCH_JAR" run --base "http://127.0.0.1:$BENCH_PORT/" --out "$RESULTS" \
     --duration "$BENCH_DURATION" --warmup "$BENCH_WARMUP" --clients "$(IFS=,; echo "${CLIENTS[*]}")" \
-    --rate "$BENCH_RATE" --lanes "$BENCH_RATE_LANES" --idempotency-keys "$BENCH_IDEMPOTENCY_KEYS" \
+    --rate "$BENCH_RATE" --lanes "$BENCH_RATE_LANES" --idempotency-keys "$BENCH_IDEMPOTENCY_KEYS" --bulk-rows "$BENCH_BULK_ROWS" \
+    --scenarios "$BENCH_SCENARIOS" \
     --app-pid "$APP_PID" --clock-ticks "$(getconf CLK_TCK)" --run-token "b$(date +%s)" 2>&1 | tee "$WORK/generator.log"
   gen_rc=${PIPESTATUS[0]}
   set -e

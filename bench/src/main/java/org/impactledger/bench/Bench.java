@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * <pre>
  * java -jar impact-ledger-bench.jar run    --base http://127.0.0.1:18080 --out results.tsv [--duration 15] [--warmup 5]
  *                                          [--clients 1,8,32] [--rate 1000] [--lanes 50] [--app-pid PID]
- *                                          [--scenarios warmup,ingest,ingest-fixed-rate] [--idempotency-keys true]
+ *                                          [--scenarios warmup,ingest,ingest-fixed-rate,bulk-import] [--idempotency-keys true]
+ *                                          [--bulk-rows 100000]
  * java -jar impact-ledger-bench.jar report --results results.tsv [--machine machine.txt] [--markdown out.md] [--title ...]
  * </pre>
  */
@@ -30,6 +31,7 @@ public final class Bench {
         SCENARIOS.put("warmup", WarmupScenario::new);
         SCENARIOS.put(IngestScenario.ID, IngestScenario::new);
         SCENARIOS.put(FixedRateScenario.ID, FixedRateScenario::new);
+        SCENARIOS.put(BulkImportScenario.ID, BulkImportScenario::new);
     }
 
     private Bench() {

@@ -11,7 +11,7 @@ import java.util.Map;
 /** The settings of one run of the load generator, from {@code --name value} arguments. */
 public record BenchConfig(URI base, Path out, int durationSeconds, int warmupSeconds, List<Integer> clients, int rate, int lanes,
                           boolean idempotencyKeys, Long appPid, int clockTicks, Duration requestTimeout, Duration settleTimeout,
-                          List<String> scenarios, String runToken) {
+                          List<String> scenarios, String runToken, int bulkRows) {
 
     static final int MAX_CLIENTS = 256;
     static final int MAX_DURATION_SECONDS = 3600;
@@ -32,8 +32,9 @@ public record BenchConfig(URI base, Path out, int durationSeconds, int warmupSec
                 bounded(a, "clock-ticks", 100, 1, 100_000),
                 Duration.ofSeconds(bounded(a, "request-timeout", 30, 1, 600)),
                 Duration.ofSeconds(bounded(a, "settle-timeout", 120, 1, 3600)),
-                List.of(a.getOrDefault("scenarios", "warmup,ingest,ingest-fixed-rate").split(",")),
-                a.getOrDefault("run-token", Long.toString(System.currentTimeMillis(), 36)));
+                List.of(a.getOrDefault("scenarios", "warmup,ingest,ingest-fixed-rate," + BulkImportScenario.ID).split(",")),
+                a.getOrDefault("run-token", Long.toString(System.currentTimeMillis(), 36)),
+                bounded(a, "bulk-rows", 100_000, 1, 10_000_000));
     }
 
     static Map<String, String> options(String[] args) {
@@ -71,6 +72,6 @@ public record BenchConfig(URI base, Path out, int durationSeconds, int warmupSec
     public String toString() {
         return "base=" + base + " duration=" + durationSeconds + "s warmup=" + warmupSeconds + "s clients=" + clients + " rate=" + rate
                 + "/s lanes=" + lanes + " idempotency-keys=" + idempotencyKeys + " scenarios=" + scenarios + " run=" + runToken
-                + " app-pid=" + appPid;
+                + " app-pid=" + appPid + " bulk-rows=" + bulkRows;
     }
 }

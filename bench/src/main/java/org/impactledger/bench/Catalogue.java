@@ -13,7 +13,7 @@ public enum Catalogue {
     PGBENCH("pgbench-append", "PostgreSQL durable single-row append (pgbench baseline)", false),
     INGEST(IngestScenario.ID, "Command ingest over HTTP (outcome lifecycle + capital flows, closed loop)", false),
     INGEST_FIXED_RATE(FixedRateScenario.ID, "Command ingest at a fixed rate (open loop, latency from due time)", false),
-    BULK_IMPORT("bulk-import", "Bulk outcome import", true),
+    BULK_IMPORT(BulkImportScenario.ID, "Bulk outcome import (one CSV file streamed over HTTP)", false),
     PROJECTION_REBUILD("projection-rebuild", "Projection rebuild at 1M events", true),
     REPORT_QUERY("report-query", "Report query latency at 1M events", true),
     AUDIT_VERIFY("audit-verify", "Audit-chain verification", true),
@@ -27,6 +27,7 @@ public enum Catalogue {
     static final double RSS_TARGET_MB = 512;
     static final long RSS_TARGET_EVENTS = 1_000_000;
     static final double STARTUP_TARGET_S = 10;
+    static final double BULK_TARGET_PER_S = 50_000;
 
     private final String id;
     private final String title;
@@ -97,6 +98,7 @@ public enum Catalogue {
                 Double s = row.extraNumber("seconds");
                 yield s == null ? "not measured" : yesNo(s <= STARTUP_TARGET_S);
             }
+            case BULK_IMPORT -> row.throughput() == null ? "not measured" : yesNo(row.throughput() >= BULK_TARGET_PER_S);
             default -> "—";
         };
     }
@@ -113,6 +115,9 @@ public enum Catalogue {
             case RESIDENT_MEMORY -> x.containsKey("rss_mb") ? Report.count(row.extraNumber("rss_mb")) + " MB (peak "
                     + Report.count(row.extraNumber("hwm_mb")) + " MB) at " + Report.count(row.extraNumber("events")) + " events" : "";
             case STARTUP -> x.containsKey("seconds") ? Report.decimal(row.extraNumber("seconds")) + " s" : "";
+            case BULK_IMPORT -> x.containsKey("ok") ? Report.count(row.extraNumber("ok")) + " outcomes in " + Report.decimal(row.extraNumber("seconds"))
+                    + " s; same file again: " + x.getOrDefault("reimport_status", "?") + ", " + x.getOrDefault("reimport_events", "?")
+                    + " new events" : "";
             default -> "";
         };
     }

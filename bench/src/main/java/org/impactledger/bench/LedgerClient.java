@@ -75,6 +75,21 @@ public final class LedgerClient {
         return exchange(builder.build());
     }
 
+    /**
+     * Sends a large body as a stream (a bulk import file), produced while it is sent: the generator
+     * never holds the file in memory either.
+     */
+    public Response upload(String path, String actor, String role, String contentType, java.util.function.Supplier<java.io.InputStream> body,
+                           Duration uploadTimeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(uploadTimeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body));
+        if (tokens != null) {
+            builder.header("Authorization", "Bearer " + tokens.tokenFor(actor, role));
+        }
+        return exchange(builder.build());
+    }
+
     public Response get(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET();
         if (tokens != null) {

@@ -91,10 +91,10 @@ public final class Report {
 
     /** Where a load run's time and CPU went. */
     public Table diagnostics() {
-        Table t = new Table("Scenario", ">Clients", ">Accepted", ">Errors", ">Events", ">Events/s", ">Ledger CPU ms/command",
+        Table t = new Table("Scenario", ">Clients", ">Accepted", ">Errors", ">Events", ">Events/s", ">Ledger CPU ms/command (bulk: /outcome)",
                 ">Ledger CPU (cores)", ">Generator CPU (cores)", ">Machine busy", ">Read models caught up after (s)");
         for (ResultRow r : rows) {
-            if (r.scenario().equals(IngestScenario.ID) || r.scenario().equals(FixedRateScenario.ID)) {
+            if (r.scenario().equals(IngestScenario.ID) || r.scenario().equals(FixedRateScenario.ID) || r.scenario().equals(BulkImportScenario.ID)) {
                 if (r.extras().containsKey("failed")) {
                     continue;
                 }

@@ -33,7 +33,6 @@ import org.impactledger.core.contract.command.ReversePayment;
 import org.impactledger.core.contract.command.SignContract;
 import org.impactledger.core.contract.command.VerifyOutcome;
 import org.impactledger.core.contract.command.WithdrawOutcome;
-import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
@@ -104,9 +103,7 @@ public class ContractCommandController {
         ContractId id = ContractId.of(contractId);
         RequestContext context = contexts.resolve(request);
         OutcomeId outcomeId = OutcomeId.of(Ids.orNew(body.outcomeId(), "outcome"));
-        Dispatched d = dispatcher.send(new ReportOutcome(id, outcomeId, BeneficiaryId.of(body.beneficiaryId()), body.metricCode().trim(),
-                body.period(), body.outcomeDate(), body.quantity(), body.evidenceReference().trim(), body.evidenceSha256().toLowerCase(),
-                context.principal(), context.actingProvider()), context);
+        Dispatched d = dispatcher.send(ReportOutcome.of(id, body.toReport(outcomeId), context.principal(), context.actingProvider()), context);
         return CommandResponse.created(d, outcomePath(id, outcomeId), Map.of("contractId", id.value(), "outcomeId", outcomeId.value(),
                 "status", "REPORTED"));
     }

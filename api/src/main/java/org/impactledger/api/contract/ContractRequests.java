@@ -11,9 +11,13 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.contract.PaymentRule;
 import org.impactledger.core.contract.RateCardEntry;
+import org.impactledger.core.contract.command.OutcomeReport;
+import org.impactledger.core.shared.BeneficiaryId;
+import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.core.shared.Identifier;
 
 /** Request bodies of the contract and outcome endpoints (shape only; the domain checks the rules). */
@@ -67,6 +71,12 @@ public final class ContractRequests {
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal quantity,
             @NotBlank @Size(max = 500) String evidenceReference,
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 digest: 64 hexadecimal characters") String evidenceSha256) {
+
+        /** The report the contract checks, for one outcome report and for each row of a bulk import alike. */
+        public OutcomeReport toReport(OutcomeId outcomeId) {
+            return new OutcomeReport(outcomeId, BeneficiaryId.of(beneficiaryId), metricCode.trim(), period, outcomeDate, quantity,
+                    evidenceReference.trim(), evidenceSha256.toLowerCase(Locale.ROOT));
+        }
     }
 
     public record VerifyOutcomeRequest(

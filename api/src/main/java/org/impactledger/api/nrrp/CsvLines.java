@@ -16,9 +16,10 @@ import java.util.function.Consumer;
  * Reads a small CSV dialect line by line: separator {@code ;} (what Italian spreadsheets export,
  * since the comma is the decimal mark) or {@code ,} when the header has no {@code ;}; fields may be
  * quoted with {@code "} (a doubled {@code ""} inside is a quote); one record per line; a UTF-8 BOM
- * and blank lines are skipped. Header names are matched without case.
+ * and blank lines are skipped. Header names are matched without case. {@link #split} is also the
+ * field splitter of the bulk outcome import.
  */
-final class CsvLines {
+public final class CsvLines {
 
     private CsvLines() {
     }
@@ -55,7 +56,8 @@ final class CsvLines {
         }
     }
 
-    static List<String> split(String line, char separator, int number) {
+    /** The fields of one line; refuses a quoted field that is not closed, naming the line. */
+    public static List<String> split(String line, char separator, int number) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

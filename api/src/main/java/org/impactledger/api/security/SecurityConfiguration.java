@@ -147,7 +147,8 @@ public class SecurityConfiguration {
                 .requestMatchers(GET, "/api/funds", "/api/funds/*").hasAnyRole(EVERY_ROLE)
 
                 // contracts and outcomes: four eyes and ownership are enforced by the Contract aggregate
-                .requestMatchers(POST, "/api/contracts/*/outcomes", "/api/contracts/*/outcomes/*/withdrawal").hasAnyRole(ADMIN, PROVIDER)
+                .requestMatchers(POST, "/api/contracts/*/outcomes", "/api/contracts/*/outcomes/imports", "/api/contracts/*/outcomes/*/withdrawal")
+                .hasAnyRole(ADMIN, PROVIDER)
                 .requestMatchers(POST, "/api/contracts/*/outcomes/*/verification", "/api/contracts/*/outcomes/*/rejection")
                 .hasAnyRole(ADMIN, VERIFIER)
                 .requestMatchers(POST, "/api/contracts/*/outcomes/*/payment-approval", "/api/contracts/*/outcomes/*/payment-execution",

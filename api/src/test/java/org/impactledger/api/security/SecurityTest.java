@@ -49,6 +49,8 @@ class SecurityTest extends IntegrationTest {
             "/api/contracts/{contractId}",
             "/api/contracts/{contractId}/outcomes",
             "/api/contracts/{contractId}/outcomes/{outcomeId}",
+            "/api/contracts/{contractId}/outcomes/imports",
+            "/api/contracts/{contractId}/outcomes/imports/{importId}",
             "/api/reports/fund-performance/{fundId}",
             "/api/reports/fund-performance/{fundId}/investors/{investorId}",
             "/api/reports/sdg-impact",
@@ -457,9 +459,10 @@ class SecurityTest extends IntegrationTest {
 
     static String fill(String template, Map<String, String> ids) {
         String path = template;
-        for (Map.Entry<String, String> id : Map.of("fundId", "f-x", "contractId", "c-x", "outcomeId", "o-x", "investorId", "i-x",
-                "name", "fund-state", "subjectId", "s-x", "propertyId", "p-x", "leaseId", "l-x", "issuerId", "is-x", "instrumentId", "in-x")
-                .entrySet()) {
+        for (Map.Entry<String, String> id : Map.ofEntries(Map.entry("fundId", "f-x"), Map.entry("contractId", "c-x"),
+                Map.entry("outcomeId", "o-x"), Map.entry("investorId", "i-x"), Map.entry("name", "fund-state"), Map.entry("subjectId", "s-x"),
+                Map.entry("propertyId", "p-x"), Map.entry("leaseId", "l-x"), Map.entry("issuerId", "is-x"), Map.entry("instrumentId", "in-x"),
+                Map.entry("importId", "imp-x")).entrySet()) {
             path = path.replace("{" + id.getKey() + "}", ids.getOrDefault(id.getKey(), id.getValue()));
         }
         return path;

@@ -11,6 +11,7 @@ public class LedgerAxonProperties {
     private final EventStore eventStore = new EventStore();
     private final TokenStore tokenStore = new TokenStore();
     private boolean aggregateCache = true;
+    private int aggregateCacheStrongSize = 64;
 
     public Snapshots getSnapshots() {
         return snapshots;
@@ -33,8 +34,20 @@ public class LedgerAxonProperties {
         this.aggregateCache = aggregateCache;
     }
 
+    /** How many of the most recently used aggregates the cache holds strongly (the others only weakly). */
+    public int getAggregateCacheStrongSize() {
+        return aggregateCacheStrongSize;
+    }
+
+    public void setAggregateCacheStrongSize(int aggregateCacheStrongSize) {
+        this.aggregateCacheStrongSize = aggregateCacheStrongSize;
+    }
+
     public static class Snapshots {
-        /** Take a snapshot after this many events since the last one (0 disables snapshots). */
+        /**
+         * Take a snapshot after this many events since the last one, or after half the stream's length
+         * once that is more (see GrowingSnapshotTriggerDefinition); 0 disables snapshots.
+         */
         private int threshold = 100;
 
         public int getThreshold() {

@@ -3,13 +3,11 @@ package org.impactledger.infra.axon;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -44,7 +42,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Registers the domain with Axon: the aggregates (with a cache and event-count snapshots, so a
+ * Registers the domain with Axon: the aggregates (with a cache and event-count snapshots,
+ * {@link RecentAggregatesCache} and {@link GrowingSnapshotTriggerDefinition}, so a
  * command does not re-read a long stream, and a factory that refuses another type's stream:
  * {@link AggregateTypeGuard}), the command handlers that span aggregates (contract and fund;
  * Homes4All property and fund; instrument, issuer and accounts), the
@@ -110,7 +109,7 @@ public class LedgerDomainConfiguration {
     }
 
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerAxonProperties properties) {
-        Cache cache = properties.isAggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+        Cache cache = properties.isAggregateCache() ? new RecentAggregatesCache(properties.getAggregateCacheStrongSize()) : NoCache.INSTANCE;
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
                 .configureAggregateFactory(c -> new AggregateTypeGuard<>(type))
@@ -133,6 +132,6 @@ public class LedgerDomainConfiguration {
                 .parameterResolverFactory(c.parameterResolverFactory())
                 .handlerDefinition(c.handlerDefinition(Fund.class))
                 .build();
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        return new GrowingSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

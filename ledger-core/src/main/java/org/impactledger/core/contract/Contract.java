@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.impactledger.core.contract.command.ApproveOutcomePayment;
 import org.impactledger.core.contract.command.CloseContract;
 import org.impactledger.core.contract.command.ExecuteOutcomePayment;
 import org.impactledger.core.contract.command.RejectOutcome;
+import org.impactledger.core.contract.command.OutcomeReport;
 import org.impactledger.core.contract.command.ReportOutcome;
+import org.impactledger.core.contract.command.ReportOutcomes;
 import org.impactledger.core.contract.command.ReversePayment;
 import org.impactledger.core.contract.command.SignContract;
 import org.impactledger.core.contract.command.VerifyOutcome;
@@ -90,6 +93,8 @@ public class Contract {
     private Map<String, OutcomeState> outcomes;
     private boolean closed;
     private LocalDate closedOn;
+    /** Derived from {@link #outcomes}; see {@link #claimsHeld()}. */
+    private transient Map<String, List<String>> claimsHeld;
 
     /** For Axon and the snapshot serializer. */
     protected Contract() {
@@ -181,37 +186,80 @@ public class Contract {
     public void handle(ReportOutcome command) {
         requireOpen();
         requireOwnProvider(command.actingProvider(), "report outcomes");
-        required(command.outcomeId(), "outcomeId");
-        if (outcomes.containsKey(command.outcomeId().value())) {
+        apply(reported(command.report(), command.reportedBy()));
+    }
+
+    /**
+     * A batch of a bulk import: each report passes the rules of {@link #reported} and is recorded, or
+     * is refused on its own and listed in the result; one bad row does not refuse the batch. A report
+     * whose outcome id was already recorded with the same values is counted as already reported and
+     * records nothing, so a file imported twice has one effect. Open contract and ownership are
+     * checked once and refuse the whole batch.
+     */
+    @CommandHandler
+    public ReportOutcomesResult handle(ReportOutcomes command) {
+        requireOpen();
+        requireOwnProvider(command.actingProvider(), "report outcomes");
+        int accepted = 0;
+        int alreadyReported = 0;
+        List<ReportOutcomesResult.Refused> refused = new ArrayList<>();
+        List<OutcomeReport> reports = command.reports();
+        for (int i = 0; i < reports.size(); i++) {
+            OutcomeReport report = reports.get(i);
+            try {
+                if (report != null && report.outcomeId() != null && sameReport(outcomes.get(report.outcomeId().value()), report)) {
+                    alreadyReported++;
+                    continue;
+                }
+                apply(reported(report, command.reportedBy()));
+                accepted++;
+            } catch (DomainException e) {
+                refused.add(new ReportOutcomesResult.Refused(i, e.code(), e.field(), e.getMessage()));
+            }
+        }
+        return new ReportOutcomesResult(accepted, alreadyReported, refused);
+    }
+
+    /** The rules of one outcome report, for a single report and for each row of a batch alike. */
+    private OutcomeReported reported(OutcomeReport report, String reportedBy) {
+        required(report, "report");
+        required(report.outcomeId(), "outcomeId");
+        if (outcomes.containsKey(report.outcomeId().value())) {
             throw new DomainException(ErrorCode.ALREADY_EXISTS, "outcomeId",
-                    "outcome " + command.outcomeId() + " was already reported under contract " + contractId);
+                    "outcome " + report.outcomeId() + " was already reported under contract " + contractId);
         }
-        required(command.beneficiaryId(), "beneficiaryId");
-        required(command.outcomeDate(), "outcomeDate");
-        requireWithinTerm(command.outcomeDate(), "outcomeDate");
-        requireText(command.metricCode(), "metricCode");
-        RateCardEntry entry = pricedEntry(command.metricCode(), command.outcomeDate());
-        requireQuantity(command.quantity(), "quantity");
-        requireWholeCents(entry.unitPrice(), command.quantity(), "quantity");
-        requireText(command.period(), "period");
-        if (!PERIOD.matcher(command.period()).matches()) {
-            throw DomainException.invalid("period", "period '" + command.period() + "' must be a year (2025), a month (2025-03) or a quarter (2025-Q1)");
+        required(report.beneficiaryId(), "beneficiaryId");
+        required(report.outcomeDate(), "outcomeDate");
+        requireWithinTerm(report.outcomeDate(), "outcomeDate");
+        requireText(report.metricCode(), "metricCode");
+        RateCardEntry entry = pricedEntry(report.metricCode(), report.outcomeDate());
+        requireQuantity(report.quantity(), "quantity");
+        requireWholeCents(entry.unitPrice(), report.quantity(), "quantity");
+        requireText(report.period(), "period");
+        if (!PERIOD.matcher(report.period()).matches()) {
+            throw DomainException.invalid("period", "period '" + report.period() + "' must be a year (2025), a month (2025-03) or a quarter (2025-Q1)");
         }
-        requireText(command.evidenceReference(), "evidenceReference");
-        requireText(command.evidenceSha256(), "evidenceSha256");
-        String sha256 = command.evidenceSha256().strip().toLowerCase(Locale.ROOT);
+        requireText(report.evidenceReference(), "evidenceReference");
+        requireText(report.evidenceSha256(), "evidenceSha256");
+        String sha256 = report.evidenceSha256().strip().toLowerCase(Locale.ROOT);
         if (!SHA256_HEX.matcher(sha256).matches()) {
             throw DomainException.invalid("evidenceSha256",
-                    "evidenceSha256 must be 64 hexadecimal characters (a SHA-256 digest), was " + command.evidenceSha256().length() + " characters");
+                    "evidenceSha256 must be 64 hexadecimal characters (a SHA-256 digest), was " + report.evidenceSha256().length() + " characters");
         }
-        requireText(command.reportedBy(), "reportedBy");
-        Optional<OutcomeState> paid = paidClaim(command.beneficiaryId().value(), command.metricCode(), command.period(), entry.rule(), null);
+        requireText(reportedBy, "reportedBy");
+        Optional<OutcomeState> paid = paidClaim(report.beneficiaryId().value(), report.metricCode(), report.period(), entry.rule(), null);
         if (paid.isPresent()) {
             throw new DomainException(ErrorCode.DUPLICATE_PAYMENT, "beneficiaryId", duplicateMessage(paid.get(), entry.rule()));
         }
+        return new OutcomeReported(contractId, fundId, report.outcomeId(), report.beneficiaryId(), report.metricCode(), report.period(),
+                report.outcomeDate(), report.quantity(), report.evidenceReference(), sha256, reportedBy);
+    }
 
-        apply(new OutcomeReported(contractId, fundId, command.outcomeId(), command.beneficiaryId(), command.metricCode(), command.period(),
-                command.outcomeDate(), command.quantity(), command.evidenceReference(), sha256, command.reportedBy()));
+    /** Whether {@code existing} is this very report recorded before (same beneficiary, metric, period, date and quantity). */
+    private static boolean sameReport(OutcomeState existing, OutcomeReport report) {
+        return existing != null && existing.beneficiaryId().equals(report.beneficiaryId()) && existing.metricCode().equals(report.metricCode())
+                && existing.period().equals(report.period()) && existing.outcomeDate().equals(report.outcomeDate())
+                && report.quantity() != null && existing.quantity().compareTo(report.quantity()) == 0;
     }
 
     @CommandHandler
@@ -488,7 +536,11 @@ public class Contract {
 
     @EventSourcingHandler
     void on(OutcomePaymentApproved event) {
-        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).approved(event.approvedBy(), event.amount()));
+        OutcomeState approved = outcomes.get(event.outcomeId().value()).approved(event.approvedBy(), event.amount());
+        replace(event.outcomeId(), approved);
+        if (claimsHeld != null) {
+            holdClaim(approved);
+        }
     }
 
     @EventSourcingHandler
@@ -498,7 +550,11 @@ public class Contract {
 
     @EventSourcingHandler
     void on(OutcomePaymentReversed event) {
-        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).reversed());
+        OutcomeState reversed = outcomes.get(event.outcomeId().value()).reversed();
+        replace(event.outcomeId(), reversed);
+        if (claimsHeld != null) {
+            releaseClaim(reversed);
+        }
     }
 
     @EventSourcingHandler
@@ -568,12 +624,54 @@ public class Contract {
      * same beneficiary and metric; once per period only one in the same period.
      */
     private Optional<OutcomeState> paidClaim(String beneficiaryId, String metricCode, String period, PaymentRule rule, String exceptOutcomeId) {
-        return outcomes.values().stream()
+        List<String> holding = claimsHeld().get(claimKey(beneficiaryId, metricCode));
+        if (holding == null) {
+            return Optional.empty();
+        }
+        return holding.stream()
+                .filter(id -> !id.equals(exceptOutcomeId))
+                .map(outcomes::get)
                 .filter(o -> o.status().holdsPayment())
-                .filter(o -> !o.outcomeId().value().equals(exceptOutcomeId))
-                .filter(o -> o.beneficiaryId().value().equals(beneficiaryId) && o.metricCode().equals(metricCode))
                 .filter(o -> rule == PaymentRule.ONCE_PER_BENEFICIARY || o.period().equals(period))
                 .findFirst();
+    }
+
+    /**
+     * The outcomes that hold a payment (approved or paid), by beneficiary and metric: the duplicate
+     * payment rule looks here instead of scanning every outcome, which matters when a bulk import
+     * reports many thousands under one contract. Derived from {@link #outcomes}, so it is not part of
+     * the snapshot ({@code transient}): built on first use, then kept up to date by the event sourcing
+     * handlers (which leave it unbuilt while replaying a stream).
+     */
+    private Map<String, List<String>> claimsHeld() {
+        if (claimsHeld == null) {
+            claimsHeld = new HashMap<>();
+            outcomes.values().stream().filter(o -> o.status().holdsPayment()).forEach(this::holdClaim);
+        }
+        return claimsHeld;
+    }
+
+    private void holdClaim(OutcomeState outcome) {
+        List<String> holding = claimsHeld().computeIfAbsent(claimKey(outcome.beneficiaryId().value(), outcome.metricCode()),
+                k -> new ArrayList<>(1));
+        if (!holding.contains(outcome.outcomeId().value())) {
+            holding.add(outcome.outcomeId().value());
+        }
+    }
+
+    private void releaseClaim(OutcomeState outcome) {
+        String key = claimKey(outcome.beneficiaryId().value(), outcome.metricCode());
+        List<String> holding = claimsHeld().get(key);
+        if (holding != null) {
+            holding.remove(outcome.outcomeId().value());
+            if (holding.isEmpty()) {
+                claimsHeld.remove(key);
+            }
+        }
+    }
+
+    private static String claimKey(String beneficiaryId, String metricCode) {
+        return beneficiaryId + '\n' + metricCode;
     }
 
     private static String duplicateMessage(OutcomeState paid, PaymentRule rule) {

@@ -19,9 +19,17 @@ public interface Identifier {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid(field, field + " is required");
         }
-        if (!value.matches(PATTERN)) {
+        if (!Form.ID.matcher(value).matches()) {
             throw DomainException.invalid(field, field + " " + RULE);
         }
         return value;
+    }
+
+    /** {@link #PATTERN} compiled once: ids are checked on every event read and every imported row. */
+    final class Form {
+        static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(PATTERN);
+
+        private Form() {
+        }
     }
 }

@@ -15,4 +15,15 @@ public record ReportOutcome(@TargetAggregateIdentifier ContractId contractId, Ou
     public ReportOutcome(ContractId contractId, OutcomeId outcomeId, BeneficiaryId beneficiaryId, String metricCode, String period, LocalDate outcomeDate, BigDecimal quantity, String evidenceReference, String evidenceSha256, String reportedBy) {
         this(contractId, outcomeId, beneficiaryId, metricCode, period, outcomeDate, quantity, evidenceReference, evidenceSha256, reportedBy, null);
     }
+
+    /** One report as a single command. */
+    public static ReportOutcome of(ContractId contractId, OutcomeReport report, String reportedBy, ProviderId actingProvider) {
+        return new ReportOutcome(contractId, report.outcomeId(), report.beneficiaryId(), report.metricCode(), report.period(), report.outcomeDate(),
+                report.quantity(), report.evidenceReference(), report.evidenceSha256(), reportedBy, actingProvider);
+    }
+
+    /** The report itself, as a bulk import carries it per row. */
+    public OutcomeReport report() {
+        return new OutcomeReport(outcomeId, beneficiaryId, metricCode, period, outcomeDate, quantity, evidenceReference, evidenceSha256);
+    }
 }
