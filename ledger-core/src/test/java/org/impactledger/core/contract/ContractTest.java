@@ -32,7 +32,7 @@ import static org.impactledger.core.contract.ContractTestData.rateCard;
 import static org.impactledger.core.contract.ContractTestData.rateCardAmended;
 import static org.impactledger.core.contract.ContractTestData.signContract;
 import static org.impactledger.core.contract.ContractTestData.signed;
-import static org.impactledger.core.contract.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.time.LocalDate;
 import org.impactledger.core.shared.PayerId;

@@ -8,7 +8,7 @@ import static org.impactledger.core.contract.ContractTestData.REPORTER;
 import static org.impactledger.core.contract.ContractTestData.contractClosed;
 import static org.impactledger.core.contract.ContractTestData.contractSigned;
 import static org.impactledger.core.contract.ContractTestData.outcome;
-import static org.impactledger.core.contract.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.util.List;
 import java.util.stream.IntStream;

@@ -19,7 +19,7 @@ import static org.impactledger.core.exchange.ExchangeTestData.eur;
 import static org.impactledger.core.exchange.ExchangeTestData.offeringClosed;
 import static org.impactledger.core.exchange.ExchangeTestData.sell;
 import static org.impactledger.core.exchange.ExchangeTestData.trade;
-import static org.impactledger.core.exchange.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 import static org.impactledger.core.exchange.ReservationPurpose.BUY_ORDER;
 import static org.impactledger.core.exchange.ReservationPurpose.SUBSCRIPTION;
 

@@ -36,7 +36,7 @@ import static org.impactledger.core.exchange.ExchangeTestData.shareListed;
 import static org.impactledger.core.exchange.ExchangeTestData.subscribe;
 import static org.impactledger.core.exchange.ExchangeTestData.subscribed;
 import static org.impactledger.core.exchange.ExchangeTestData.trade;
-import static org.impactledger.core.exchange.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -19,7 +19,7 @@ import static org.impactledger.core.exchange.ExchangeTestData.eur;
 import static org.impactledger.core.exchange.ExchangeTestData.issuerAdmitted;
 import static org.impactledger.core.exchange.ExchangeTestData.offeringClosed;
 import static org.impactledger.core.exchange.ExchangeTestData.standing;
-import static org.impactledger.core.exchange.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

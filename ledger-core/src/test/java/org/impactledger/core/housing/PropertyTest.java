@@ -17,7 +17,7 @@ import static org.impactledger.core.housing.HousingTestData.flat2;
 import static org.impactledger.core.housing.HousingTestData.lease;
 import static org.impactledger.core.housing.HousingTestData.propertyWith;
 import static org.impactledger.core.housing.HousingTestData.unit;
-import static org.impactledger.core.housing.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.util.Arrays;
 import java.util.List;

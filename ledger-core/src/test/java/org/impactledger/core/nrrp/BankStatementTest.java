@@ -7,7 +7,7 @@ import static org.impactledger.core.nrrp.NrrpTestData.debit;
 import static org.impactledger.core.nrrp.NrrpTestData.eur;
 import static org.impactledger.core.nrrp.NrrpTestData.recorded;
 import static org.impactledger.core.nrrp.NrrpTestData.statementImported;
-import static org.impactledger.core.nrrp.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;

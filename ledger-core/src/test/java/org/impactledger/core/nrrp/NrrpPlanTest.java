@@ -1,6 +1,6 @@
 package org.impactledger.core.nrrp;
 
-import static org.impactledger.core.nrrp.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;

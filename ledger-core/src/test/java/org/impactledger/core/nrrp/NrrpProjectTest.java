@@ -17,7 +17,7 @@ import static org.impactledger.core.nrrp.NrrpTestData.metrics;
 import static org.impactledger.core.nrrp.NrrpTestData.qty;
 import static org.impactledger.core.nrrp.NrrpTestData.register;
 import static org.impactledger.core.nrrp.NrrpTestData.registered;
-import static org.impactledger.core.nrrp.Refusal.refusal;
+import static org.impactledger.core.shared.Refusal.refusal;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

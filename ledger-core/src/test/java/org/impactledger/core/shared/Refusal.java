@@ -1,13 +1,14 @@
-package org.impactledger.core.exchange;
+package org.impactledger.core.shared;
 
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.impactledger.core.shared.DomainException;
-import org.impactledger.core.shared.ErrorCode;
 
-/** Matches a {@link DomainException} by code, field and (exact) message: what the API client will see. */
-final class Refusal extends TypeSafeMatcher<DomainException> {
+/**
+ * Matches a {@link DomainException} by code, field and (exact) message: what the API client will see.
+ * Shared by the aggregates' fixture tests.
+ */
+public final class Refusal extends TypeSafeMatcher<DomainException> {
 
     private final ErrorCode code;
     private final String field;
@@ -20,7 +21,7 @@ final class Refusal extends TypeSafeMatcher<DomainException> {
         this.message = message;
     }
 
-    static Matcher<DomainException> refusal(ErrorCode code, String field, String message) {
+    public static Matcher<DomainException> refusal(ErrorCode code, String field, String message) {
         return new Refusal(code, field, message);
     }
 
