@@ -26,7 +26,12 @@
 #   BENCH_BUILD=1              0 to reuse the jars already built
 #   BENCH_JAVA_OPTS=           JVM options for the ledger (default: none, the JVM's own defaults)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+#   BENCH_SCENARIOS=million    the 1M-event scenarios instead (rebuild, report queries, audit verification,
+#                              memory at 1M events): runs bench/run-million.sh, whose header lists its settings
 set -euo pipefail
+if [[ "${BENCH_SCENARIOS:-}" == million ]]; then
+  exec bash "$(dirname "${BASH_SOURCE[0]}")/run-million.sh"
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * java -jar impact-ledger-bench.jar run    --base http://127.0.0.1:18080 --out results.tsv [--duration 15] [--warmup 5]
  *                                          [--clients 1,8,32] [--rate 1000] [--lanes 50] [--app-pid PID]
  *                                          [--scenarios warmup,ingest,ingest-fixed-rate] [--idempotency-keys true]
+ *                                          (1M events: --scenarios projection-rebuild,report-query,audit-verify)
  * java -jar impact-ledger-bench.jar report --results results.tsv [--machine machine.txt] [--markdown out.md] [--title ...]
  * </pre>
  */
@@ -30,6 +31,10 @@ public final class Bench {
         SCENARIOS.put("warmup", WarmupScenario::new);
         SCENARIOS.put(IngestScenario.ID, IngestScenario::new);
         SCENARIOS.put(FixedRateScenario.ID, FixedRateScenario::new);
+        // the 1M-event scenarios, on a database filled by bench/seed (BENCH_SCENARIOS=million bash bench/run.sh)
+        SCENARIOS.put(RebuildScenario.ID, RebuildScenario::new);
+        SCENARIOS.put(ReportQueryScenario.ID, ReportQueryScenario::new);
+        SCENARIOS.put(AuditVerifyScenario.ID, AuditVerifyScenario::new);
     }
 
     private Bench() {
