@@ -126,6 +126,7 @@ fi
 if [[ "$BENCH_REUSE_DB" == 1 ]] && (( existing >= BENCH_EVENTS )); then
   log "reusing $BENCH_DB ($existing events)"
   info "events" "$existing, database reused from an earlier run (BENCH_REUSE_DB=1)"
+  export BENCH_DB_REUSED=1
 else
   log "fresh database $BENCH_DB, seeding $BENCH_EVENTS events"
   psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB"
