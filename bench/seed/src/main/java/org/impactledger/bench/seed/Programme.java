@@ -41,13 +41,14 @@ import org.impactledger.core.shared.ProviderId;
  * advance each, and per contract {@code outcomes} outcomes through their lifecycle — reported,
  * then verified (1 in 20 rejected instead), approved (1 in 10 of the verified left waiting) and
  * paid (1 in 10 of the approved left unpaid), a quarter of them quarterly job-retention claims —
- * and a closing valuation. About 5.3 events per outcome.
+ * and a closing valuation. About 5.2 events per outcome. Every business date lies between 2024-01
+ * and 2026-10, in the past of the ledger's clock, so reports "as of today" see all of it.
  */
 final class Programme {
 
-    static final LocalDate OPENED = LocalDate.of(2026, 1, 15);
-    private static final LocalDate START = LocalDate.of(2026, 2, 1);
-    private static final LocalDate END = LocalDate.of(2028, 12, 31);
+    static final LocalDate OPENED = LocalDate.of(2024, 1, 15);
+    private static final LocalDate START = LocalDate.of(2024, 2, 1);
+    private static final LocalDate END = LocalDate.of(2026, 10, 31);
     private static final Money PRICE_HOUSED = eur("1000.00");
     private static final Money PRICE_JOB = eur("800.00");
 
@@ -91,7 +92,7 @@ final class Programme {
                     new AdvanceWorkingCapital(fund, "adv-" + c, provider, contract, eur("5000.00"), advanced)));
             lifecycle(out, contract, providerUser, provider, payerUser, payer, outcomes);
         }
-        LocalDate valued = LocalDate.of(2028, 12, 31);
+        LocalDate valued = LocalDate.of(2026, 10, 31);
         out.add(new SeedCommand("fund-manager", "fund-manager", valued,
                 new RecordValuation(fund, eur("600000.00"), valued, "Cash plus working-capital advances at cost")));
         return out;

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class Seeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(Seeder.class);
-    private static final LocalDate DEFAULT_BUSINESS_DATE = LocalDate.of(2026, 11, 1);
+    private static final LocalDate DEFAULT_BUSINESS_DATE = LocalDate.of(2026, 10, 31);
 
     private final CommandGateway gateway;
     private final TransactionManager transactionManager;
