@@ -1,5 +1,7 @@
 package org.impactledger.core.shared;
 
+import java.util.regex.Pattern;
+
 /**
  * A typed identifier. Implementations are single-value records whose {@code toString()} is the
  * raw value (Axon uses it as the aggregate identifier); the serializer writes them as plain strings.
@@ -8,6 +10,13 @@ public interface Identifier {
 
     /** The form of every id: 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit. */
     String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+
+    /**
+     * {@link #PATTERN} compiled once: every typed id is checked on construction, also when an event
+     * is read back (each read model deserializes every event), and {@code String.matches} would
+     * compile the expression for each of them.
+     */
+    Pattern COMPILED_PATTERN = Pattern.compile(PATTERN);
 
     /** The rule {@link #PATTERN} states, as a refusal says it. */
     String RULE = "must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
@@ -19,7 +28,7 @@ public interface Identifier {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid(field, field + " is required");
         }
-        if (!value.matches(PATTERN)) {
+        if (!COMPILED_PATTERN.matcher(value).matches()) {
             throw DomainException.invalid(field, field + " " + RULE);
         }
         return value;
