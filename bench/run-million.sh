@@ -145,11 +145,17 @@ APP_LOG="$WORK/app.log"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
 export BENCH_JWT_KEY="$WORK/jwt-private.pem"
+# The audit checkpoints are signed with one Ed25519 key per database, kept beside the build output, so
+# that a reused database's checkpoints still verify offline (an ephemeral key changes at every start).
+AUDIT_KEY="$ROOT/bench/target/audit-signing-key-$BENCH_DB.pem"
+if [[ ! -f "$AUDIT_KEY" || "${BENCH_DB_REUSED:-0}" != 1 ]]; then
+  openssl genpkey -algorithm ed25519 -out "$AUDIT_KEY" 2>/dev/null
+fi
 export BENCH_APP_STARTED_MS="$(date +%s%3N)"
 t0="$(date +%s%N)"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 ( cd "$WORK" && PORT="$BENCH_PORT" LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LEDGER_DB_USER="$PGUSER" \
-    exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" \
+    LEDGER_AUDIT_SIGNING_KEY_FILE="$AUDIT_KEY" exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" \
       --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ) > "$APP_LOG" 2>&1 &
 APP_PID=$!
 ready=""
