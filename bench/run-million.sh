@@ -107,7 +107,11 @@ SEED_JAR="$ROOT/bench/seed/target/impact-ledger-bench-seed.jar"
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
 info "date" "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-info "command" "${OVERRIDES}BENCH_SCENARIOS=million bash bench/run.sh"
+if [[ "$OVERRIDES" == *BENCH_SCENARIOS=million* ]]; then
+  info "command" "${OVERRIDES}bash bench/run.sh"
+else
+  info "command" "${OVERRIDES}bash bench/run-million.sh"
+fi
 info "settings" "${BENCH_EVENTS} events; rebuild ${BENCH_REBUILD}; report queries ${BENCH_QUERY_DURATION} s per endpoint with ${BENCH_QUERY_CLIENTS} clients"
 info "cores" "$(nproc)"
 info "memory" "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -175,7 +179,7 @@ done
 FAILED=0
 if [[ -n "$ready" ]]; then
   startup="$(awk -v a="$t0" -v b="$ready" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
-  row "startup" "" "" "" "" "" "seconds=$startup" "process start to health UP on the 1M-event database (read models and audit chain then build in the background)"
+  row "startup" "" "" "" "" "" "seconds=$startup" "process start to health UP on the seeded database ($(events_in "$BENCH_DB") events; read models and audit chain then build in the background)"
   echo "  ready after $startup s" >&2
 
   # ---------------------------------------------------------------- 4. scenarios
