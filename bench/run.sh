@@ -31,7 +31,12 @@
 #                              sharing archive of scripts/cds-archive.sh (made here, not timed); 0: plain java -jar
 #   BENCH_JAVA_OPTS=-Xmx256m   JVM options for the ledger (default: the heap limit of the README's production command)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+#   BENCH_SCENARIOS=million    the 1M-event scenarios instead (rebuild, report queries, audit verification,
+#                              memory at 1M events): runs bench/run-million.sh, whose header lists its settings
 set -euo pipefail
+if [[ "${BENCH_SCENARIOS:-}" == million ]]; then
+  exec bash "$(dirname "${BASH_SOURCE[0]}")/run-million.sh"
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

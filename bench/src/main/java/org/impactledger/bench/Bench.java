@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  *                                          [--clients 1,8,32] [--rate 1000] [--lanes 50] [--app-pid PID]
  *                                          [--scenarios warmup,ingest,ingest-fixed-rate,bulk-import] [--idempotency-keys true]
  *                                          [--bulk-rows 100000]
+ *                                          (1M events: --scenarios projection-rebuild,report-query,audit-verify)
  * java -jar impact-ledger-bench.jar report --results results.tsv [--machine machine.txt] [--markdown out.md] [--title ...]
  * </pre>
  */
@@ -32,6 +33,10 @@ public final class Bench {
         SCENARIOS.put(IngestScenario.ID, IngestScenario::new);
         SCENARIOS.put(FixedRateScenario.ID, FixedRateScenario::new);
         SCENARIOS.put(BulkImportScenario.ID, BulkImportScenario::new);
+        // the 1M-event scenarios, on a database filled by bench/seed (BENCH_SCENARIOS=million bash bench/run.sh)
+        SCENARIOS.put(RebuildScenario.ID, RebuildScenario::new);
+        SCENARIOS.put(ReportQueryScenario.ID, ReportQueryScenario::new);
+        SCENARIOS.put(AuditVerifyScenario.ID, AuditVerifyScenario::new);
     }
 
     private Bench() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount in an ISO 4217 currency. Amounts carry at most two decimals (cents) and are
@@ -39,9 +40,12 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(BigDecimal.ZERO, currency);
     }
 
+    /** Compiled once: every amount is checked on construction, also when events are read back. */
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
     /** Validates an ISO 4217 code (three upper-case letters known to the JDK). */
     public static String validCurrency(String currency, String field) {
-        if (currency == null || !currency.matches("[A-Z]{3}")) {
+        if (currency == null || !CURRENCY.matcher(currency).matches()) {
             throw DomainException.invalid(field, "currency must be an ISO 4217 code of three upper-case letters");
         }
         try {

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Impact Ledger benchmark harness, the 1M-event scenarios (issue 7):
+#
+#   BENCH_SCENARIOS=million bash bench/run.sh        (or: bash bench/run-million.sh)
+#
+# In one run, on this machine only (loopback addresses):
+#   1. builds the ledger, the load generator and the seeder (./mvnw -Pbench);
+#   2. fills a fresh database with BENCH_EVENTS events through the ledger's own write side
+#      (bench/seed: ledger-core's aggregates and infra's command handling, serializer and JDBC event
+#      store, in-process, many commands per unit of work; see bench/RESULTS.md, "How the 1M events
+#      are made");
+#   3. starts the ledger on it: the ledger builds every read model and the audit chain by itself;
+#   4. runs the generator's 1M scenarios: projection-rebuild (the start-up build, then every read
+#      model rebuilt through the admin endpoint), report-query (closed loop per report endpoint),
+#      audit-verify (GET /api/audit/verify, and the offline AuditVerifier over the NDJSON export);
+#   5. reads the ledger's resident memory (VmRSS) after all that;
+#   6. stops the ledger and prints the table; writes it as Markdown to bench/results/<timestamp>-million.md.
+#
+# Settings (environment variables, all optional):
+#   BENCH_EVENTS=1000000       events to seed (the seeder stops after the fund that reaches it)
+#   BENCH_DB=ledger_bench_million  database to drop, create and fill (must start with ledger_bench)
+#   BENCH_REUSE_DB=0           1: keep BENCH_DB if it already holds BENCH_EVENTS events (skips seeding;
+#                              the start-up rows then appear only for what the ledger still had to build)
+#   BENCH_SEED_THREADS=2       funds seeded side by side
+#   BENCH_REBUILD=all          all: rebuild every read model at once; each: one after the other; each,all: both
+#   BENCH_REBUILD_TIMEOUT=3600 seconds a rebuild, the start-up build or the audit chain build may take
+#   BENCH_QUERY_CLIENTS=4      clients of the closed report-query loop
+#   BENCH_QUERY_DURATION=20    seconds of queries per endpoint
+#   BENCH_PORT=18080  BENCH_BUILD=1  BENCH_JAVA_OPTS=  PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  (as bench/run.sh)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+OVERRIDES="$(env | grep -E '^(BENCH_[A-Z_]+|PGHOST|PGPORT|PGUSER)=' | sort | tr '\n' ' ' || true)"
+BENCH_EVENTS="${BENCH_EVENTS:-1000000}"
+BENCH_DB="${BENCH_DB:-ledger_bench_million}"
+BENCH_REUSE_DB="${BENCH_REUSE_DB:-0}"
+BENCH_SEED_THREADS="${BENCH_SEED_THREADS:-2}"
+BENCH_PORT="${BENCH_PORT:-18080}"
+BENCH_BUILD="${BENCH_BUILD:-1}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
+export BENCH_REBUILD="${BENCH_REBUILD:-all}" BENCH_REBUILD_TIMEOUT="${BENCH_REBUILD_TIMEOUT:-3600}"
+export BENCH_QUERY_CLIENTS="${BENCH_QUERY_CLIENTS:-4}" BENCH_QUERY_DURATION="${BENCH_QUERY_DURATION:-20}"
+STARTUP_TIMEOUT_S=300
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+die() { echo "bench: $*" >&2; exit 2; }
+for v in BENCH_EVENTS BENCH_SEED_THREADS BENCH_PORT BENCH_REBUILD_TIMEOUT BENCH_QUERY_CLIENTS BENCH_QUERY_DURATION PGPORT; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number, was '${!v}'"
+done
+(( BENCH_EVENTS >= 1 && BENCH_EVENTS <= 50000000 )) || die "BENCH_EVENTS must be 1..50000000"
+(( BENCH_SEED_THREADS >= 1 && BENCH_SEED_THREADS <= 16 )) || die "BENCH_SEED_THREADS must be 1..16"
+[[ "$BENCH_REBUILD" =~ ^(all|each|each,all|all,each)$ ]] || die "BENCH_REBUILD must be all, each or each,all, was '$BENCH_REBUILD'"
+[[ "$BENCH_DB" =~ ^ledger_bench[a-z0-9_]*$ ]] || die "BENCH_DB must start with ledger_bench (it is dropped and created), was '$BENCH_DB'"
+case "$PGHOST" in
+  127.*|localhost|::1) ;;
+  *) die "PGHOST must be a loopback address: the harness measures this machine only (was '$PGHOST')" ;;
+esac
+for tool in java psql curl openssl; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+pg_isready -h "$PGHOST" -p "$PGPORT" -q || die "PostgreSQL is not accepting connections on $PGHOST:$PGPORT"
+if (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null; then
+  die "port $BENCH_PORT is already in use; set BENCH_PORT"
+fi
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+WORK="$ROOT/bench/target/run-$STAMP-million"
+RESULTS="$WORK/results.tsv"
+MACHINE="$WORK/machine.txt"
+OUT="$ROOT/bench/results/$STAMP-million.md"
+mkdir -p "$WORK" "$ROOT/bench/results"
+: > "$RESULTS"
+
+APP_PID=""
+stop_app() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    echo "bench: stopping the ledger (pid $APP_PID)" >&2
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 150); do
+      kill -0 "$APP_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$APP_PID" 2>/dev/null; then kill -9 "$APP_PID" 2>/dev/null || true; fi
+  fi
+  APP_PID=""
+}
+trap stop_app EXIT
+trap 'exit 130' INT TERM
+
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
+info() { printf '%s: %s\n' "$1" "$2" >> "$MACHINE"; }
+log() { printf '\n== %s\n' "$*" >&2; }
+events_in() { psql -Atq -d "$1" -c 'select count(*) from domain_event_entry' 2>/dev/null || echo 0; }
+
+# ---------------------------------------------------------------- 1. build
+if [[ "$BENCH_BUILD" == 1 ]]; then
+  log "building the ledger, the load generator and the seeder"
+  ./mvnw -B -q -Pbench -DskipTests package
+fi
+APP_JAR="$ROOT/api/target/impact-ledger.jar"
+BENCH_JAR="$ROOT/bench/target/impact-ledger-bench.jar"
+SEED_JAR="$ROOT/bench/seed/target/impact-ledger-bench-seed.jar"
+[[ -f "$APP_JAR" && -f "$BENCH_JAR" && -f "$SEED_JAR" ]] || die "jars missing; run with BENCH_BUILD=1"
+
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
+info "date" "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+if [[ "$OVERRIDES" == *BENCH_SCENARIOS=million* ]]; then
+  info "command" "${OVERRIDES}bash bench/run.sh"
+else
+  info "command" "${OVERRIDES}bash bench/run-million.sh"
+fi
+info "settings" "${BENCH_EVENTS} events; rebuild ${BENCH_REBUILD}; report queries ${BENCH_QUERY_DURATION} s per endpoint with ${BENCH_QUERY_CLIENTS} clients"
+info "cores" "$(nproc)"
+info "memory" "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(grep -c '^processor' /proc/cpuinfo) logical CPUs)"
+info "java" "$(java -version 2>&1 | head -1)"
+info "ledger JVM options" "${BENCH_JAVA_OPTS:-(none: JVM defaults)}"
+info "postgresql" "$(psql -Atq -d postgres -c 'select version()' | cut -d' ' -f1-2) on $PGHOST:$PGPORT"
+info "ledger commit" "$COMMIT"
+info "load average before" "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------- 2. seed
+existing=0
+if [[ "$BENCH_REUSE_DB" == 1 ]] && psql -Atq -d postgres -c "select 1 from pg_database where datname = '$BENCH_DB'" | grep -q 1; then
+  existing="$(events_in "$BENCH_DB")"
+fi
+if [[ "$BENCH_REUSE_DB" == 1 ]] && (( existing >= BENCH_EVENTS )); then
+  log "reusing $BENCH_DB ($existing events)"
+  info "events" "$existing, database reused from an earlier run (BENCH_REUSE_DB=1)"
+  export BENCH_DB_REUSED=1
+else
+  log "fresh database $BENCH_DB, seeding $BENCH_EVENTS events"
+  psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB"
+  LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LEDGER_DB_USER="$PGUSER" \
+    java -jar "$SEED_JAR" --seed.events="$BENCH_EVENTS" --seed.threads="$BENCH_SEED_THREADS" > "$WORK/seed.log" 2>&1 \
+    || { tail -40 "$WORK/seed.log" >&2; die "seeding failed (see $WORK/seed.log)"; }
+  seeded="$(grep -m1 '^seeded ' "$WORK/seed.log" || true)"
+  echo "  $seeded" >&2
+  info "seed" "$seeded (bench/seed, in-process through the ledger's command handling)"
+fi
+info "stored events" "$(psql -Atq -d "$BENCH_DB" -c "select count(*) || ' events, ' || pg_size_pretty(pg_total_relation_size('domain_event_entry')) || ' event table, ' || round(avg(octet_length(payload))) || ' B payload, ' || round(avg(octet_length(meta_data))) || ' B metadata on average' from domain_event_entry")"
+
+# ---------------------------------------------------------------- 3. start-up
+log "starting the ledger on port $BENCH_PORT against $BENCH_DB"
+APP_LOG="$WORK/app.log"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
+openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
+export BENCH_JWT_KEY="$WORK/jwt-private.pem"
+# The audit checkpoints are signed with one Ed25519 key per database, kept beside the build output, so
+# that a reused database's checkpoints still verify offline (an ephemeral key changes at every start).
+AUDIT_KEY="$ROOT/bench/target/audit-signing-key-$BENCH_DB.pem"
+if [[ ! -f "$AUDIT_KEY" || "${BENCH_DB_REUSED:-0}" != 1 ]]; then
+  openssl genpkey -algorithm ed25519 -out "$AUDIT_KEY" 2>/dev/null
+fi
+export BENCH_APP_STARTED_MS="$(date +%s%3N)"
+t0="$(date +%s%N)"
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+( cd "$WORK" && PORT="$BENCH_PORT" LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LEDGER_DB_USER="$PGUSER" \
+    LEDGER_AUDIT_SIGNING_KEY_FILE="$AUDIT_KEY" exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" \
+      --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ) > "$APP_LOG" 2>&1 &
+APP_PID=$!
+ready=""
+while (( ($(date +%s%N) - t0) / 1000000000 < STARTUP_TIMEOUT_S )); do
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    echo "bench: the ledger exited during start-up; the end of its log ($APP_LOG):" >&2
+    tail -40 "$APP_LOG" >&2
+    APP_PID=""
+    break
+  fi
+  if curl -fsS --max-time 2 "http://127.0.0.1:$BENCH_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+    ready="$(date +%s%N)"
+    break
+  fi
+  sleep 0.1
+done
+FAILED=0
+if [[ -n "$ready" ]]; then
+  startup="$(awk -v a="$t0" -v b="$ready" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
+  row "startup" "" "" "" "" "" "seconds=$startup" "process start to health UP on the seeded database ($(events_in "$BENCH_DB") events; read models and audit chain then build in the background)"
+  echo "  ready after $startup s" >&2
+
+  # ---------------------------------------------------------------- 4. scenarios
+  log "load generator: the 1M scenarios"
+  set +e
+  BENCH_WORK="$WORK" BENCH_AUDIT_VERIFIER="$ROOT/projections/src/main/java/org/impactledger/projections/audit/AuditVerifier.java" \
+    java -Xms64m -Xmx1g -jar "$BENCH_JAR" run --base "http://127.0.0.1:$BENCH_PORT/" --out "$RESULTS" \
+      --scenarios projection-rebuild,report-query,audit-verify --app-pid "$APP_PID" --clock-ticks "$(getconf CLK_TCK)" \
+      --request-timeout 600 2>&1 | tee "$WORK/generator.log"
+  gen_rc=${PIPESTATUS[0]}
+  set -e
+  (( gen_rc == 0 )) || FAILED=1
+
+  # ---------------------------------------------------------------- 5. memory
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    rss_kb="$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")"
+    hwm_kb="$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")"
+    events="$(events_in "$BENCH_DB")"
+    row "resident-memory" "" "" "" "" "" "rss_mb=$(( rss_kb / 1024 ));hwm_mb=$(( hwm_kb / 1024 ));events=$events" \
+        "after the start-up build, the rebuilds, the report queries and the audit verification, ${BENCH_JAVA_OPTS:-JVM default heap settings}"
+  else
+    FAILED=1
+    row "resident-memory" "" "" "" "" "" "failed=true" "the ledger was no longer running after the scenarios (see $APP_LOG)"
+  fi
+else
+  FAILED=1
+  row "startup" "" "" "" "" "" "failed=true" "the ledger was not ready within ${STARTUP_TIMEOUT_S} s (see $APP_LOG)"
+fi
+
+# ---------------------------------------------------------------- 6. stop, report
+stop_app
+info "load average after" "$(cut -d' ' -f1-3 /proc/loadavg)"
+info "logs" "bench/target/run-$STAMP-million/ (seed log, ledger log, generator log, results.tsv)"
+log "figures"
+java -jar "$BENCH_JAR" report --results "$RESULTS" --machine "$MACHINE" --markdown "$OUT" \
+  --title "Impact Ledger benchmark at ${BENCH_EVENTS} events, $(date -u '+%Y-%m-%d %H:%M UTC')"
+exit "$FAILED"

@@ -1,0 +1,160 @@
+package org.impactledger.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.impactledger.bench.LedgerClient.Response;
+
+/**
+ * Report query latency on the database as it is (1M events after {@code bench/seed}, read models
+ * caught up): for each main report and read endpoint in turn, {@code BENCH_QUERY_CLIENTS} clients
+ * in a closed loop for {@code BENCH_QUERY_DURATION} seconds, each request for a fund, contract or
+ * page picked at random among those the ledger lists. Latency is send to answer read, of 2xx
+ * answers; any other answer is counted as an error by reason.
+ */
+public final class ReportQueryScenario implements Scenario {
+
+    public static final String ID = "report-query";
+
+    private static final Pattern FUND = Pattern.compile("\"fundId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CONTRACT = Pattern.compile("\"contractId\"\\s*:\\s*\"([^\"]+)\"");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** The ids the queries pick from. */
+    record Ids(List<String> funds, List<String> contracts) {
+
+        String fund(SplittableRandom r) {
+            return funds.get(r.nextInt(funds.size()));
+        }
+
+        String contract(SplittableRandom r) {
+            return contracts.get(r.nextInt(contracts.size()));
+        }
+    }
+
+    /** The endpoints measured, by name, each a function from random choices to a path. */
+    static Map<String, Function<SplittableRandom, String>> endpoints(Ids ids) {
+        Map<String, Function<SplittableRandom, String>> e = new LinkedHashMap<>();
+        e.put("fund performance", r -> "api/reports/fund-performance/" + ids.fund(r));
+        e.put("SDG impact (all)", r -> "api/reports/sdg-impact");
+        e.put("SDG impact (one fund)", r -> "api/reports/sdg-impact?fundId=" + ids.fund(r));
+        e.put("outcome-payment audit (fund page)", r -> "api/reports/outcome-payments?fundId=" + ids.fund(r) + "&page=" + r.nextInt(4) + "&size=50");
+        e.put("outcome-payment audit (all, deep page)", r -> "api/reports/outcome-payments?page=" + r.nextInt(200) + "&size=50");
+        e.put("trial balance", r -> "api/funds/" + ids.fund(r) + "/trial-balance");
+        e.put("NRRP reconciliation", r -> "api/reports/nrrp-reconciliation");
+        e.put("fund state", r -> "api/funds/" + ids.fund(r));
+        e.put("contract state", r -> "api/contracts/" + ids.contract(r));
+        e.put("outcomes list (page of 25)", r -> "api/contracts/" + ids.contract(r) + "/outcomes?page=" + r.nextInt(4) + "&size=25");
+        return e;
+    }
+
+    @Override
+    public List<ResultRow> run(BenchContext context) throws Exception {
+        MillionConfig config = MillionConfig.fromEnvironment();
+        Ids ids = new Ids(list(context.client(), "api/funds?size=200", FUND), list(context.client(), "api/contracts?size=200", CONTRACT));
+        if (ids.funds().isEmpty() || ids.contracts().isEmpty()) {
+            throw new IllegalStateException("the ledger lists no fund or no contract to query");
+        }
+        long events = Projections.head(context.client());
+        context.log("report queries: %d clients, %d s per endpoint, %d funds and %d contracts to pick from, %d events stored",
+                config.queryClients(), config.queryDurationSeconds(), ids.funds().size(), ids.contracts().size(), events);
+        List<ResultRow> rows = new ArrayList<>();
+        for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : endpoints(ids).entrySet()) {
+            rows.add(measure(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryDurationSeconds(), events));
+        }
+        return rows;
+    }
+
+    private static ResultRow measure(BenchContext context, String name, Function<SplittableRandom, String> path, int clients, int seconds,
+                                     long events) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            // one unrecorded request per client first: the first answer of an endpoint pays for class loading and JIT
+            for (int i = 0; i < clients; i++) {
+                context.client().get(path.apply(new SplittableRandom(i)));
+            }
+            long start = System.nanoTime();
+            long deadline = start + seconds * 1_000_000_000L;
+            List<Future<Result>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                SplittableRandom random = new SplittableRandom(31L * c + name.hashCode());
+                futures.add(pool.submit(() -> {
+                    Result result = new Result();
+                    for (long n = 0; n < ClosedLoop.MAX_COMMANDS_PER_CLIENT && System.nanoTime() < deadline; n++) {
+                        String p = path.apply(random);
+                        long t0 = System.nanoTime();
+                        Response response = context.client().get(p);
+                        long t1 = System.nanoTime();
+                        if (response.ok()) {
+                            result.latencies.add(t1 - t0);
+                        } else {
+                            result.errors.merge(response.reason(), 1L, Long::sum);
+                        }
+                    }
+                    return result;
+                }));
+            }
+            Result total = new Result();
+            for (Future<Result> f : futures) {
+                Result r = f.get(seconds + context.config().requestTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+                total.latencies.addAll(r.latencies);
+                r.errors.forEach((k, v) -> total.errors.merge(k, v, Long::sum));
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            Latencies.Summary s = total.latencies.summary();
+            long errors = total.errors.values().stream().mapToLong(Long::longValue).sum();
+            context.log("  %-40s %6d answers, p50 %s p95 %s p99 %s ms, %d errors %s", name, total.latencies.size(),
+                    s == null ? "-" : Report.ms(s.p50()), s == null ? "-" : Report.ms(s.p95()), s == null ? "-" : Report.ms(s.p99()), errors,
+                    total.errors.isEmpty() ? "" : total.errors.toString());
+            Map<String, String> extras = new LinkedHashMap<>();
+            extras.put("ok", Integer.toString(total.latencies.size()));
+            extras.put("errors", Long.toString(errors));
+            extras.put("events", Long.toString(events));
+            extras.put("query_clients", Integer.toString(clients));
+            if (s != null) {
+                extras.put("max_ms", String.format(java.util.Locale.ROOT, "%.3f", s.max()));
+            }
+            if (s == null) {
+                extras.put("failed", "true");
+            }
+            return new ResultRow(ID, name, total.latencies.size() / elapsed, s == null ? null : s.p50(), s == null ? null : s.p95(),
+                    s == null ? null : s.p99(), extras, total.errors.isEmpty() ? "" : name + " errors: " + total.errors);
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final class Result {
+        final Latencies latencies = new Latencies();
+        final Map<String, Long> errors = new LinkedHashMap<>();
+    }
+
+    private static List<String> list(LedgerClient client, String path, Pattern id) {
+        Response r = client.get(path);
+        if (!r.ok()) {
+            throw new IllegalStateException("GET " + path + " answered " + r.reason());
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher m = id.matcher(r.body());
+        while (m.find()) {
+            if (!ids.contains(m.group(1))) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+}
