@@ -22,7 +22,8 @@
 #   BENCH_REUSE_DB=0           1: keep BENCH_DB if it already holds BENCH_EVENTS events (skips seeding;
 #                              the start-up rows then appear only for what the ledger still had to build)
 #   BENCH_SEED_THREADS=2       funds seeded side by side
-#   BENCH_REBUILD=all          all: rebuild every read model at once; each: one after the other; each,all: both
+#   BENCH_REBUILD=all          all: rebuild every read model at once; each: one after the other; each,all: both;
+#                              startup: only the build at start-up (every read model from zero, side by side)
 #   BENCH_REBUILD_TIMEOUT=3600 seconds a rebuild, the start-up build or the audit chain build may take
 #   BENCH_QUERY_CLIENTS=4      clients of the closed report-query loop
 #   BENCH_QUERY_DURATION=20    seconds of queries per endpoint
@@ -51,7 +52,7 @@ for v in BENCH_EVENTS BENCH_SEED_THREADS BENCH_PORT BENCH_REBUILD_TIMEOUT BENCH_
 done
 (( BENCH_EVENTS >= 1 && BENCH_EVENTS <= 50000000 )) || die "BENCH_EVENTS must be 1..50000000"
 (( BENCH_SEED_THREADS >= 1 && BENCH_SEED_THREADS <= 16 )) || die "BENCH_SEED_THREADS must be 1..16"
-[[ "$BENCH_REBUILD" =~ ^(all|each|each,all|all,each)$ ]] || die "BENCH_REBUILD must be all, each or each,all, was '$BENCH_REBUILD'"
+[[ "$BENCH_REBUILD" =~ ^(all|each|each,all|all,each|startup)$ ]] || die "BENCH_REBUILD must be all, each, each,all or startup, was '$BENCH_REBUILD'"
 [[ "$BENCH_DB" =~ ^ledger_bench[a-z0-9_]*$ ]] || die "BENCH_DB must start with ledger_bench (it is dropped and created), was '$BENCH_DB'"
 case "$PGHOST" in
   127.*|localhost|::1) ;;

@@ -11,7 +11,8 @@ import java.util.Map;
  *   <li>{@code BENCH_QUERY_CLIENTS=4}: clients of the closed report-query loop;</li>
  *   <li>{@code BENCH_QUERY_DURATION=20}: seconds of queries per endpoint;</li>
  *   <li>{@code BENCH_REBUILD=all}: {@code all} rebuilds every read model at once,
- *       {@code each} one after the other, {@code each,all} both;</li>
+ *       {@code each} one after the other, {@code each,all} both, {@code startup} none (only the build
+ *       at start-up, which is every read model built from zero side by side, is measured);</li>
  *   <li>{@code BENCH_REBUILD_TIMEOUT=3600}: seconds a rebuild (or the audit chain build) may take.</li>
  * </ul>
  */
