@@ -58,37 +58,10 @@ case "$PGHOST" in
   127.*|localhost|::1) ;;
   *) die "PGHOST must be a loopback address: the harness measures this machine only (was '$PGHOST')" ;;
 esac
-for tool in java psql curl openssl; do
-  command -v "$tool" >/dev/null || die "$tool is not installed"
-done
-pg_isready -h "$PGHOST" -p "$PGPORT" -q || die "PostgreSQL is not accepting connections on $PGHOST:$PGPORT"
-if (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null; then
-  die "port $BENCH_PORT is already in use; set BENCH_PORT"
-fi
-
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-WORK="$ROOT/bench/target/run-$STAMP-million"
-RESULTS="$WORK/results.tsv"
-MACHINE="$WORK/machine.txt"
-OUT="$ROOT/bench/results/$STAMP-million.md"
-mkdir -p "$WORK" "$ROOT/bench/results"
-: > "$RESULTS"
-
-APP_PID=""
-stop_app() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    echo "bench: stopping the ledger (pid $APP_PID)" >&2
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do
-      kill -0 "$APP_PID" 2>/dev/null || break
-      sleep 0.2
-    done
-    if kill -0 "$APP_PID" 2>/dev/null; then kill -9 "$APP_PID" 2>/dev/null || true; fi
-  fi
-  APP_PID=""
-}
-trap stop_app EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_preflight java psql curl openssl
+bench_folders "-million"
 
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
 info() { printf '%s: %s\n' "$1" "$2" >> "$MACHINE"; }

@@ -1,0 +1,42 @@
+# Shared by bench/run.sh and bench/run-million.sh (sourced, not run): the checks before a run, the
+# run's folders, and stopping the ledger however the run ends.
+
+# bench_preflight TOOL...: every tool is installed, PostgreSQL answers, BENCH_PORT is free.
+bench_preflight() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || die "$tool is not installed"
+  done
+  pg_isready -h "$PGHOST" -p "$PGPORT" -q || die "PostgreSQL is not accepting connections on $PGHOST:$PGPORT"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null; then
+    die "port $BENCH_PORT is already in use; set BENCH_PORT"
+  fi
+}
+
+# bench_folders SUFFIX: sets STAMP, WORK (logs), RESULTS (rows), MACHINE and OUT (the Markdown table).
+bench_folders() {
+  STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+  WORK="$ROOT/bench/target/run-$STAMP$1"
+  RESULTS="$WORK/results.tsv"
+  MACHINE="$WORK/machine.txt"
+  OUT="$ROOT/bench/results/$STAMP$1.md"
+  mkdir -p "$WORK" "$ROOT/bench/results"
+  : > "$RESULTS"
+}
+
+# The ledger started by the run (APP_PID), stopped when the run ends, by any path.
+APP_PID=""
+stop_app() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    echo "bench: stopping the ledger (pid $APP_PID)" >&2
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 150); do
+      kill -0 "$APP_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$APP_PID" 2>/dev/null; then kill -9 "$APP_PID" 2>/dev/null || true; fi
+  fi
+  APP_PID=""
+}
+trap stop_app EXIT
+trap 'exit 130' INT TERM
