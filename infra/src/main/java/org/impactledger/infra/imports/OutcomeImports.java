@@ -1,4 +1,4 @@
-package org.impactledger.api.contract.imports;
+package org.impactledger.infra.imports;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The record of bulk outcome imports (tables {@code outcome_import} and {@code outcome_import_rejection}).
  * Every write is its own short transaction, made after the batch's events are committed: a
  * concurrent GET sees the progress while the import runs. The counters may lag the events by one
  * batch if the process dies between the two; importing the file again completes it (rows already
- * recorded are counted as already reported).
+ * recorded are counted as already reported). The API wires it where the import runs
+ * ({@code OutcomeImportConfiguration}), as it does the privacy key store.
  */
-@Component
 public class OutcomeImports {
 
     public enum Status { RUNNING, COMPLETED, ALREADY_IMPORTED, FAILED }
