@@ -5,6 +5,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -63,6 +64,20 @@ public class AxonJdbcAutoConfiguration {
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * The event processors (every one maintains a read model) commit asynchronously on PostgreSQL:
+     * see {@link ReadModelTransactionManager} for why that loses nothing a read model needs.
+     * {@code ledger.axon.read-models.asynchronous-commit=false} makes them wait for the disk as commands do.
+     */
+    @Bean
+    public ConfigurerModule readModelTransactions(TransactionManager axonTransactionManager, DataSource dataSource,
+                                                  LedgerAxonProperties properties) {
+        // not a bean itself: the command side and the event store take the one TransactionManager bean
+        boolean asynchronous = properties.getReadModels().isAsynchronousCommit() && ReadModelTransactionManager.isPostgreSql(dataSource);
+        ReadModelTransactionManager readModels = new ReadModelTransactionManager(axonTransactionManager, dataSource, asynchronous);
+        return configurer -> configurer.eventProcessing().registerDefaultTransactionManager(c -> readModels);
     }
 
     /** Joins the Spring-managed transaction, so events, tokens and read models commit together. */

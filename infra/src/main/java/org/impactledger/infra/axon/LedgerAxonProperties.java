@@ -10,6 +10,7 @@ public class LedgerAxonProperties {
     private final Snapshots snapshots = new Snapshots();
     private final EventStore eventStore = new EventStore();
     private final TokenStore tokenStore = new TokenStore();
+    private final ReadModels readModels = new ReadModels();
     private boolean aggregateCache = true;
     private int aggregateCacheStrongSize = 64;
 
@@ -23,6 +24,10 @@ public class LedgerAxonProperties {
 
     public TokenStore getTokenStore() {
         return tokenStore;
+    }
+
+    public ReadModels getReadModels() {
+        return readModels;
     }
 
     /** Keep loaded aggregates in a weak-reference cache, so a command does not re-read the stream. */
@@ -82,6 +87,22 @@ public class LedgerAxonProperties {
 
         public void setClaimTimeout(Duration claimTimeout) {
             this.claimTimeout = claimTimeout;
+        }
+    }
+
+    public static class ReadModels {
+        /**
+         * On PostgreSQL, the event processors' transactions (read models and their tokens) do not wait
+         * for the disk; see ReadModelTransactionManager. Commands always do.
+         */
+        private boolean asynchronousCommit = true;
+
+        public boolean isAsynchronousCommit() {
+            return asynchronousCommit;
+        }
+
+        public void setAsynchronousCommit(boolean asynchronousCommit) {
+            this.asynchronousCommit = asynchronousCommit;
         }
     }
 }

@@ -1,0 +1,55 @@
+package org.impactledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.infra.axon.ReadModelTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The read models' processors commit asynchronously on PostgreSQL, the command side durably
+ * (ReadModelTransactionManager says why that is safe for a read model).
+ */
+class ReadModelCommitTest extends IntegrationTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    TransactionManager commandSide;
+
+    @Test
+    void every_read_model_processor_commits_asynchronously() {
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        processing.eventProcessors().keySet().forEach(name -> {
+            TransactionManager manager = processing.transactionManager(name);
+            assertThat(manager).as(name).isInstanceOf(ReadModelTransactionManager.class);
+            assertThat(((ReadModelTransactionManager) manager).asynchronousCommit()).as(name).isTrue();
+            assertThat(synchronousCommitIn(manager)).as(name).isEqualTo("off");
+        });
+    }
+
+    @Test
+    void the_command_side_and_the_next_transaction_on_the_same_connection_stay_durable() {
+        assertThat(synchronousCommitIn(commandSide)).isEqualTo("on");
+        // SET LOCAL ends with its transaction: the pooled connection goes back durable
+        for (int i = 0; i < 30; i++) {
+            synchronousCommitIn(processing.transactionManager("contract-state"));
+            assertThat(synchronousCommitIn(commandSide)).isEqualTo("on");
+        }
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+    }
+
+    private String synchronousCommitIn(TransactionManager manager) {
+        Transaction transaction = manager.startTransaction();
+        try {
+            return jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+        } finally {
+            transaction.commit();
+        }
+    }
+}
