@@ -13,6 +13,11 @@ bench_preflight() {
   fi
 }
 
+# production_jvm_options: the JVM options of scripts/ledger.jvmopts (the README's production start), on one line.
+production_jvm_options() {
+  grep -v '^#' "$ROOT/scripts/ledger.jvmopts" | xargs
+}
+
 # bench_folders SUFFIX: sets STAMP, WORK (logs), RESULTS (rows), MACHINE and OUT (the Markdown table).
 bench_folders() {
   STAMP="$(date -u +%Y%m%dT%H%M%SZ)"

@@ -27,7 +27,7 @@
 #   BENCH_REBUILD_TIMEOUT=3600 seconds a rebuild, the start-up build or the audit chain build may take
 #   BENCH_QUERY_CLIENTS=4      clients of the closed report-query loop
 #   BENCH_QUERY_DURATION=20    seconds of queries per endpoint
-#   BENCH_PORT=18080  BENCH_BUILD=1  BENCH_JAVA_OPTS=  PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  (as bench/run.sh)
+#   BENCH_PORT=18080  BENCH_BUILD=1  BENCH_JAVA_OPTS=(scripts/ledger.jvmopts)  PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  (as bench/run.sh)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,7 +40,6 @@ BENCH_REUSE_DB="${BENCH_REUSE_DB:-0}"
 BENCH_SEED_THREADS="${BENCH_SEED_THREADS:-2}"
 BENCH_PORT="${BENCH_PORT:-18080}"
 BENCH_BUILD="${BENCH_BUILD:-1}"
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
 export BENCH_REBUILD="${BENCH_REBUILD:-all}" BENCH_REBUILD_TIMEOUT="${BENCH_REBUILD_TIMEOUT:-3600}"
 export BENCH_QUERY_CLIENTS="${BENCH_QUERY_CLIENTS:-4}" BENCH_QUERY_DURATION="${BENCH_QUERY_DURATION:-20}"
 STARTUP_TIMEOUT_S=300
@@ -60,6 +59,7 @@ case "$PGHOST" in
 esac
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS-$(production_jvm_options)}"
 bench_preflight java psql curl openssl
 bench_folders "-million"
 

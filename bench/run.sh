@@ -29,7 +29,7 @@
 #   BENCH_BUILD=1              0 to reuse the jars already built
 #   BENCH_CDS=1                start the ledger as the README's production command does: unpacked, with the class data
 #                              sharing archive of scripts/cds-archive.sh (made here, not timed); 0: plain java -jar
-#   BENCH_JAVA_OPTS=-Xmx256m   JVM options for the ledger (default: the heap limit of the README's production command)
+#   BENCH_JAVA_OPTS=           JVM options for the ledger (default: scripts/ledger.jvmopts, the README's production options)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 #   BENCH_SCENARIOS=million    the 1M-event scenarios instead (rebuild, report queries, audit verification,
 #                              memory at 1M events): runs bench/run-million.sh, whose header lists its settings
@@ -56,7 +56,6 @@ BENCH_PORT="${BENCH_PORT:-18080}"
 BENCH_DB="${BENCH_DB:-ledger_bench}"
 BENCH_BUILD="${BENCH_BUILD:-1}"
 BENCH_CDS="${BENCH_CDS:-1}"
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--Xmx256m}"
 STARTUP_TIMEOUT_S=120
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 
@@ -83,6 +82,7 @@ case "$PGHOST" in
 esac
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS-$(production_jvm_options)}"
 bench_preflight java psql pgbench curl getconf openssl
 bench_folders ""
 

@@ -29,7 +29,7 @@ TRAINING="$(mktemp -d)"
 trap 'rm -rf "$TRAINING"' EXIT
 # the datasource and port of the environment must not reach the training start
 ( cd "$TRAINING" && env -u LEDGER_DB_URL -u LEDGER_DB_USER -u LEDGER_DB_PASSWORD -u PORT -u SPRING_PROFILES_ACTIVE \
-    java -XX:ArchiveClassesAtExit="$DIR/impact-ledger.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+    java @"$ROOT/scripts/ledger.jvmopts" -XX:ArchiveClassesAtExit="$DIR/impact-ledger.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
       --server.port=0 > "$TRAINING/training.log" 2>&1 ) || {
   echo "cds-archive: the training start failed; its log:" >&2
   tail -40 "$TRAINING/training.log" >&2
@@ -37,4 +37,4 @@ trap 'rm -rf "$TRAINING"' EXIT
 }
 [[ -s "$DIR/impact-ledger.jsa" ]] || { echo "cds-archive: no archive written" >&2; exit 1; }
 echo "cds-archive: $DIR/impact-ledger.jsa ($(du -h "$DIR/impact-ledger.jsa" | cut -f1)); start with:"
-echo "  java -XX:SharedArchiveFile=$DIR/impact-ledger.jsa -jar $APP_JAR"
+echo "  java @$ROOT/scripts/ledger.jvmopts -XX:SharedArchiveFile=$DIR/impact-ledger.jsa -jar $APP_JAR"
