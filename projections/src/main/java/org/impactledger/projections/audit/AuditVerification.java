@@ -32,12 +32,13 @@ public class AuditVerification {
     public VerificationReport verify() {
         ChainHead head = jdbc.sql(ChainHead.SELECT).query(ChainHead.MAPPER).single();
         long storeHead = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry").query(Long.class).single();
-        Run run = new Run();
         // the pages' event hashes and the checkpoints' signatures are computed while the pages are read,
         // on the walk's threads; the chain itself is recomputed here, in order
-        new ChainWalk(jdbc, batch, true, checkpoint -> checkpoint.keyId().equals(signer.keyId())
+        ChainWalk walk = new ChainWalk(jdbc, batch, true, checkpoint -> checkpoint.keyId().equals(signer.keyId())
                 ? signer.verifyCheckpoint(checkpoint.globalIndex(), checkpoint.chainHash(), checkpoint.signedAt(), checkpoint.signature())
-                : null).walk(1, head.headIndex(), run::visit);
+                : null);
+        Run run = new Run(walk);
+        walk.walk(1, head.headIndex(), run::visit);
         if (run.mismatch == null && run.expected <= head.headIndex()) {
             run.mismatch = new VerificationReport.Mismatch(run.expected, null, MismatchReason.CHAIN_INCOMPLETE,
                     "global index " + run.expected + " is neither a chained event nor a recorded gap");
@@ -51,6 +52,7 @@ public class AuditVerification {
     }
 
     private final class Run {
+        private final ChainWalk walk;
         long expected = 1;
         String chainHash = Hashes.GENESIS;
         byte[] chainHashBytes = Hashes.raw(Hashes.GENESIS);
@@ -59,6 +61,10 @@ public class AuditVerification {
         long checkpointsVerified;
         long otherKeys;
         VerificationReport.Mismatch mismatch;
+
+        Run(ChainWalk walk) {
+            this.walk = walk;
+        }
 
         boolean visit(ChainWalk.Position p) {
             long index = p.globalIndex();
@@ -71,12 +77,14 @@ public class AuditVerification {
             StoredEvent stored = p.stored();
             if (chained != null) {
                 if (stored == null) {
+                    chained = walk.chainRow(index);
                     return stop(index, chained.eventIdentifier(), MismatchReason.EVENT_DELETED,
                             "the chained event " + chained.eventIdentifier() + " (" + chained.payloadType() + ") is no longer in the event store");
                 }
                 byte[] eventHashBytes = p.eventHash() != null ? p.eventHash() : stored.eventHashBytes();
                 String eventHash = Hashes.hex(eventHashBytes);
                 if (!eventHash.equals(chained.eventHash())) {
+                    chained = walk.chainRow(index);
                     return stop(index, stored.eventIdentifier(), MismatchReason.EVENT_CHANGED,
                             "event hash " + eventHash + " differs from the chained " + chained.eventHash() + ": " + String.join(", ", changes(chained, stored)));
                 }

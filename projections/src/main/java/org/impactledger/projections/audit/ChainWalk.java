@@ -25,7 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ChainWalk {
 
-    /** A row of {@code audit_chain}. */
+    /**
+     * A row of {@code audit_chain}. In a walk only the global index, event identifier, event hash and
+     * chain hash are read; {@link #chainRow(long)} reads all of it.
+     */
     record Chained(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String payloadType,
                    String payloadSha256, String metaDataSha256, String eventHash, String chainHash) {
     }
@@ -152,13 +155,12 @@ final class ChainWalk {
     /** Everything recorded in {@code (after, upTo]}, in index order. */
     private Collection<Position> page(long after, long upTo) {
         TreeMap<Long, Position> positions = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_sha256,
-                            meta_data_sha256, event_hash, chain_hash
-                        FROM audit_chain WHERE global_index > :after AND global_index <= :upTo ORDER BY global_index""")
+        // only what a walk compares and writes; the rest of a chain row is read by chainRow() for a mismatch
+        jdbc.sql("SELECT global_index, event_identifier, event_hash, chain_hash FROM audit_chain "
+                        + "WHERE global_index > :after AND global_index <= :upTo ORDER BY global_index")
                 .param("after", after).param("upTo", upTo)
-                .query((rs, row) -> new Chained(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .query((rs, row) -> new Chained(rs.getLong(1), rs.getString(2), null, 0, null, null, null, rs.getString(3),
+                        rs.getString(4)))
                 .list()
                 .forEach(c -> positions.put(c.globalIndex(), new Position(c.globalIndex(), c, null, null, null)));
         jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index > :after AND global_index <= :upTo "
@@ -213,6 +215,18 @@ final class ChainWalk {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** The whole chain row at {@code index} (to describe a mismatch). */
+    Chained chainRow(long index) {
+        return jdbc.sql("""
+                        SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_sha256,
+                            meta_data_sha256, event_hash, chain_hash
+                        FROM audit_chain WHERE global_index = :index""")
+                .param("index", index)
+                .query((rs, row) -> new Chained(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .single();
     }
 
     /** The chain hash of the last chained event below {@code index}, or genesis. */
