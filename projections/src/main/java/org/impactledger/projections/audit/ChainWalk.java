@@ -3,8 +3,16 @@ package org.impactledger.projections.audit;
 import static org.impactledger.projections.state.JdbcValues.instant;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,7 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ChainWalk {
 
-    /** A row of {@code audit_chain}. */
+    /**
+     * A row of {@code audit_chain}. In a walk only the global index, event identifier, event hash and
+     * chain hash are read; {@link #chainRow(long)} reads all of it.
+     */
     record Chained(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String payloadType,
                    String payloadSha256, String metaDataSha256, String eventHash, String chainHash) {
     }
@@ -31,8 +42,17 @@ final class ChainWalk {
                       String signature) {
     }
 
-    /** One global index: what the chain says, what the store has, and what covers it. */
-    record Position(long globalIndex, Chained chained, StoredEvent stored, Gap gap, Checkpoint checkpoint) {
+    /**
+     * One global index: what the chain says, what the store has, and what covers it; for a walk that
+     * hashes, also the stored row's event hash (raw) and whether the checkpoint's signature verifies
+     * ({@code null} when not computed).
+     */
+    record Position(long globalIndex, Chained chained, StoredEvent stored, Gap gap, Checkpoint checkpoint, byte[] eventHash,
+                    Boolean signatureValid) {
+
+        Position(long globalIndex, Chained chained, StoredEvent stored, Gap gap, Checkpoint checkpoint) {
+            this(globalIndex, chained, stored, gap, checkpoint, null, null);
+        }
     }
 
     interface Visitor {
@@ -40,63 +60,173 @@ final class ChainWalk {
         boolean visit(Position position);
     }
 
+    /**
+     * Where the pages are read and hashed: two daemon threads shared by every walk (the machine the
+     * ledger is measured on has two cores). Only the reading of the chain's pages, which decides
+     * where each page ends, and the visits stay on the caller's thread, in order.
+     */
+    private static final ExecutorService PAGES = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "audit-chain-walk");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Pages read ahead of the one being visited. */
+    private static final int AHEAD = 3;
+
     private final JdbcClient jdbc;
     private final int batch;
+    private final boolean hashEvents;
+    private final Function<Checkpoint, Boolean> signatureCheck;
 
+    /** A walk that only reads (the export). */
     ChainWalk(JdbcClient jdbc, int batch) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+        this(jdbc, batch, false, null);
     }
 
-    /** Visits every index in {@code [from, to]} that has anything recorded, in order. */
+    /**
+     * @param hashEvents     compute each stored row's event hash while the page is read ({@link Position#eventHash()})
+     * @param signatureCheck verifies a checkpoint's signature while the page is read ({@link Position#signatureValid()}),
+     *                       answering {@code null} for one it does not check; {@code null} for none
+     */
+    ChainWalk(JdbcClient jdbc, int batch, boolean hashEvents, Function<Checkpoint, Boolean> signatureCheck) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.hashEvents = hashEvents;
+        this.signatureCheck = signatureCheck;
+    }
+
+    /**
+     * Visits every index in {@code [from, to]} that has anything recorded, in order.
+     *
+     * <p>Pages are keyset pages of the chain: a page ends at its last chain row when it is full, else
+     * at {@code to}. The caller's thread reads only the chain page's indexes (to know where the next
+     * page starts); the page's chain rows, event rows, gaps and checkpoints, and the hashing, run on {@link #PAGES}, up to
+     * {@link #AHEAD} pages ahead of the visits, so that PostgreSQL, the hashing and the visits overlap.
+     * What is visited, and in which order, is what a page-by-page walk visits.
+     */
     void walk(long from, long to, Visitor visitor) {
+        ArrayDeque<Future<Collection<Position>>> ahead = new ArrayDeque<>();
         long after = from - 1;
-        while (after < to) {
-            List<Chained> chain = jdbc.sql("""
-                            SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_sha256,
-                                meta_data_sha256, event_hash, chain_hash
-                            FROM audit_chain WHERE global_index > :after AND global_index <= :to ORDER BY global_index LIMIT :limit""")
-                    .param("after", after).param("to", to).param("limit", batch)
-                    .query((rs, row) -> new Chained(rs.getLong("global_index"), rs.getString("event_identifier"),
-                            rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("payload_type"),
-                            rs.getString("payload_sha256"), rs.getString("meta_data_sha256"), rs.getString("event_hash"),
-                            rs.getString("chain_hash")))
-                    .list();
-            long upTo = chain.size() == batch ? chain.get(chain.size() - 1).globalIndex() : to;
-            TreeMap<Long, Position> positions = new TreeMap<>();
-            chain.forEach(c -> positions.put(c.globalIndex(), new Position(c.globalIndex(), c, null, null, null)));
-            jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index > :after AND global_index <= :upTo "
-                            + "ORDER BY global_index")
-                    .param("after", after).param("upTo", upTo)
-                    .query(StoredEvent.MAPPER)
-                    .list()
-                    .forEach(e -> positions.compute(e.globalIndex(), (index, p) -> p == null
-                            ? new Position(index, null, e, null, null)
-                            : new Position(index, p.chained(), e, p.gap(), p.checkpoint())));
-            jdbc.sql("SELECT global_index, first_seen_at, passed_at FROM audit_gap WHERE passed_at IS NOT NULL "
-                            + "AND global_index > :after AND global_index <= :upTo")
-                    .param("after", after).param("upTo", upTo)
-                    .query((rs, row) -> new Gap(rs.getLong("global_index"), instant(rs, "first_seen_at"), instant(rs, "passed_at")))
-                    .list()
-                    .forEach(g -> positions.compute(g.globalIndex(), (index, p) -> p == null
-                            ? new Position(index, null, null, g, null)
-                            : new Position(index, p.chained(), p.stored(), g, p.checkpoint())));
-            jdbc.sql("SELECT global_index, chain_hash, event_count, signed_at, algorithm, key_id, signature FROM audit_checkpoint "
-                            + "WHERE global_index > :after AND global_index <= :upTo")
-                    .param("after", after).param("upTo", upTo)
-                    .query((rs, row) -> new Checkpoint(rs.getLong("global_index"), rs.getString("chain_hash"), rs.getLong("event_count"),
-                            rs.getString("signed_at"), rs.getString("algorithm"), rs.getString("key_id"), rs.getString("signature")))
-                    .list()
-                    .forEach(c -> positions.compute(c.globalIndex(), (index, p) -> p == null
-                            ? new Position(index, null, null, null, c)
-                            : new Position(index, p.chained(), p.stored(), p.gap(), c)));
-            for (Position position : positions.values()) {
-                if (!visitor.visit(position)) {
+        try {
+            while (true) {
+                while (after < to && ahead.size() < AHEAD) {
+                    long[] chain = chainPage(after, to);
+                    long upTo = chain.length == batch ? chain[chain.length - 1] : to;
+                    long pageAfter = after;
+                    ahead.add(PAGES.submit(() -> page(pageAfter, upTo)));
+                    after = upTo;
+                }
+                Future<Collection<Position>> next = ahead.poll();
+                if (next == null) {
                     return;
                 }
+                for (Position position : await(next)) {
+                    if (!visitor.visit(position)) {
+                        return;
+                    }
+                }
             }
-            after = upTo;
+        } finally {
+            ahead.forEach(page -> page.cancel(false));
         }
+    }
+
+    /**
+     * The global indexes of up to {@code batch} chain rows above {@code after}, not beyond {@code to}:
+     * where the page ends. The query has no upper bound on purpose: with one, PostgreSQL (without
+     * statistics, as on a freshly filled store) estimates a few hundred rows for the range, ignores
+     * the LIMIT and sorts the whole rest of the chain for every page it plans; without one the LIMIT
+     * makes it walk the primary key.
+     */
+    private long[] chainPage(long after, long to) {
+        long[] indexes = jdbc.sql("SELECT global_index FROM audit_chain WHERE global_index > :after ORDER BY global_index LIMIT :limit")
+                .param("after", after).param("limit", batch)
+                .query((rs, row) -> rs.getLong(1))
+                .list()
+                .stream().mapToLong(Long::longValue).toArray();
+        int n = indexes.length;
+        while (n > 0 && indexes[n - 1] > to) {
+            n--; // rows beyond the range: this page is the last one (and not full)
+        }
+        return n == indexes.length ? indexes : java.util.Arrays.copyOf(indexes, n);
+    }
+
+    /** Everything recorded in {@code (after, upTo]}, in index order. */
+    private Collection<Position> page(long after, long upTo) {
+        TreeMap<Long, Position> positions = new TreeMap<>();
+        // only what a walk compares and writes; the rest of a chain row is read by chainRow() for a mismatch
+        jdbc.sql("SELECT global_index, event_identifier, event_hash, chain_hash FROM audit_chain "
+                        + "WHERE global_index > :after AND global_index <= :upTo ORDER BY global_index")
+                .param("after", after).param("upTo", upTo)
+                .query((rs, row) -> new Chained(rs.getLong(1), rs.getString(2), null, 0, null, null, null, rs.getString(3),
+                        rs.getString(4)))
+                .list()
+                .forEach(c -> positions.put(c.globalIndex(), new Position(c.globalIndex(), c, null, null, null)));
+        jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index > :after AND global_index <= :upTo "
+                        + "ORDER BY global_index")
+                .param("after", after).param("upTo", upTo)
+                .query(StoredEvent.MAPPER)
+                .list()
+                .forEach(e -> positions.compute(e.globalIndex(), (index, p) -> p == null
+                        ? new Position(index, null, e, null, null)
+                        : new Position(index, p.chained(), e, p.gap(), p.checkpoint())));
+        jdbc.sql("SELECT global_index, first_seen_at, passed_at FROM audit_gap WHERE passed_at IS NOT NULL "
+                        + "AND global_index > :after AND global_index <= :upTo")
+                .param("after", after).param("upTo", upTo)
+                .query((rs, row) -> new Gap(rs.getLong("global_index"), instant(rs, "first_seen_at"), instant(rs, "passed_at")))
+                .list()
+                .forEach(g -> positions.compute(g.globalIndex(), (index, p) -> p == null
+                        ? new Position(index, null, null, g, null)
+                        : new Position(index, p.chained(), p.stored(), g, p.checkpoint())));
+        jdbc.sql("SELECT global_index, chain_hash, event_count, signed_at, algorithm, key_id, signature FROM audit_checkpoint "
+                        + "WHERE global_index > :after AND global_index <= :upTo")
+                .param("after", after).param("upTo", upTo)
+                .query((rs, row) -> new Checkpoint(rs.getLong("global_index"), rs.getString("chain_hash"), rs.getLong("event_count"),
+                        rs.getString("signed_at"), rs.getString("algorithm"), rs.getString("key_id"), rs.getString("signature")))
+                .list()
+                .forEach(c -> positions.compute(c.globalIndex(), (index, p) -> p == null
+                        ? new Position(index, null, null, null, c)
+                        : new Position(index, p.chained(), p.stored(), p.gap(), c)));
+        if (!hashEvents && signatureCheck == null) {
+            return positions.values();
+        }
+        List<Position> prepared = new ArrayList<>(positions.size());
+        for (Position p : positions.values()) {
+            byte[] eventHash = hashEvents && p.stored() != null ? p.stored().eventHashBytes() : null;
+            Boolean signatureValid = signatureCheck != null && p.checkpoint() != null ? signatureCheck.apply(p.checkpoint()) : null;
+            prepared.add(new Position(p.globalIndex(), p.chained(), p.stored(), p.gap(), p.checkpoint(), eventHash, signatureValid));
+        }
+        return prepared;
+    }
+
+    private static <T> T await(Future<T> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the audit chain", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The whole chain row at {@code index} (to describe a mismatch). */
+    Chained chainRow(long index) {
+        return jdbc.sql("""
+                        SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_sha256,
+                            meta_data_sha256, event_hash, chain_hash
+                        FROM audit_chain WHERE global_index = :index""")
+                .param("index", index)
+                .query((rs, row) -> new Chained(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .single();
     }
 
     /** The chain hash of the last chained event below {@code index}, or genesis. */

@@ -2,6 +2,7 @@ package org.impactledger.projections.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,10 +49,19 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
 
     private static final byte[] NULL_FIELD = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
 
+    /** The tag's field (length and bytes), the same at the start of every canonical form. */
+    private static final byte[] TAG_FIELD = tagField();
+
+    private static byte[] tagField() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        field(out, utf8(CANONICAL_TAG));
+        return out.toByteArray();
+    }
+
+    /** Reads a row selected with {@link #COLUMNS} (by position: a million rows look no column up by name). */
     static StoredEvent read(ResultSet rs, int row) throws SQLException {
-        return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
-                rs.getLong("sequence_number"), rs.getString("type"), rs.getString("time_stamp"), rs.getString("payload_type"),
-                rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data"));
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
     }
 
     /** The canonical bytes defined above. */
@@ -71,9 +81,44 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
         return out.toByteArray();
     }
 
-    /** {@code SHA-256(canonical form)}, lower-case hex. */
+    /**
+     * {@code SHA-256(canonical form)}, lower-case hex. The fields are fed to the digest one by one
+     * rather than through {@link #canonicalForm()}, which would copy every payload twice; the
+     * pinned vectors of {@code CanonicalFormTest} hold both to the same bytes.
+     */
     public String eventHash() {
-        return Hashes.sha256Hex(canonicalForm());
+        return Hashes.hex(eventHashBytes());
+    }
+
+    /** {@link #eventHash()} as the 32 raw bytes. */
+    byte[] eventHashBytes() {
+        MessageDigest digest = Hashes.sha256();
+        digest.update(TAG_FIELD);
+        field(digest, ascii(globalIndex));
+        field(digest, utf8(eventIdentifier));
+        field(digest, utf8(aggregateIdentifier));
+        field(digest, ascii(sequenceNumber));
+        field(digest, utf8(type));
+        field(digest, utf8(timeStamp));
+        field(digest, utf8(payloadType));
+        field(digest, utf8(payloadRevision));
+        field(digest, payload);
+        field(digest, metaData);
+        return digest.digest();
+    }
+
+    private static void field(MessageDigest digest, byte[] value) {
+        if (value == null) {
+            digest.update(NULL_FIELD);
+            return;
+        }
+        int n = value.length;
+        digest.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        digest.update(value);
+    }
+
+    private static byte[] ascii(long number) {
+        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void field(ByteArrayOutputStream out, byte[] value) {

@@ -45,7 +45,7 @@ class AuditExportAndVerifierTest {
     void an_honest_export_verifies_with_the_public_key_alone() throws IOException {
         String export = export(null, null);
 
-        AuditVerifier.Result result = AuditVerifier.verify(new StringReader(export), key);
+        AuditVerifier.Result result = verifyBoth(export, key);
 
         assertThat(result.describe()).startsWith("OK:");
         assertThat(result.events()).isEqualTo(8);
@@ -69,7 +69,7 @@ class AuditExportAndVerifierTest {
     void a_payload_changed_in_the_store_is_named_by_its_global_index() throws IOException {
         store.setPayload(6, "{\"fundId\":\"f-6\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}".getBytes(StandardCharsets.UTF_8));
 
-        AuditVerifier.Result result = AuditVerifier.verify(new StringReader(export(null, null)), key);
+        AuditVerifier.Result result = verifyBoth(export(null, null), key);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.mismatch().globalIndex()).isEqualTo(6);
@@ -91,7 +91,7 @@ class AuditExportAndVerifierTest {
         String export = export(null, null);
 
         assertThat(export).contains("\"payloadBase64\"");
-        assertThat(AuditVerifier.verify(new StringReader(export), key).ok()).isTrue();
+        assertThat(verifyBoth(export, key).ok()).isTrue();
     }
 
     @Test
@@ -106,7 +106,7 @@ class AuditExportAndVerifierTest {
                     .param(row.eventHash()).param(previous).param(index).update();
         }
 
-        AuditVerifier.Result result = AuditVerifier.verify(new StringReader(export(null, null)), key);
+        AuditVerifier.Result result = verifyBoth(export(null, null), key);
 
         assertThat(result.mismatch().reason()).isEqualTo("CHECKPOINT_MISMATCH");
         assertThat(result.mismatch().globalIndex()).isEqualTo(7);
@@ -117,7 +117,7 @@ class AuditExportAndVerifierTest {
     void a_deleted_event_row_is_named_in_the_export() throws IOException {
         store.jdbc.sql("DELETE FROM domain_event_entry WHERE global_index = 7").update();
 
-        AuditVerifier.Mismatch mismatch = AuditVerifier.verify(new StringReader(export(null, null)), key).mismatch();
+        AuditVerifier.Mismatch mismatch = verifyBoth(export(null, null), key).mismatch();
 
         assertThat(mismatch.globalIndex()).isEqualTo(7);
         assertThat(mismatch.eventIdentifier()).isEqualTo("event-7");
@@ -130,7 +130,7 @@ class AuditExportAndVerifierTest {
                 .filter(line -> !line.contains("\"globalIndex\":2,"))
                 .collect(Collectors.joining("\n"));
 
-        AuditVerifier.Mismatch mismatch = AuditVerifier.verify(new StringReader(export), key).mismatch();
+        AuditVerifier.Mismatch mismatch = verifyBoth(export, key).mismatch();
 
         assertThat(mismatch.globalIndex()).isEqualTo(2);
         assertThat(mismatch.reason()).isEqualTo("CHAIN_INCOMPLETE");
@@ -141,14 +141,14 @@ class AuditExportAndVerifierTest {
         String export = export(null, null);
         String truncated = export.substring(0, export.indexOf("{\"kind\":\"end\""));
 
-        assertThat(AuditVerifier.verify(new StringReader(truncated), key).mismatch().detail()).contains("truncated");
+        assertThat(verifyBoth(truncated, key).mismatch().detail()).contains("truncated");
     }
 
     @Test
     void another_key_does_not_verify_the_checkpoints() throws IOException {
         PublicKey other = AuditSigner.generateEphemeral().publicKey();
 
-        AuditVerifier.Mismatch mismatch = AuditVerifier.verify(new StringReader(export(null, null)), other).mismatch();
+        AuditVerifier.Mismatch mismatch = verifyBoth(export(null, null), other).mismatch();
 
         assertThat(mismatch.reason()).isEqualTo("CHECKPOINT_SIGNATURE_INVALID");
         assertThat(mismatch.globalIndex()).isEqualTo(3);
@@ -156,7 +156,7 @@ class AuditExportAndVerifierTest {
 
     @Test
     void an_export_without_a_checkpoint_proves_nothing() throws IOException {
-        AuditVerifier.Result result = AuditVerifier.verify(new StringReader(export(1L, 2L)), key);
+        AuditVerifier.Result result = verifyBoth(export(1L, 2L), key);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.mismatch().reason()).isEqualTo("NOT_SIGNED");
@@ -164,7 +164,7 @@ class AuditExportAndVerifierTest {
 
     @Test
     void a_range_starts_from_the_chain_hash_before_it_and_verifies_on_its_own() throws IOException {
-        AuditVerifier.Result result = AuditVerifier.verify(new StringReader(export(5L, 8L)), key);
+        AuditVerifier.Result result = verifyBoth(export(5L, 8L), key);
 
         assertThat(result.ok()).as(result.describe()).isTrue();
         assertThat(result.events()).isEqualTo(4);
@@ -181,6 +181,101 @@ class AuditExportAndVerifierTest {
                 .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo("from"));
         assertThatThrownBy(() -> AuditExport.checkRange(null, -1L)).isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo("to"));
+    }
+
+    @Test
+    void both_readers_agree_on_every_variant_of_a_line() throws IOException {
+        String honest = export(null, null);
+        List<String> lines = Arrays.asList(honest.split("\n"));
+        String event = lines.get(2);
+        String checkpoint = lines.get(4);
+        List<String> variants = List.of(
+                String.join("\r\n", lines), String.join("\r", lines), honest + "\n\n", "\n \t\n" + honest,
+                honest.replace("\"kind\":\"event\",", " \"kind\" : \"event\" ,\t"),
+                honest.replace("\"sequenceNumber\":1,", "\"sequenceNumber\":1.0,"),
+                honest.replace("\"sequenceNumber\":1,", "\"sequenceNumber\":1e0,"),
+                honest.replace("\"sequenceNumber\":1,", "\"sequenceNumber\":-0,"),
+                honest.replace("\"sequenceNumber\":1,", "\"sequenceNumber\":01,"),
+                honest.replace("\"sequenceNumber\":1,", "\"sequenceNumber\":\"1\","),
+                honest.replace("\"sequenceNumber\":1,", "\"sequenceNumber\":12345678901234567890,"),
+                honest.replace("\"type\":\"Fund\"", "\"type\":\"F\\u0075nd\""),
+                honest.replace("\"type\":\"Fund\"", "\"type\":\"F\\u00fcnd\""),
+                honest.replace("\"type\":\"Fund\"", "\"type\":\"\\ud83d\\ude00\""),
+                honest.replace("\"type\":\"Fund\"", "\"type\":\"\\ud83d\""),
+                honest.replace("\"type\":\"Fund\"", "\"type\":[1]"),
+                honest.replace("\"type\":\"Fund\"", "\"type\":{}"),
+                honest.replace("\"type\":\"Fund\"", "\"type\":true"),
+                honest.replace("\"type\":\"Fund\"", "\"type\":\"Fund\",\"type\":\"Fund\""),
+                honest.replace("\"type\":\"Fund\"", "\"t\\u0079pe\":\"Fund\""),
+                honest.replace("\"kind\":\"event\"", "\"kind\":\"event\",\"missing\":false"),
+                honest.replace("\"kind\":\"event\"", "\"kind\":\"event\",\"missing\":null"),
+                honest.replace("\"kind\":\"event\"", "\"kind\":\"event\",\"payloadBase64\":null"),
+                honest.replace("\"kind\":\"event\"", "\"kind\":\"event\",\"payloadBase64\":\"e30=\""),
+                honest.replace("\"kind\":\"event\"", "\"kind\":\"event\",\"payloadBase64\":\"*\""),
+                honest.replace("\"kind\":\"event\"", "\"kind\":\"event\",\"payloadBase64\":7"),
+                honest.replace("\"payload\":\"{", "\"payload\":\"\\u0000{"),
+                honest.replace("\"payload\":\"{", "\"payload\":\"\\/{"),
+                honest.replace("\"payload\":\"{", "\"payload\":\"\t{"),
+                honest.replace("\"payload\":\"{", "\"payload\":\"\\x{"),
+                honest.replace("\"payload\":\"{", "\"payload\":\"\\u00G0{"),
+                honest.replace("\"payload\":\"{", "\"payload\":\"\\u+0e9{"),
+                honest.replace("\"payload\":\"{", "\"payload\":7,\"p\":\"{"),
+                honest.replace("\"payload\":\"{", "\"payload\":\"\u00e9\u20ac\ud83d\ude00{"),
+                honest.replace("\"chainHash\":\"", "\"chainHash\":\"A"),
+                honest.replace("\"eventHash\":\"", "\"eventHash\":\"0"),
+                honest.replace(event, event + " x"), honest.replace(event, event.substring(0, event.length() - 1)),
+                honest.replace(event, "[" + event + "]"), honest.replace(event, "\ufeff" + event),
+                honest.replace(event, event.replace("\"eventHash\"", "\"eventHash\":1,\"x\"")),
+                honest.replace(checkpoint, checkpoint.replace("\"signature\":\"", "\"signature\":\"A")),
+                honest.replace(checkpoint, checkpoint.replace("\"signature\":\"", "\"signature\":7,\"s\":\"")),
+                honest.replace(checkpoint, checkpoint.replace("\"signedAt\":\"", "\"signedAt\":\"1")),
+                honest.replace(checkpoint, ""), "", "{}", "\n");
+        for (String variant : variants) {
+            verifyBoth(variant, key);
+        }
+        for (String line : lines) { // the export's own lines are all read by the fast reader
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(AuditVerifier.FastLine.scan(bytes, 0, bytes.length)).as(line).isNotNull();
+        }
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_make_the_file_unreadable_as_they_always_did() {
+        byte[] export = export(null, null).getBytes(StandardCharsets.UTF_8);
+        int at = new String(export, StandardCharsets.ISO_8859_1).indexOf("\"type\":\"Fund\"") + 9;
+        for (byte[] bad : new byte[][] {{(byte) 0xFF}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}}) {
+            byte[] broken = new byte[export.length + bad.length];
+            System.arraycopy(export, 0, broken, 0, at);
+            System.arraycopy(bad, 0, broken, at, bad.length);
+            System.arraycopy(export, at, broken, at + bad.length, export.length - at);
+            assertThatThrownBy(() -> AuditVerifier.verify(new java.io.ByteArrayInputStream(broken), key))
+                    .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+            assertThatThrownBy(() -> AuditVerifier.verify(java.nio.file.Files.newBufferedReader(write(broken)), key))
+                    .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+        }
+    }
+
+    private static java.nio.file.Path write(byte[] bytes) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("audit-export", ".ndjson");
+        file.toFile().deleteOnExit();
+        return java.nio.file.Files.write(file, bytes);
+    }
+
+    /**
+     * The verdict on an export, which both readers must give alike: the reference (the file as text,
+     * line by line, every line through the JSON reader) and the one the command line uses (the bytes
+     * in blocks on worker threads), with one or two workers and blocks so small that lines span them.
+     */
+    static AuditVerifier.Result verifyBoth(String export, PublicKey key) throws IOException {
+        AuditVerifier.Result reference = AuditVerifier.verify(new StringReader(export), key);
+        byte[] bytes = export.getBytes(StandardCharsets.UTF_8);
+        for (int blockSize : new int[] {1 << 20, 64}) {
+            for (int threads : new int[] {1, 2}) {
+                AuditVerifier.Result fast = AuditVerifier.verify(new java.io.ByteArrayInputStream(bytes), key, blockSize, threads);
+                assertThat(fast).as("block %d, %d threads, on:%n%s", blockSize, threads, export).isEqualTo(reference);
+            }
+        }
+        return reference;
     }
 
     private String export(Long from, Long to) {
