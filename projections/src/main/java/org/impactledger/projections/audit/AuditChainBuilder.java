@@ -3,6 +3,7 @@ package org.impactledger.projections.audit;
 import static org.impactledger.projections.state.JdbcValues.instant;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.impactledger.infra.messaging.LedgerMetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,14 +69,16 @@ public class AuditChainBuilder {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transaction;
     private final AuditProperties properties;
     private final AuditSigner signer;
     private final Clock clock;
 
-    public AuditChainBuilder(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditProperties properties,
+    public AuditChainBuilder(DataSource dataSource, PlatformTransactionManager transactionManager, AuditProperties properties,
                              AuditSigner signer, Clock clock) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.signer = signer;
@@ -170,6 +176,7 @@ public class AuditChainBuilder {
                 .query(StoredEvent.MAPPER)
                 .list();
         Cursor cursor = new Cursor(head);
+        List<Object[]> chained = new ArrayList<>(rows.size());
         long events = 0;
         long gaps = 0;
         long checkpoints = 0;
@@ -183,13 +190,15 @@ public class AuditChainBuilder {
                     break;
                 }
             }
-            chain(row, cursor, now);
+            chained.add(chain(row, cursor, now));
             events++;
             if (cursor.eventsSinceCheckpoint >= properties.checkpointEvery()) {
+                insertChained(chained);
                 checkpoint(cursor, now);
                 checkpoints++;
             }
         }
+        insertChained(chained);
         if (events > 0 || gaps > 0) {
             jdbc.sql("""
                     UPDATE audit_chain_head SET head_index = :headIndex, last_event_index = :lastEventIndex, chain_hash = :chainHash,
@@ -259,7 +268,16 @@ public class AuditChainBuilder {
         return null;
     }
 
-    private void chain(StoredEvent row, Cursor cursor, Instant now) {
+    private static final String INSERT_CHAINED = """
+            INSERT INTO audit_chain (global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
+                recorded_at, business_date, principal, payload_sha256, meta_data_sha256, event_hash, chain_hash, chained_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final int[] CHAIN_ROW_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
+            Types.TIMESTAMP, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP};
+
+    /** Links {@code row} to the chain and moves the cursor; returns the chain row to insert, in {@link #INSERT_CHAINED}'s order. */
+    private Object[] chain(StoredEvent row, Cursor cursor, Instant now) {
         String eventHash = row.eventHash();
         String chainHash = Hashes.chain(cursor.chainHash, eventHash);
         Instant recordedAt = parseTimestamp(row.timeStamp());
@@ -269,30 +287,24 @@ public class AuditChainBuilder {
         if (businessDate == null && recordedAt != null) {
             businessDate = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
         }
-        jdbc.sql("""
-                INSERT INTO audit_chain (global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
-                    recorded_at, business_date, principal, payload_sha256, meta_data_sha256, event_hash, chain_hash, chained_at)
-                VALUES (:globalIndex, :eventIdentifier, :aggregateIdentifier, :sequenceNumber, :payloadType,
-                    :recordedAt, :businessDate, :principal, :payloadSha256, :metaDataSha256, :eventHash, :chainHash, :chainedAt)""")
-                .param("globalIndex", row.globalIndex())
-                .param("eventIdentifier", row.eventIdentifier())
-                .param("aggregateIdentifier", row.aggregateIdentifier())
-                .param("sequenceNumber", row.sequenceNumber())
-                .param("payloadType", row.payloadType())
-                .param("recordedAt", utc(recordedAt))
-                .param("businessDate", businessDate)
-                .param("principal", principal)
-                .param("payloadSha256", Hashes.sha256Hex(row.payload()))
-                .param("metaDataSha256", Hashes.sha256HexOrNull(row.metaData()))
-                .param("eventHash", eventHash)
-                .param("chainHash", chainHash)
-                .param("chainedAt", utc(now))
-                .update();
+        Object[] chainRow = {row.globalIndex(), row.eventIdentifier(), row.aggregateIdentifier(), row.sequenceNumber(),
+                row.payloadType(), utc(recordedAt), businessDate, principal, Hashes.sha256Hex(row.payload()),
+                Hashes.sha256HexOrNull(row.metaData()), eventHash, chainHash, utc(now)};
         cursor.headIndex = row.globalIndex();
         cursor.lastEventIndex = row.globalIndex();
         cursor.chainHash = chainHash;
         cursor.eventCount++;
         cursor.eventsSinceCheckpoint++;
+        return chainRow;
+    }
+
+    /** Inserts the chain rows linked so far in one JDBC batch (one round trip, not one per event) and clears the list. */
+    private void insertChained(List<Object[]> chained) {
+        if (chained.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(INSERT_CHAINED, chained, CHAIN_ROW_TYPES);
+        chained.clear();
     }
 
     private Boolean checkpointTheHeadIfDue() {

@@ -1,6 +1,7 @@
 package org.impactledger.projections.audit;
 
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +23,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    public AuditChainBuilder auditChainBuilder(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditProperties properties,
-                                               AuditSigner signer, Clock clock) {
-        return new AuditChainBuilder(jdbc, transactionManager, properties, signer, clock);
+    public AuditChainBuilder auditChainBuilder(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                               AuditProperties properties, AuditSigner signer, Clock clock) {
+        return new AuditChainBuilder(dataSource, transactionManager, properties, signer, clock);
     }
 
     @Bean

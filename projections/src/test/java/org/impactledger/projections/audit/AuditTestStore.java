@@ -86,7 +86,7 @@ final class AuditTestStore {
     }
 
     AuditChainBuilder builder(AuditProperties properties) {
-        return new AuditChainBuilder(jdbc, new DataSourceTransactionManager(dataSource), properties, signer, clock);
+        return new AuditChainBuilder(dataSource, new DataSourceTransactionManager(dataSource), properties, signer, clock);
     }
 
     AuditVerification verification(AuditProperties properties) {
