@@ -161,6 +161,14 @@ class BatchedUnitOfWorkTest {
         jdbc.execute("DROP TABLE statistics_probe");
     }
 
+    @Test
+    void the_contract_state_tables_leave_room_in_their_pages_for_updates_on_postgresql() {
+        JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.postgres());
+        String options = "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass(?)";
+        assertThat(jdbc.queryForObject(options, String.class, "outcome_view")).isEqualTo("fillfactor=75");
+        assertThat(jdbc.queryForObject(options, String.class, "contract_view")).isEqualTo("fillfactor=50");
+    }
+
     private static double reltuples(JdbcTemplate jdbc) {
         return jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = to_regclass('statistics_probe')", Double.class);
     }
