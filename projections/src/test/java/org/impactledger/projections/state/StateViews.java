@@ -34,6 +34,7 @@ import org.impactledger.projections.state.contract.ContractStateProjection;
 import org.impactledger.projections.state.contract.ContractStateQueries;
 import org.impactledger.projections.state.fund.FundStateProjection;
 import org.impactledger.projections.state.fund.FundStateQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -64,7 +65,7 @@ public final class StateViews {
         this.jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.fund = new FundStateProjection(jdbc, transactionManager);
-        this.contract = new ContractStateProjection(jdbc, transactionManager);
+        this.contract = new ContractStateProjection(new JdbcTemplate(dataSource), transactionManager);
         this.fundQueries = new FundStateQueries(jdbc);
         this.contractQueries = new ContractStateQueries(jdbc);
     }

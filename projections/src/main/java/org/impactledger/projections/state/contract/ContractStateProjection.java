@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.contract.event.ContractClosed;
 import org.impactledger.core.contract.event.ContractSigned;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
@@ -22,11 +25,8 @@ import org.impactledger.core.contract.event.OutcomeReported;
 import org.impactledger.core.contract.event.OutcomeVerified;
 import org.impactledger.core.contract.event.OutcomeWithdrawn;
 import org.impactledger.core.contract.event.RateCardAmended;
-import org.impactledger.core.shared.ContractId;
-import org.impactledger.core.shared.OutcomeId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.impactledger.projections.state.TableStatistics;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,12 +41,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * status depends on the order of its events, so a redelivered event must change nothing. As in
  * {@code FundStateProjection}, each event's position in the contract's own stream (the aggregate
  * sequence number, {@code @SequenceNumber}) is compared with {@code contract_view.last_event_index}:
- * a handler first moves that index forward with {@code ... WHERE last_event_index < :seq} and makes
- * its other changes only if that update hit the row. Outcomes belong to the contract aggregate, so
- * the contract's index guards its outcome rows too. The number is part of the stored event, hence
- * the same on every delivery and replay whatever the tracking token; the guard and the change share
- * one transaction (joining the processor's), so an event is applied entirely or not at all; a token
- * reset empties the tables ({@link #reset()}) before the replay rebuilds them.
+ * an event is applied only if its number is higher, and applying it moves that index to it.
+ * Outcomes belong to the contract aggregate, so the contract's index guards its outcome rows too.
+ * The number is part of the stored event, hence the same on every delivery and replay whatever the
+ * tracking token; the guard and the change share one transaction (the processor's), so an event is
+ * applied entirely or not at all; a token reset empties the tables ({@link #reset()}) before the
+ * replay rebuilds them.
+ *
+ * <h2>One write per row per batch</h2>
+ * A tracking processor hands its events over in batches (100), each in one unit of work and one
+ * transaction. The handlers do not write event by event: they change a {@link ContractStateWrites}
+ * kept in the unit of work (each contract's row read once per batch with {@code FOR UPDATE}, then
+ * held in memory, the guard decided on it) which writes everything when the unit of work prepares
+ * to commit, in JDBC batches: one update per contract and one insert or update per outcome. Event
+ * by event, each event took two or three statements and updated the contract's row, about a hundred
+ * times per batch. See {@link ContractStateWrites} for why the rows come out the same. Called
+ * outside a unit of work (tests call the handlers directly), each event is written at once.
  *
  * <p>Timestamps ({@code reportedAt}, {@code paidAt} ...) are the events' own timestamps, never the
  * clock, so a rebuild gives the same rows as the first build.
@@ -57,158 +67,142 @@ public class ContractStateProjection {
 
     public static final String PROCESSING_GROUP = "contract-state";
 
-    private static final Logger log = LoggerFactory.getLogger(ContractStateProjection.class);
-
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final TableStatistics contractStatistics;
+    private final TableStatistics outcomeStatistics;
+    private final String writesKey = ContractStateWrites.class.getName() + "@" + System.identityHashCode(this);
 
-    public ContractStateProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public ContractStateProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.contractStatistics = new TableStatistics(jdbc, "contract_view");
+        this.outcomeStatistics = new TableStatistics(jdbc, "outcome_view");
     }
 
     @EventHandler
     public void on(ContractSigned event, @SequenceNumber long sequenceNumber) {
-        transaction.executeWithoutResult(status -> {
-            if (contractExists(event.contractId())) {
+        apply(writes -> {
+            String contractId = event.contractId().value();
+            if (writes.contract(contractId).exists) {
                 return;
             }
-            jdbc.sql("""
-                            INSERT INTO contract_view (contract_id, fund_id, provider_id, budget_id, payer_id, title, currency,
-                                start_date, end_date, cap, approved_total, paid_total, status, rate_card, outcome_count,
-                                last_event_index)
-                            VALUES (:contractId, :fundId, :providerId, :budgetId, :payerId, :title, :currency,
-                                :startDate, :endDate, :cap, 0, 0, :status, :rateCard, 0,
-                                :seq)""")
-                    .param("contractId", event.contractId().value())
-                    .param("fundId", event.fundId().value())
-                    .param("providerId", event.providerId().value())
-                    .param("budgetId", event.budgetId().value())
-                    .param("payerId", event.payerId().value())
-                    .param("title", event.title())
-                    .param("currency", event.cap().currency())
-                    .param("startDate", event.startDate())
-                    .param("endDate", event.endDate())
-                    .param("cap", event.cap().amount())
-                    .param("status", ContractStatus.OPEN.name())
-                    .param("rateCard", RateCards.toJson(RateCards.signed(event)))
-                    .param("seq", sequenceNumber)
-                    .update();
+            writes.insertContract(contractId, event.cap().currency(), new Object[] {contractId, event.fundId().value(),
+                    event.providerId().value(), event.budgetId().value(), event.payerId().value(), event.title(),
+                    event.cap().currency(), event.startDate(), event.endDate(), event.cap().amount()},
+                    ContractStatus.OPEN.name(), RateCards.toJson(RateCards.signed(event)), sequenceNumber);
         });
     }
 
     @EventHandler
     public void on(RateCardAmended event, @SequenceNumber long sequenceNumber) {
-        transaction.executeWithoutResult(status -> {
-            if (!advance(event.contractId(), sequenceNumber, "", Map.of())) {
+        apply(writes -> {
+            ContractStateWrites.Contract contract = writes.contract(event.contractId().value());
+            if (!writes.advance(contract, sequenceNumber)) {
                 return;
             }
-            String json = jdbc.sql("SELECT rate_card FROM contract_view WHERE contract_id = :contractId")
-                    .param("contractId", event.contractId().value())
-                    .query(String.class)
-                    .single();
-            List<RateCardLine> amended = RateCards.amended(RateCards.fromJson(json), event);
-            jdbc.sql("UPDATE contract_view SET rate_card = :rateCard WHERE contract_id = :contractId")
-                    .param("rateCard", RateCards.toJson(amended))
-                    .param("contractId", event.contractId().value())
-                    .update();
+            List<RateCardLine> amended = RateCards.amended(RateCards.fromJson(contract.rateCard), event);
+            contract.rateCard = RateCards.toJson(amended);
         });
     }
 
     @EventHandler
     public void on(ContractClosed event, @SequenceNumber long sequenceNumber) {
-        transaction.executeWithoutResult(status ->
-                advance(event.contractId(), sequenceNumber, "status = :status, closed_on = :closedOn, close_reason = :reason",
-                        params("status", ContractStatus.CLOSED.name(), "closedOn", event.closedOn(), "reason", event.reason())));
+        apply(writes -> {
+            ContractStateWrites.Contract contract = writes.contract(event.contractId().value());
+            if (writes.advance(contract, sequenceNumber)) {
+                contract.status = ContractStatus.CLOSED.name();
+                contract.closedOn = event.closedOn();
+                contract.closeReason = event.reason();
+            }
+        });
     }
 
     @EventHandler
     public void on(OutcomeReported event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
-        transaction.executeWithoutResult(status -> {
-            if (!advance(event.contractId(), sequenceNumber, "outcome_count = outcome_count + 1", Map.of())) {
+        apply(writes -> {
+            ContractStateWrites.Contract contract = writes.contract(event.contractId().value());
+            if (!contract.exists || sequenceNumber <= contract.lastEventIndex) {
+                writes.advance(contract, sequenceNumber);
                 return;
             }
-            String currency = jdbc.sql("SELECT currency FROM contract_view WHERE contract_id = :contractId")
-                    .param("contractId", event.contractId().value())
-                    .query(String.class)
-                    .single();
-            jdbc.sql("""
-                            INSERT INTO outcome_view (contract_id, outcome_id, fund_id, beneficiary_id, metric_code, period,
-                                outcome_date, quantity, currency, status, evidence_reference, evidence_sha256, reported_by,
-                                reported_at)
-                            VALUES (:contractId, :outcomeId, :fundId, :beneficiaryId, :metricCode, :period,
-                                :outcomeDate, :quantity, :currency, :status, :evidenceReference, :evidenceSha256, :reportedBy,
-                                :reportedAt)""")
-                    .param("contractId", event.contractId().value())
-                    .param("outcomeId", event.outcomeId().value())
-                    .param("fundId", event.fundId().value())
-                    .param("beneficiaryId", event.beneficiaryId().value())
-                    .param("metricCode", event.metricCode())
-                    .param("period", event.period())
-                    .param("outcomeDate", event.outcomeDate())
-                    .param("quantity", event.quantity())
-                    .param("currency", currency)
-                    .param("status", OutcomeStatus.REPORTED.name())
-                    .param("evidenceReference", event.evidenceReference())
-                    .param("evidenceSha256", event.evidenceSha256())
-                    .param("reportedBy", event.reportedBy())
-                    .param("reportedAt", utc(timestamp))
-                    .update();
+            // the insert is checked (and may refuse) before the contract's index and count move
+            writes.insertOutcome(event.contractId().value(), event.outcomeId().value(), params(
+                    "fund_id", event.fundId().value(),
+                    "beneficiary_id", event.beneficiaryId().value(),
+                    "metric_code", event.metricCode(),
+                    "period", event.period(),
+                    "outcome_date", event.outcomeDate(),
+                    "quantity", event.quantity(),
+                    "currency", contract.currency,
+                    "status", OutcomeStatus.REPORTED.name(),
+                    "evidence_reference", event.evidenceReference(),
+                    "evidence_sha256", event.evidenceSha256(),
+                    "reported_by", event.reportedBy(),
+                    "reported_at", utc(timestamp)));
+            writes.advance(contract, sequenceNumber);
+            contract.outcomeCountDelta++;
         });
     }
 
     @EventHandler
     public void on(OutcomeVerified event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
-        transaction.executeWithoutResult(status -> {
-            if (advance(event.contractId(), sequenceNumber, "", Map.of())) {
-                updateOutcome(event.contractId(), event.outcomeId(), """
-                                status = :status, verified_quantity = :verifiedQuantity, verified_by = :verifiedBy,
-                                verified_at = :verifiedAt, verification_note = :note""",
-                        params("status", OutcomeStatus.VERIFIED.name(), "verifiedQuantity", event.verifiedQuantity(),
-                                "verifiedBy", event.verifiedBy(), "verifiedAt", utc(timestamp), "note", event.note()));
+        apply(writes -> {
+            if (writes.advance(writes.contract(event.contractId().value()), sequenceNumber)) {
+                writes.updateOutcome(event.contractId().value(), event.outcomeId().value(), params(
+                        "status", OutcomeStatus.VERIFIED.name(),
+                        "verified_quantity", event.verifiedQuantity(),
+                        "verified_by", event.verifiedBy(),
+                        "verified_at", utc(timestamp),
+                        "verification_note", event.note()));
             }
         });
     }
 
     @EventHandler
     public void on(OutcomeRejected event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
-        transaction.executeWithoutResult(status -> {
-            if (advance(event.contractId(), sequenceNumber, "", Map.of())) {
-                updateOutcome(event.contractId(), event.outcomeId(),
-                        "status = :status, rejection_reason = :reason, rejected_by = :rejectedBy, rejected_at = :rejectedAt",
-                        params("status", OutcomeStatus.REJECTED.name(), "reason", event.reason(),
-                                "rejectedBy", event.rejectedBy(), "rejectedAt", utc(timestamp)));
+        apply(writes -> {
+            if (writes.advance(writes.contract(event.contractId().value()), sequenceNumber)) {
+                writes.updateOutcome(event.contractId().value(), event.outcomeId().value(), params(
+                        "status", OutcomeStatus.REJECTED.name(),
+                        "rejection_reason", event.reason(),
+                        "rejected_by", event.rejectedBy(),
+                        "rejected_at", utc(timestamp)));
             }
         });
     }
 
     @EventHandler
     public void on(OutcomePaymentApproved event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
-        transaction.executeWithoutResult(status -> {
-            if (advance(event.contractId(), sequenceNumber, "approved_total = approved_total + :amount",
-                    Map.of("amount", event.amount().amount()))) {
-                updateOutcome(event.contractId(), event.outcomeId(), """
-                                status = :status, verified_quantity = :verifiedQuantity, unit_price = :unitPrice,
-                                amount = :amount, currency = :currency, sdg_targets = :sdgTargets, approved_by = :approvedBy,
-                                approved_at = :approvedAt""",
-                        params("status", OutcomeStatus.APPROVED.name(), "verifiedQuantity", event.verifiedQuantity(),
-                                "unitPrice", event.unitPrice().amount(), "amount", event.amount().amount(),
-                                "currency", event.amount().currency(), "sdgTargets", sdgTargets(event.sdgTargets()),
-                                "approvedBy", event.approvedBy(), "approvedAt", utc(timestamp)));
+        apply(writes -> {
+            ContractStateWrites.Contract contract = writes.contract(event.contractId().value());
+            if (writes.advance(contract, sequenceNumber)) {
+                contract.addApproved(event.amount().amount());
+                writes.updateOutcome(event.contractId().value(), event.outcomeId().value(), params(
+                        "status", OutcomeStatus.APPROVED.name(),
+                        "verified_quantity", event.verifiedQuantity(),
+                        "unit_price", event.unitPrice().amount(),
+                        "amount", event.amount().amount(),
+                        "currency", event.amount().currency(),
+                        "sdg_targets", sdgTargets(event.sdgTargets()),
+                        "approved_by", event.approvedBy(),
+                        "approved_at", utc(timestamp)));
             }
         });
     }
 
     @EventHandler
     public void on(OutcomePaymentExecuted event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
-        transaction.executeWithoutResult(status -> {
-            if (advance(event.contractId(), sequenceNumber, "paid_total = paid_total + :amount",
-                    Map.of("amount", event.amount().amount()))) {
-                updateOutcome(event.contractId(), event.outcomeId(), """
-                                status = :status, bank_reference = :bankReference, value_date = :valueDate, paid_at = :paidAt,
-                                executed_by = :executedBy""",
-                        params("status", OutcomeStatus.PAID.name(), "bankReference", event.bankReference(),
-                                "valueDate", event.valueDate(), "paidAt", utc(timestamp), "executedBy", event.executedBy()));
+        apply(writes -> {
+            ContractStateWrites.Contract contract = writes.contract(event.contractId().value());
+            if (writes.advance(contract, sequenceNumber)) {
+                contract.addPaid(event.amount().amount());
+                writes.updateOutcome(event.contractId().value(), event.outcomeId().value(), params(
+                        "status", OutcomeStatus.PAID.name(),
+                        "bank_reference", event.bankReference(),
+                        "value_date", event.valueDate(),
+                        "paid_at", utc(timestamp),
+                        "executed_by", event.executedBy()));
             }
         });
     }
@@ -220,27 +214,37 @@ public class ContractStateProjection {
     @EventHandler
     public void on(OutcomePaymentReversed event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
         BigDecimal paid = event.wasExecuted() ? event.amount().amount() : BigDecimal.ZERO.setScale(2);
-        transaction.executeWithoutResult(status -> {
-            if (advance(event.contractId(), sequenceNumber, "approved_total = approved_total - :amount, paid_total = paid_total - :paid",
-                    Map.of("amount", event.amount().amount(), "paid", paid))) {
-                updateOutcome(event.contractId(), event.outcomeId(), """
-                                status = :status, unit_price = NULL, amount = NULL, approved_by = NULL, approved_at = NULL,
-                                executed_by = NULL, bank_reference = NULL, paid_at = NULL, value_date = NULL,
-                                reversal_reason = :reason, reversed_by = :reversedBy, reversed_at = :reversedAt""",
-                        params("status", OutcomeStatus.VERIFIED.name(), "reason", event.reason(),
-                                "reversedBy", event.reversedBy(), "reversedAt", utc(timestamp)));
+        apply(writes -> {
+            ContractStateWrites.Contract contract = writes.contract(event.contractId().value());
+            if (writes.advance(contract, sequenceNumber)) {
+                contract.addApproved(event.amount().amount().negate());
+                contract.addPaid(paid.negate());
+                writes.updateOutcome(event.contractId().value(), event.outcomeId().value(), params(
+                        "status", OutcomeStatus.VERIFIED.name(),
+                        "unit_price", null,
+                        "amount", null,
+                        "approved_by", null,
+                        "approved_at", null,
+                        "executed_by", null,
+                        "bank_reference", null,
+                        "paid_at", null,
+                        "value_date", null,
+                        "reversal_reason", event.reason(),
+                        "reversed_by", event.reversedBy(),
+                        "reversed_at", utc(timestamp)));
             }
         });
     }
 
     @EventHandler
     public void on(OutcomeWithdrawn event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
-        transaction.executeWithoutResult(status -> {
-            if (advance(event.contractId(), sequenceNumber, "", Map.of())) {
-                updateOutcome(event.contractId(), event.outcomeId(),
-                        "status = :status, withdrawal_reason = :reason, withdrawn_by = :withdrawnBy, withdrawn_at = :withdrawnAt",
-                        params("status", OutcomeStatus.WITHDRAWN.name(), "reason", event.reason(),
-                                "withdrawnBy", event.withdrawnBy(), "withdrawnAt", utc(timestamp)));
+        apply(writes -> {
+            if (writes.advance(writes.contract(event.contractId().value()), sequenceNumber)) {
+                writes.updateOutcome(event.contractId().value(), event.outcomeId().value(), params(
+                        "status", OutcomeStatus.WITHDRAWN.name(),
+                        "withdrawal_reason", event.reason(),
+                        "withdrawn_by", event.withdrawnBy(),
+                        "withdrawn_at", utc(timestamp)));
             }
         });
     }
@@ -249,55 +253,39 @@ public class ContractStateProjection {
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM outcome_view").update();
-            jdbc.sql("DELETE FROM contract_view").update();
+            jdbc.update("DELETE FROM outcome_view");
+            jdbc.update("DELETE FROM contract_view");
         });
     }
 
     /**
-     * Moves the contract's {@code last_event_index} to {@code sequenceNumber} and applies
-     * {@code assignments} to its row, if this event is newer than the last one applied.
-     *
-     * @return whether the event is new, so that its other changes are to be made
+     * Applies one event's changes. Within a processor's unit of work (a batch of events in one
+     * transaction) they join the batch's {@link ContractStateWrites}, written when the unit of work
+     * prepares to commit; outside one (a direct call) they are written at once. Either way the
+     * event's handling runs in a transaction (the processor's, joined): an exception rolls back the
+     * whole batch, so a batch is applied entirely or not at all.
      */
-    private boolean advance(ContractId contractId, long sequenceNumber, String assignments, Map<String, ?> params) {
-        Map<String, Object> all = new LinkedHashMap<>(params);
-        all.put("contractId", contractId.value());
-        all.put("seq", sequenceNumber);
-        String set = assignments.isEmpty() ? "" : assignments + ", ";
-        int updated = jdbc.sql("UPDATE contract_view SET " + set
-                        + "last_event_index = :seq WHERE contract_id = :contractId AND last_event_index < :seq")
-                .params(all)
-                .update();
-        if (updated == 1) {
-            return true;
-        }
-        if (!contractExists(contractId)) {
-            log.warn("Skipped contract event #{} for contract {}, which has no row in contract_view", sequenceNumber, contractId);
-        }
-        return false;
+    private void apply(Consumer<ContractStateWrites> change) {
+        transaction.executeWithoutResult(status -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                change.accept(batchWrites(CurrentUnitOfWork.get().root()));
+            } else {
+                ContractStateWrites writes = new ContractStateWrites(jdbc, contractStatistics, outcomeStatistics);
+                change.accept(writes);
+                writes.flush();
+            }
+        });
     }
 
-    private boolean contractExists(ContractId contractId) {
-        return jdbc.sql("SELECT COUNT(*) FROM contract_view WHERE contract_id = :contractId")
-                .param("contractId", contractId.value())
-                .query(Long.class)
-                .single() > 0;
+    private ContractStateWrites batchWrites(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(writesKey, key -> {
+            ContractStateWrites writes = new ContractStateWrites(jdbc, contractStatistics, outcomeStatistics);
+            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
+            return writes;
+        });
     }
 
-    private void updateOutcome(ContractId contractId, OutcomeId outcomeId, String assignments, Map<String, ?> params) {
-        Map<String, Object> all = new LinkedHashMap<>(params);
-        all.put("contractId", contractId.value());
-        all.put("outcomeId", outcomeId.value());
-        int updated = jdbc.sql("UPDATE outcome_view SET " + assignments + " WHERE contract_id = :contractId AND outcome_id = :outcomeId")
-                .params(all)
-                .update();
-        if (updated == 0) {
-            log.warn("Contract {} has no outcome {} to update", contractId, outcomeId);
-        }
-    }
-
-    /** Name/value pairs that may hold {@code null} values (unlike {@link Map#of}). */
+    /** Column/value pairs that may hold {@code null} values (unlike {@link Map#of}). */
     private static Map<String, Object> params(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
