@@ -170,6 +170,8 @@ class OutcomeImportTest extends IntegrationTest {
         assertThat(response.json().get("code").asString()).isEqualTo("NOT_OWNER");
         assertThat(eventCountFor(s.contractId)).isEqualTo(before);
         assertThat(http.post(imports(s)).as("verifier-x", "verifier").body(HEADER, "text/csv").send().status()).isEqualTo(403);
+        // the list reads the contract from its read model: once the owner sees it, another provider is refused
+        Eventually.holds(() -> assertThat(http.get(imports(s)).as(PROVIDER, "provider").send().status()).isEqualTo(200));
         assertThat(http.get(imports(s)).as("provider-zeta", "provider", Map.of("provider_id", "coop-other")).send().status()).isEqualTo(403);
     }
 
