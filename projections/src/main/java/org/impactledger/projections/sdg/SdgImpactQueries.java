@@ -114,7 +114,8 @@ public class SdgImpactQueries {
     /**
      * The report read from the totals, if they can answer the question: no filter but the fund, no
      * {@code asOf}, and nothing recorded after {@code knownAt} (checked in the same statement, so on
-     * the same snapshot as the totals it reads); empty otherwise, or if the scope has no outcome.
+     * the same snapshot as the totals it reads; MAX over the recorded_at indexes is one index probe
+     * each, whatever the planner guesses for the bound); empty otherwise, or if the scope has no outcome.
      */
     Optional<SdgImpactReport> fromTotals(SdgImpactQuery query) {
         TimeTravel time = query.timeTravel();
@@ -125,8 +126,8 @@ public class SdgImpactQueries {
         List<TotalsRow> rows = jdbc.sql("""
                         SELECT line_kind, goal, sdg_target, metric_code, currency, outcomes, verified_outcomes, beneficiaries, verified_quantity,
                             approved, paid,
-                            CASE WHEN EXISTS (SELECT 1 FROM sdg_outcome_fact WHERE recorded_at > :knownAt)
-                                OR EXISTS (SELECT 1 FROM sdg_rate_card_target WHERE recorded_at > :knownAt) THEN 1 ELSE 0 END AS stale
+                            CASE WHEN (SELECT MAX(recorded_at) FROM sdg_outcome_fact) > :knownAt
+                                OR (SELECT MAX(recorded_at) FROM sdg_rate_card_target) > :knownAt THEN 1 ELSE 0 END AS stale
                         FROM sdg_impact_line WHERE scope_key = :scope""")
                 .param("knownAt", utc(time.knownAt()))
                 .param("scope", SdgImpactTotals.scope(query.fundId() == null ? null : query.fundId().value()))
