@@ -35,6 +35,7 @@ import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.projections.report.FactStamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,6 +61,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * finds its row and writes nothing, so redelivery and replay after a reset give the same rows. A
  * withdrawal takes back the verified quantity that the outcome's earlier facts add up to; those
  * facts come from the same contract stream, which a tracking processor delivers in order.
+ *
+ * <h2>Totals kept as it goes</h2>
+ * Beside the facts, each new fact is added to the report's totals ({@link SdgImpactTotals}) in the
+ * same transaction, and a new rate card version moves the outcomes it re-prices to their new
+ * targets: the report over every outcome or one fund, as known now, reads those instead of every
+ * fact. The reset handler empties them with the facts.
  *
  * <p>Money events carry their value date as business date ({@link FactStamp}); the others the
  * business date of the command (metadata), else the recording day.
@@ -96,10 +103,12 @@ public class SdgImpactProjection {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final SdgImpactTotals totals;
 
-    public SdgImpactProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public SdgImpactProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.totals = new SdgImpactTotals(jdbc, template);
     }
 
     @EventHandler
@@ -117,15 +126,20 @@ public class SdgImpactProjection {
                     .param("eventId", stamp.eventId())
                     .param("recordedAt", utc(stamp.recordedAt()))
                     .update();
-            insertRateCard(event.contractId(), event.startDate(), event.rateCard(), sequenceNumber, stamp);
+            if (insertRateCard(event.contractId(), event.startDate(), event.rateCard(), sequenceNumber, stamp)) {
+                totals.rateCardChanged(event.contractId().value());
+            }
         });
     }
 
     @EventHandler
     public void on(RateCardAmended event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status ->
-                insertRateCard(event.contractId(), event.effectiveFrom(), event.entries(), sequenceNumber, stamp));
+        transaction.executeWithoutResult(status -> {
+            if (insertRateCard(event.contractId(), event.effectiveFrom(), event.entries(), sequenceNumber, stamp)) {
+                totals.rateCardChanged(event.contractId().value());
+            }
+        });
     }
 
     /** Opens the outcome with zero figures: it carries the context every later fact copies. */
@@ -261,17 +275,20 @@ public class SdgImpactProjection {
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> {
+            totals.reset();
             jdbc.sql("DELETE FROM sdg_outcome_fact").update();
             jdbc.sql("DELETE FROM sdg_rate_card_target").update();
             jdbc.sql("DELETE FROM sdg_contract").update();
         });
     }
 
-    private void insertRateCard(ContractId contractId, LocalDate effectiveFrom, List<RateCardEntry> entries, long sequenceNumber,
-                                FactStamp stamp) {
+    /** Records the rate card version's targets; true if a row was new (false on redelivery). */
+    private boolean insertRateCard(ContractId contractId, LocalDate effectiveFrom, List<RateCardEntry> entries, long sequenceNumber,
+                                   FactStamp stamp) {
+        int inserted = 0;
         for (RateCardEntry entry : entries) {
             for (String target : entry.sdgTargets().stream().distinct().toList()) {
-                jdbc.sql("""
+                inserted += jdbc.sql("""
                                 INSERT INTO sdg_rate_card_target (event_id, metric_code, sdg_target, contract_id, effective_from, version_seq,
                                     recorded_at)
                                 SELECT :eventId, :metricCode, :target, :contractId, :effectiveFrom, :seq, :recordedAt
@@ -287,6 +304,7 @@ public class SdgImpactProjection {
                         .update();
             }
         }
+        return inserted > 0;
     }
 
     /** The context the outcome was reported with; empty (and logged) if its report never reached this projection. */
@@ -369,9 +387,10 @@ public class SdgImpactProjection {
         return YearMonth.parse(period).atEndOfMonth();
     }
 
+    /** Records the fact and, if it is new (not a redelivery), adds it to the report's totals in the same transaction. */
     private void insertFact(FactStamp stamp, FactType type, OutcomeContext context, BigDecimal verified, BigDecimal approved,
                             BigDecimal paid) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO sdg_outcome_fact (event_id, event_type, programme, fund_id, contract_id, outcome_id, payer_id,
                             beneficiary_id, metric_code, period, outcome_date, currency, verified_delta, approved_delta, paid_delta,
                             business_date, recorded_at, sdg_targets)
@@ -398,6 +417,10 @@ public class SdgImpactProjection {
                 .param("recordedAt", utc(stamp.recordedAt()))
                 .param("sdgTargets", context.sdgTargets())
                 .update();
+        if (inserted == 1) {
+            totals.fact(context.contractId(), context.outcomeId(), context.fundId(), context.beneficiaryId(), context.metricCode(),
+                    context.outcomeDate(), context.currency(), context.sdgTargets(), verified, approved, paid);
+        }
     }
 
     /** The kinds of outcome event that become facts. */

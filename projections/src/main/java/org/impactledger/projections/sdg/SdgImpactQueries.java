@@ -13,14 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.impactledger.core.taxonomy.SdgGoal;
 import org.impactledger.core.taxonomy.SdgTarget;
 import org.impactledger.projections.report.TimeTravel;
+import org.impactledger.projections.sdg.SdgAttribution.RateCardRow;
 import org.impactledger.projections.sdg.SdgImpactReport.Amounts;
 import org.impactledger.projections.sdg.SdgImpactReport.GoalLine;
 import org.impactledger.projections.sdg.SdgImpactReport.MetricLine;
@@ -44,8 +45,19 @@ public class SdgImpactQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The report over every outcome or one fund's, with no {@code asOf} and as known at or after the
+     * last recorded fact, is read from the totals the projection keeps ({@link SdgImpactTotals});
+     * any other question (other filters, a business date, an earlier {@code knownAt}) is computed
+     * from the facts. Both give the same answer on the same facts.
+     */
     @QueryHandler
     public SdgImpactReport handle(SdgImpactQuery query) {
+        return fromTotals(query).orElseGet(() -> fromFacts(query));
+    }
+
+    /** The report computed from the facts, whatever the question. */
+    SdgImpactReport fromFacts(SdgImpactQuery query) {
         Where where = where(query);
         List<OutcomeFigures> outcomes = jdbc.sql("""
                         SELECT contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency, sdg_targets,
@@ -97,6 +109,97 @@ public class SdgImpactQueries {
         TimeTravel time = query.timeTravel();
         return new SdgImpactReport(filters(query), time.asOf(), time.knownAt(), SdgImpactReport.ATTRIBUTION,
                 new Totals(all.verifiedOutcomes(), all.beneficiaries(), all.money()), goals);
+    }
+
+    /**
+     * The report read from the totals, if they can answer the question: no filter but the fund, no
+     * {@code asOf}, and nothing recorded after {@code knownAt} (checked in the same statement, so on
+     * the same snapshot as the totals it reads; MAX over the recorded_at indexes is one index probe
+     * each, whatever the planner guesses for the bound); empty otherwise, or if the scope has no outcome.
+     */
+    Optional<SdgImpactReport> fromTotals(SdgImpactQuery query) {
+        TimeTravel time = query.timeTravel();
+        if (query.programme() != null || query.contractId() != null || query.payerId() != null || query.periodFrom() != null
+                || query.periodTo() != null || time.asOf() != null) {
+            return Optional.empty();
+        }
+        List<TotalsRow> rows = jdbc.sql("""
+                        SELECT line_kind, goal, sdg_target, metric_code, currency, outcomes, verified_outcomes, beneficiaries, verified_quantity,
+                            approved, paid,
+                            CASE WHEN (SELECT MAX(recorded_at) FROM sdg_outcome_fact) > :knownAt
+                                OR (SELECT MAX(recorded_at) FROM sdg_rate_card_target) > :knownAt THEN 1 ELSE 0 END AS stale
+                        FROM sdg_impact_line WHERE scope_key = :scope""")
+                .param("knownAt", utc(time.knownAt()))
+                .param("scope", SdgImpactTotals.scope(query.fundId() == null ? null : query.fundId().value()))
+                .query((rs, row) -> new TotalsRow(rs.getString("line_kind"), rs.getInt("goal"), rs.getString("sdg_target"),
+                        rs.getString("metric_code"), rs.getString("currency"), rs.getLong("outcomes"), rs.getLong("verified_outcomes"),
+                        rs.getLong("beneficiaries"), rs.getBigDecimal("verified_quantity"), rs.getBigDecimal("approved").setScale(2),
+                        rs.getBigDecimal("paid").setScale(2), rs.getInt("stale") == 1))
+                .list();
+        if (rows.isEmpty() || rows.get(0).stale()) {
+            return Optional.empty();
+        }
+        Map<String, Long> beneficiaries = new HashMap<>();
+        List<TotalsRow> totalCells = new ArrayList<>();
+        Map<Integer, List<TotalsRow>> goalCells = new HashMap<>();
+        // goal → target → metric lines, each level ordered as printed
+        Map<Integer, Map<SdgTarget, List<TotalsRow>>> tree = new TreeMap<>();
+        for (TotalsRow row : rows) {
+            if (row.currency().equals(SdgImpactTotals.BENEFICIARIES)) {
+                beneficiaries.put(row.kind() + '|' + row.goal() + '|' + row.target(), row.beneficiaries());
+            } else if (row.outcomes() > 0) {
+                switch (row.kind()) {
+                    case "T" -> totalCells.add(row);
+                    case "G" -> goalCells.computeIfAbsent(row.goal(), g -> new ArrayList<>()).add(row);
+                    case "M" -> tree.computeIfAbsent(row.goal(), g -> new TreeMap<>(TARGET_ORDER))
+                            .computeIfAbsent(SdgTarget.parse(row.target(), "sdgTarget"), t -> new ArrayList<>()).add(row);
+                    default -> throw new IllegalStateException("unknown line kind " + row.kind());
+                }
+            }
+        }
+        List<GoalLine> goals = new ArrayList<>();
+        tree.forEach((goalNumber, targets) -> {
+            List<TargetLine> targetLines = new ArrayList<>();
+            targets.forEach((target, metricRows) -> {
+                List<TotalsRow> ordered = metricRows.stream()
+                        .sorted(Comparator.comparing((TotalsRow r) -> new MetricKey(r.metric(), r.currencyOrNull()))).toList();
+                List<MetricLine> metricLines = ordered.stream().map(r -> new MetricLine(r.metric(), r.currencyOrNull(), r.verified(),
+                        plain(r.quantity()), r.beneficiaries(), r.approved(), r.paid(),
+                        r.currencyOrNull() == null ? null : Amount.per(r.paid(), r.quantity()))).toList();
+                targetLines.add(new TargetLine(target.code(), target.label(), verified(ordered),
+                        beneficiaries.getOrDefault("S|" + goalNumber + '|' + target.code(), 0L), money(ordered), metricLines));
+            });
+            List<TotalsRow> cells = goalCells.getOrDefault(goalNumber, List.of());
+            goals.add(new GoalLine(goalNumber, SdgGoal.of(goalNumber, "goal").label(), verified(cells),
+                    beneficiaries.getOrDefault("G|" + goalNumber + '|', 0L), money(cells), targetLines));
+        });
+        return Optional.of(new SdgImpactReport(filters(query), time.asOf(), time.knownAt(), SdgImpactReport.ATTRIBUTION,
+                new Totals(verified(totalCells), beneficiaries.getOrDefault("T|0|", 0L), money(totalCells)), goals));
+    }
+
+    private static long verified(List<TotalsRow> cells) {
+        return cells.stream().mapToLong(TotalsRow::verified).sum();
+    }
+
+    /** Money per currency over cells (each outcome in exactly one cell): cost per verified outcome = paid ÷ verified outcomes. */
+    private static List<Amounts> money(List<TotalsRow> cells) {
+        Map<String, List<TotalsRow>> byCurrency = cells.stream().filter(c -> c.currencyOrNull() != null)
+                .collect(Collectors.groupingBy(TotalsRow::currency, TreeMap::new, Collectors.toList()));
+        List<Amounts> money = new ArrayList<>();
+        byCurrency.forEach((currency, list) -> {
+            BigDecimal approved = list.stream().map(TotalsRow::approved).reduce(Amount.ZERO, BigDecimal::add);
+            BigDecimal paid = list.stream().map(TotalsRow::paid).reduce(Amount.ZERO, BigDecimal::add);
+            money.add(new Amounts(currency, approved, paid, Amount.per(paid, BigDecimal.valueOf(verified(list)))));
+        });
+        return money;
+    }
+
+    /** One row of {@code sdg_impact_line}, as read for one scope. */
+    private record TotalsRow(String kind, int goal, String target, String metric, String currency, long outcomes, long verified,
+                             long beneficiaries, BigDecimal quantity, BigDecimal approved, BigDecimal paid, boolean stale) {
+        String currencyOrNull() {
+            return currency.isEmpty() ? null : currency;
+        }
     }
 
     private static MetricLine metricLine(MetricKey metric, List<OutcomeFigures> figures) {
@@ -191,7 +294,7 @@ public class SdgImpactQueries {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static final Comparator<SdgTarget> TARGET_ORDER = Comparator.comparingInt(t -> SdgTarget.all().indexOf(t));
+    private static final Comparator<SdgTarget> TARGET_ORDER = SdgAttribution.TARGET_ORDER;
 
     private record Where(String sql, Map<String, Object> params) {
     }
@@ -219,35 +322,12 @@ public class SdgImpactQueries {
         }
     }
 
-    private record RateCardRow(String contractId, String metricCode, LocalDate effectiveFrom, long versionSeq, String sdgTarget) {
-    }
-
-    /**
-     * The rate card versions known at {@code knownAt} (Outcome Fund outcomes; the others carry their targets). The version that gives an outcome its targets
-     * is the one with the latest effective date on or before the outcome date; on the same date the
-     * later amendment (higher sequence number) wins — the aggregate prices outcomes the same way.
-     */
+    /** The rate card versions known at {@code knownAt} (Outcome Fund outcomes; the others carry their targets): see {@link SdgAttribution}. */
     private record RateCards(Map<String, List<RateCardRow>> byContractAndMetric) {
         Set<SdgTarget> targetsOf(OutcomeFigures outcome) {
-            if (outcome.sdgTargets() != null) {
-                Set<SdgTarget> fixed = new TreeSet<>(TARGET_ORDER);
-                for (String code : outcome.sdgTargets().split(",")) {
-                    fixed.add(SdgTarget.parse(code, "sdgTarget"));
-                }
-                return fixed;
-            }
-            List<RateCardRow> rows = byContractAndMetric.getOrDefault(outcome.contractId() + '\u0000' + outcome.metricCode(), List.of());
-            RateCardRow version = rows.stream()
-                    .filter(r -> !r.effectiveFrom().isAfter(outcome.outcomeDate()))
-                    .max(Comparator.comparing(RateCardRow::effectiveFrom).thenComparingLong(RateCardRow::versionSeq))
-                    .orElse(null);
-            Set<SdgTarget> targets = new TreeSet<>(TARGET_ORDER);
-            if (version != null) {
-                rows.stream()
-                        .filter(r -> r.effectiveFrom().equals(version.effectiveFrom()) && r.versionSeq() == version.versionSeq())
-                        .forEach(r -> targets.add(SdgTarget.parse(r.sdgTarget(), "sdgTarget")));
-            }
-            return targets;
+            return SdgAttribution.targets(outcome.sdgTargets(), outcome.outcomeDate(),
+                    outcome.sdgTargets() != null ? List.of()
+                            : byContractAndMetric.getOrDefault(outcome.contractId() + '\u0000' + outcome.metricCode(), List.of()));
         }
     }
 

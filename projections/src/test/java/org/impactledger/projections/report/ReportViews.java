@@ -12,6 +12,7 @@ import org.impactledger.projections.performance.FundPerformanceProjection;
 import org.impactledger.projections.performance.FundPerformanceQueries;
 import org.impactledger.projections.sdg.SdgImpactProjection;
 import org.impactledger.projections.sdg.SdgImpactQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,8 @@ public final class ReportViews {
         TABLES.put("sdg_contract", "contract_id");
         TABLES.put("sdg_rate_card_target", "event_id, metric_code, sdg_target");
         TABLES.put("sdg_outcome_fact", "event_id");
+        TABLES.put("sdg_impact_outcome", "contract_id, outcome_id");
+        TABLES.put("sdg_impact_line", "scope_key, line_kind, goal, sdg_target, metric_code, currency");
         TABLES.put("perf_fund", "fund_id");
         TABLES.put("perf_flow", "event_id, line");
         TABLES.put("perf_valuation", "event_id");
@@ -50,7 +53,7 @@ public final class ReportViews {
     public ReportViews(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-        this.sdg = new SdgImpactProjection(jdbc, transactionManager);
+        this.sdg = new SdgImpactProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.performance = new FundPerformanceProjection(jdbc, transactionManager);
         this.audit = new PaymentAuditProjection(jdbc, transactionManager);
         this.sdgQueries = new SdgImpactQueries(jdbc);

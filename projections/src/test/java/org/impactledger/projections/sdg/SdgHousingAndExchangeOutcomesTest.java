@@ -78,7 +78,7 @@ class SdgHousingAndExchangeOutcomesTest {
         views.reset();
     }
 
-    private static ReportHistory history() {
+    static ReportHistory history() {
         ReportHistory h = new ReportHistory();
         h.then(new PropertyAcquired(P1, HOUSING_FUND, "Via Uno 1", "6", eur("300000"), LocalDate.parse("2026-02-01"),
                         List.of(new PropertyUnit(UnitId.of("A"), new BigDecimal("50"), 2, eur("700")),

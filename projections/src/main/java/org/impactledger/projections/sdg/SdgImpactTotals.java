@@ -1,0 +1,347 @@
+package org.impactledger.projections.sdg;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.impactledger.core.taxonomy.SdgTarget;
+import org.impactledger.projections.sdg.SdgAttribution.RateCardRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The SDG impact report's figures kept as the events arrive (tables of V181), written by
+ * {@link SdgImpactProjection} in the transaction of the fact each change comes from, so that the
+ * questions asked most (every outcome, or one fund's, as known now) are read from a few rows
+ * instead of summed from every fact.
+ *
+ * <p>{@code sdg_impact_outcome} holds each outcome's facts summed up and the targets it counts
+ * under as the rate cards are known now. Each change of an outcome (a new fact, or a rate card
+ * version that moves it to other targets) takes the outcome's old contribution out of the report's
+ * cells ({@code sdg_impact_line}) and puts the new one in: counts, verified quantity, money per
+ * currency and, for distinct beneficiaries, a line gains a beneficiary only when none of the
+ * beneficiary's other verified outcomes already counts on it, and loses one on the same condition.
+ * The outcome's figures and the cells are thus exactly what {@link SdgImpactQueries} computes from
+ * the facts with no {@code asOf} and {@code knownAt} after the last recorded fact (proved equal by
+ * {@code SdgImpactTotalsTest}).
+ *
+ * <p>Idempotent because the projection calls it only for a fact it has just inserted (a redelivered
+ * event inserts nothing) and for rate card rows just inserted (re-attribution compares the targets
+ * with those stored, so doing it again changes nothing).
+ */
+final class SdgImpactTotals {
+
+    /** The scope of the report over every outcome. */
+    static final String EVERY_OUTCOME = "*";
+    /** The currency column of the rows that hold a T, G or S line's distinct beneficiaries. */
+    static final String BENEFICIARIES = "*";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    SdgImpactTotals(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** The scope of the report over one fund's outcomes ({@code null}: every outcome). */
+    static String scope(String fundId) {
+        return fundId == null ? EVERY_OUTCOME : "F:" + fundId;
+    }
+
+    /** An outcome's facts summed up, with the context every fact copies and the targets it counts under. */
+    record Outcome(String contractId, String outcomeId, String fundId, String beneficiaryId, String metricCode, LocalDate outcomeDate,
+                   String currency, String sdgTargets, List<SdgTarget> attributed, BigDecimal verified, BigDecimal approved,
+                   BigDecimal paid) {
+
+        boolean isVerified() {
+            return verified.signum() > 0;
+        }
+
+        List<String> scopes() {
+            return fundId == null ? List.of(EVERY_OUTCOME) : List.of(EVERY_OUTCOME, scope(fundId));
+        }
+
+        String currencyColumn() {
+            return currency == null ? "" : currency;
+        }
+
+        Set<Integer> goals() {
+            return attributed.stream().map(SdgTarget::goal).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        Outcome plus(BigDecimal verifiedDelta, BigDecimal approvedDelta, BigDecimal paidDelta) {
+            return new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, attributed,
+                    verified.add(verifiedDelta), approved.add(approvedDelta), paid.add(paidDelta));
+        }
+
+        Outcome attributedTo(List<SdgTarget> targets) {
+            return new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, targets,
+                    verified, approved, paid);
+        }
+    }
+
+    /** One row of {@code sdg_impact_line}. */
+    record Cell(String scope, String kind, int goal, String target, String metric, String currency) {
+    }
+
+    /** What one change adds to a cell. */
+    private static final class Delta {
+        long outcomes;
+        long verified;
+        long beneficiaries;
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal approved = BigDecimal.ZERO;
+        BigDecimal paid = BigDecimal.ZERO;
+
+        boolean isZero() {
+            return outcomes == 0 && verified == 0 && beneficiaries == 0 && quantity.signum() == 0 && approved.signum() == 0
+                    && paid.signum() == 0;
+        }
+    }
+
+    /**
+     * A fact just inserted for an outcome: the outcome's first fact opens it (with the context the
+     * fact carries); the others add their signed changes. Deltas are taken at the scale the fact
+     * table stores them (quantities 6 decimals, money 2), as the report sums the stored facts.
+     */
+    void fact(String contractId, String outcomeId, String fundId, String beneficiaryId, String metricCode, LocalDate outcomeDate,
+              String currency, String sdgTargets, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
+        BigDecimal v = verified.setScale(6, RoundingMode.HALF_UP);
+        BigDecimal a = approved.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal p = paid.setScale(2, RoundingMode.HALF_UP);
+        Optional<Outcome> before = load(contractId, outcomeId);
+        Outcome after;
+        if (before.isEmpty()) {
+            List<SdgTarget> targets = List.copyOf(SdgAttribution.targets(sdgTargets, outcomeDate,
+                    sdgTargets == null ? rateCard(contractId, metricCode) : List.of()));
+            after = new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, targets, v, a, p);
+            jdbc.sql("""
+                            INSERT INTO sdg_impact_outcome (contract_id, outcome_id, fund_id, beneficiary_id, metric_code, outcome_date, currency,
+                                sdg_targets, attributed, verified, approved, paid)
+                            VALUES (:contractId, :outcomeId, :fundId, :beneficiaryId, :metricCode, :outcomeDate, :currency,
+                                :sdgTargets, :attributed, :verified, :approved, :paid)""")
+                    .param("contractId", contractId)
+                    .param("outcomeId", outcomeId)
+                    .param("fundId", fundId, java.sql.Types.VARCHAR)
+                    .param("beneficiaryId", beneficiaryId, java.sql.Types.VARCHAR)
+                    .param("metricCode", metricCode)
+                    .param("outcomeDate", outcomeDate)
+                    .param("currency", currency, java.sql.Types.VARCHAR)
+                    .param("sdgTargets", sdgTargets, java.sql.Types.VARCHAR)
+                    .param("attributed", codes(targets))
+                    .param("verified", v)
+                    .param("approved", a)
+                    .param("paid", p)
+                    .update();
+        } else {
+            after = before.get().plus(v, a, p);
+            jdbc.sql("""
+                            UPDATE sdg_impact_outcome SET verified = :verified, approved = :approved, paid = :paid
+                            WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
+                    .param("verified", after.verified())
+                    .param("approved", after.approved())
+                    .param("paid", after.paid())
+                    .param("contractId", contractId)
+                    .param("outcomeId", outcomeId)
+                    .update();
+        }
+        change(before.orElse(null), after);
+    }
+
+    /**
+     * Rate card rows just recorded for a contract: each of its Outcome Fund outcomes counts from now
+     * on under the targets of the version now in force at its outcome date.
+     */
+    void rateCardChanged(String contractId) {
+        List<RateCardRow> card = rateCard(contractId, null);
+        List<Outcome> outcomes = jdbc.sql("SELECT * FROM sdg_impact_outcome WHERE contract_id = :contractId AND sdg_targets IS NULL "
+                        + "ORDER BY outcome_id")
+                .param("contractId", contractId)
+                .query((rs, row) -> outcome(rs))
+                .list();
+        for (Outcome outcome : outcomes) {
+            List<RateCardRow> rows = card.stream().filter(r -> r.metricCode().equals(outcome.metricCode())).toList();
+            List<SdgTarget> targets = List.copyOf(SdgAttribution.targets(null, outcome.outcomeDate(), rows));
+            if (targets.equals(outcome.attributed())) {
+                continue;
+            }
+            Outcome after = outcome.attributedTo(targets);
+            jdbc.sql("UPDATE sdg_impact_outcome SET attributed = :attributed WHERE contract_id = :contractId AND outcome_id = :outcomeId")
+                    .param("attributed", codes(targets))
+                    .param("contractId", contractId)
+                    .param("outcomeId", outcome.outcomeId())
+                    .update();
+            change(outcome, after);
+        }
+    }
+
+    /** Before a replay from the start. */
+    void reset() {
+        jdbc.sql("DELETE FROM sdg_impact_line").update();
+        jdbc.sql("DELETE FROM sdg_impact_outcome").update();
+    }
+
+    // ---------------------------------------------------------------- the change of one outcome
+
+    private void change(Outcome before, Outcome after) {
+        Map<Cell, Delta> deltas = new LinkedHashMap<>();
+        if (before != null) {
+            contribute(before, -1, deltas);
+        }
+        contribute(after, 1, deltas);
+        beneficiaries(before, after, deltas);
+        write(deltas);
+    }
+
+    /** The outcome's figures in every cell it counts in, times {@code sign}. */
+    private static void contribute(Outcome o, int sign, Map<Cell, Delta> deltas) {
+        BigDecimal s = BigDecimal.valueOf(sign);
+        long verified = o.isVerified() ? sign : 0;
+        for (String scope : o.scopes()) {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(new Cell(scope, "T", 0, "", "", o.currencyColumn()));
+            o.goals().forEach(g -> cells.add(new Cell(scope, "G", g, "", "", o.currencyColumn())));
+            for (Cell cell : cells) {
+                Delta d = deltas.computeIfAbsent(cell, c -> new Delta());
+                d.outcomes += sign;
+                d.verified += verified;
+                d.approved = d.approved.add(o.approved().multiply(s));
+                d.paid = d.paid.add(o.paid().multiply(s));
+            }
+            for (SdgTarget t : o.attributed()) {
+                Delta d = deltas.computeIfAbsent(new Cell(scope, "M", t.goal(), t.code(), o.metricCode(), o.currencyColumn()), c -> new Delta());
+                d.outcomes += sign;
+                d.verified += verified;
+                if (o.isVerified()) {
+                    d.quantity = d.quantity.add(o.verified().multiply(s));
+                }
+                d.approved = d.approved.add(o.approved().multiply(s));
+                d.paid = d.paid.add(o.paid().multiply(s));
+            }
+        }
+    }
+
+    /** The lines on which the outcome's beneficiary counts: none unless the outcome is verified and has one. */
+    private static Set<Cell> beneficiaryLines(Outcome o) {
+        Set<Cell> lines = new LinkedHashSet<>();
+        if (o == null || !o.isVerified() || o.beneficiaryId() == null) {
+            return lines;
+        }
+        for (String scope : o.scopes()) {
+            lines.add(new Cell(scope, "T", 0, "", "", BENEFICIARIES));
+            o.goals().forEach(g -> lines.add(new Cell(scope, "G", g, "", "", BENEFICIARIES)));
+            for (SdgTarget t : o.attributed()) {
+                lines.add(new Cell(scope, "S", t.goal(), t.code(), "", BENEFICIARIES));
+                lines.add(new Cell(scope, "M", t.goal(), t.code(), o.metricCode(), o.currencyColumn()));
+            }
+        }
+        return lines;
+    }
+
+    /** Distinct beneficiaries: a line gains or loses the beneficiary only if no other verified outcome of theirs counts on it. */
+    private void beneficiaries(Outcome before, Outcome after, Map<Cell, Delta> deltas) {
+        Set<Cell> was = beneficiaryLines(before);
+        Set<Cell> is = beneficiaryLines(after);
+        if (was.equals(is)) {
+            return;
+        }
+        Set<Cell> covered = new HashSet<>();
+        jdbc.sql("""
+                        SELECT * FROM sdg_impact_outcome WHERE beneficiary_id = :beneficiaryId AND verified > 0
+                            AND NOT (contract_id = :contractId AND outcome_id = :outcomeId)""")
+                .param("beneficiaryId", after.beneficiaryId())
+                .param("contractId", after.contractId())
+                .param("outcomeId", after.outcomeId())
+                .query((rs, row) -> outcome(rs))
+                .list()
+                .forEach(other -> covered.addAll(beneficiaryLines(other)));
+        for (Cell line : is) {
+            if (!was.contains(line) && !covered.contains(line)) {
+                deltas.computeIfAbsent(line, c -> new Delta()).beneficiaries++;
+            }
+        }
+        for (Cell line : was) {
+            if (!is.contains(line) && !covered.contains(line)) {
+                deltas.computeIfAbsent(line, c -> new Delta()).beneficiaries--;
+            }
+        }
+    }
+
+    /** Adds the deltas to their rows in one batch, then inserts the rows that did not exist yet in another. */
+    private void write(Map<Cell, Delta> deltas) {
+        List<Map.Entry<Cell, Delta>> changes = deltas.entrySet().stream().filter(e -> !e.getValue().isZero()).toList();
+        if (changes.isEmpty()) {
+            return;
+        }
+        int[] updated = template.batchUpdate("""
+                        UPDATE sdg_impact_line SET outcomes = outcomes + ?, verified_outcomes = verified_outcomes + ?,
+                            beneficiaries = beneficiaries + ?, verified_quantity = verified_quantity + ?, approved = approved + ?, paid = paid + ?
+                        WHERE scope_key = ? AND line_kind = ? AND goal = ? AND sdg_target = ? AND metric_code = ? AND currency = ?""",
+                changes.stream().map(e -> {
+                    Cell c = e.getKey();
+                    Delta d = e.getValue();
+                    return new Object[] {d.outcomes, d.verified, d.beneficiaries, d.quantity, d.approved, d.paid,
+                            c.scope(), c.kind(), c.goal(), c.target(), c.metric(), c.currency()};
+                }).toList());
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                Cell c = changes.get(i).getKey();
+                Delta d = changes.get(i).getValue();
+                missing.add(new Object[] {c.scope(), c.kind(), c.goal(), c.target(), c.metric(), c.currency(),
+                        d.outcomes, d.verified, d.beneficiaries, d.quantity, d.approved, d.paid});
+            }
+        }
+        if (!missing.isEmpty()) {
+            template.batchUpdate("""
+                            INSERT INTO sdg_impact_line (scope_key, line_kind, goal, sdg_target, metric_code, currency, outcomes, verified_outcomes,
+                                beneficiaries, verified_quantity, approved, paid)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", missing);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private Optional<Outcome> load(String contractId, String outcomeId) {
+        return jdbc.sql("SELECT * FROM sdg_impact_outcome WHERE contract_id = :contractId AND outcome_id = :outcomeId")
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .query((rs, row) -> outcome(rs))
+                .optional();
+    }
+
+    /** The rate card rows of a contract, of one metric ({@code null}: every metric). */
+    private List<RateCardRow> rateCard(String contractId, String metricCode) {
+        return jdbc.sql("SELECT contract_id, metric_code, effective_from, version_seq, sdg_target FROM sdg_rate_card_target "
+                        + "WHERE contract_id = :contractId" + (metricCode == null ? "" : " AND metric_code = :metricCode"))
+                .param("contractId", contractId)
+                .param("metricCode", metricCode, java.sql.Types.VARCHAR)
+                .query((rs, row) -> new RateCardRow(rs.getString("contract_id"), rs.getString("metric_code"),
+                        rs.getObject("effective_from", LocalDate.class), rs.getLong("version_seq"), rs.getString("sdg_target")))
+                .list();
+    }
+
+    private static Outcome outcome(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String attributed = rs.getString("attributed");
+        List<SdgTarget> targets = attributed.isEmpty() ? List.of()
+                : java.util.Arrays.stream(attributed.split(",")).map(code -> SdgTarget.parse(code, "sdgTarget")).toList();
+        return new Outcome(rs.getString("contract_id"), rs.getString("outcome_id"), rs.getString("fund_id"), rs.getString("beneficiary_id"),
+                rs.getString("metric_code"), rs.getObject("outcome_date", LocalDate.class), rs.getString("currency"),
+                rs.getString("sdg_targets"), targets, rs.getBigDecimal("verified"), rs.getBigDecimal("approved"),
+                rs.getBigDecimal("paid"));
+    }
+
+    private static String codes(List<SdgTarget> targets) {
+        return targets.stream().map(SdgTarget::code).collect(Collectors.joining(","));
+    }
+}
