@@ -3,6 +3,7 @@ package org.impactledger.projections.payments;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -105,25 +106,64 @@ public class PaymentAuditProjection {
      */
     private void listPayment(Step step, String payerId, FactStamp stamp) {
         Object recordedAt = utc(stamp.recordedAt());
-        int updated = jdbc.sql("""
+        String contractId = step.contractId.value();
+        String outcomeId = step.outcomeId.value();
+        List<Map<String, Object>> listed = jdbc.sql("""
+                        SELECT payer_id, first_approved_at FROM payment_audit_payment WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .query()
+                .listOfRows();
+        if (listed.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at)
+                            VALUES (:contractId, :outcomeId, :fundId, :payerId, :recordedAt)""")
+                    .param("contractId", contractId)
+                    .param("outcomeId", outcomeId)
+                    .param("fundId", step.fundId)
+                    .param("payerId", payerId)
+                    .param("recordedAt", recordedAt)
+                    .update();
+            count(contractId, step.fundId, payerId, 1, recordedAt);
+            return;
+        }
+        jdbc.sql("""
                         UPDATE payment_audit_payment
                         SET first_approved_at = CASE WHEN first_approved_at > :recordedAt THEN :recordedAt ELSE first_approved_at END,
                             payer_id = COALESCE(payer_id, :payerId)
                         WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
-                .param("contractId", step.contractId.value())
-                .param("outcomeId", step.outcomeId.value())
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
                 .param("recordedAt", recordedAt)
                 .param("payerId", payerId)
                 .update();
+        if (listed.get(0).get("payer_id") == null && payerId != null) {
+            // a payment listed without a payer (from before V190) now has one: it moves to that payer's count
+            Object firstApprovedAt = listed.get(0).get("first_approved_at");
+            count(contractId, step.fundId, null, -1, firstApprovedAt);
+            count(contractId, step.fundId, payerId, 1, firstApprovedAt);
+        }
+    }
+
+    /** Adds {@code delta} payments to the contract's count for the payer ({@code ''} for none). */
+    private void count(String contractId, String fundId, String payerId, int delta, Object firstApprovedAt) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("contractId", contractId);
+        params.put("fundId", fundId);
+        params.put("payerId", payerId == null ? "" : payerId);
+        params.put("delta", delta);
+        params.put("at", firstApprovedAt);
+        int updated = jdbc.sql("""
+                        UPDATE payment_audit_count SET payments = payments + :delta,
+                            last_first_approved_at = CASE WHEN last_first_approved_at < :at THEN :at ELSE last_first_approved_at END
+                        WHERE contract_id = :contractId AND fund_id = :fundId AND payer_id = :payerId""")
+                .params(params)
+                .update();
         if (updated == 0) {
             jdbc.sql("""
-                            INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at)
-                            VALUES (:contractId, :outcomeId, :fundId, :payerId, :recordedAt)""")
-                    .param("contractId", step.contractId.value())
-                    .param("outcomeId", step.outcomeId.value())
-                    .param("fundId", step.fundId)
-                    .param("payerId", payerId)
-                    .param("recordedAt", recordedAt)
+                            INSERT INTO payment_audit_count (contract_id, fund_id, payer_id, payments, last_first_approved_at)
+                            VALUES (:contractId, :fundId, :payerId, :delta, :at)""")
+                    .params(params)
                     .update();
         }
     }
@@ -163,6 +203,7 @@ public class PaymentAuditProjection {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM payment_audit_step").update();
             jdbc.sql("DELETE FROM payment_audit_payment").update();
+            jdbc.sql("DELETE FROM payment_audit_count").update();
         });
     }
 

@@ -73,19 +73,33 @@ public class PaymentAuditQueries {
         filters(query, sql, params);
         // the steps are still taken in the time bounds: asOf none, so business_date <= the end of time as before
         params.put("asOf", query.timeTravel().asOfOrEndOfTime());
-        return page(query, sql.toString(), params);
+        // every counted payment first approved by knownAt: the sum of the counts is the total; otherwise the rows are counted
+        StringBuilder counted = new StringBuilder("""
+                SELECT COALESCE(SUM(payments), 0) AS payments,
+                    CASE WHEN COALESCE(MAX(last_first_approved_at) <= :knownAt, TRUE) THEN 1 ELSE 0 END AS covered
+                FROM payment_audit_count WHERE payments > 0""");
+        filters(query, counted, new LinkedHashMap<>());
+        Long total = jdbc.sql(counted.toString()).params(params)
+                .query((rs, row) -> rs.getInt("covered") == 1 ? Long.valueOf(rs.getLong("payments")) : null)
+                .list()
+                .get(0);
+        return page(query, sql.toString(), params, total);
     }
 
     /** The page grouped from the approval steps in bounds: any asOf and knownAt. */
     public PaymentPage groupedPayments(ListOutcomePayments query) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return page(query, approvedOutcomes(query, params), params);
+        return page(query, approvedOutcomes(query, params), params, null);
     }
 
-    /** The page of {@code payments} (contract_id, outcome_id, first_approved_at), counted, after the cursor or at the offset. */
-    private PaymentPage page(ListOutcomePayments query, String payments, Map<String, Object> params) {
+    /**
+     * The page of {@code payments} (contract_id, outcome_id, first_approved_at), after the cursor or at
+     * the offset, and their number: {@code counted} if known, else counted here.
+     */
+    private PaymentPage page(ListOutcomePayments query, String payments, Map<String, Object> params, Long counted) {
         int size = Page.cappedSize(query.size());
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + payments + ") payments").params(params).query(Long.class).single();
+        long total = counted != null ? counted
+                : jdbc.sql("SELECT COUNT(*) FROM (" + payments + ") payments").params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", Page.offset(query.page(), size));
         String from = payments;

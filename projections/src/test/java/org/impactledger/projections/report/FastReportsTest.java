@@ -248,6 +248,10 @@ class FastReportsTest {
         // changed behind the projections' backs: the old way sees it, the fast way reads its own tables
         views.jdbc.sql("UPDATE payment_audit_step SET step = 'VERIFIED' WHERE step = 'APPROVED' AND contract_id = 'contract-bari'").update();
         views.jdbc.sql("UPDATE perf_flow SET amount = amount + 1 WHERE kind = 'OUTCOME_PAYMENT_RECEIVED' AND fund_id = 'fund-bari'").update();
+        // and one contract's count, read for the total as long as knownAt covers it
+        views.jdbc.sql("UPDATE payment_audit_count SET payments = payments + 10 WHERE contract_id = 'contract-training'").update();
+        assertThat(views.auditQueries.handle(new ListOutcomePayments(null, SECOND_CONTRACT, null, 0, 50, now)).total()).isEqualTo(12);
+        views.jdbc.sql("UPDATE payment_audit_count SET payments = payments - 10 WHERE contract_id = 'contract-training'").update();
 
         assertThat(views.auditQueries.handle(list).total()).isEqualTo(listed.total()).isEqualTo(7);
         assertThat(views.auditQueries.groupedPayments(list).total()).isEqualTo(5);
