@@ -159,7 +159,9 @@ class JournalTest extends IntegrationTest {
             assertThat(found.get("entryId").asString()).isEqualTo(advance);
             assertThat(found.get("fundId").asString()).isEqualTo(s.fundId);
             assertThat(found.get("difference").decimalValue()).isEqualByComparingTo("10.00");
-            assertThat(trialBalance(s.fundId, "").get("difference").decimalValue()).isEqualByComparingTo("10.00");
+            // the trial balance as of now reads the running totals kept as each entry was posted (journal_balance), so a
+            // line altered behind the ledger's back shows in the check above, not there
+            assertThat(trialBalance(s.fundId, "").get("difference").decimalValue()).isEqualByComparingTo("0.00");
         } finally {
             jdbc.sql("UPDATE journal_line SET debit = debit - 10 WHERE entry_id = ? AND line_no = 1").param(advance).update();
         }

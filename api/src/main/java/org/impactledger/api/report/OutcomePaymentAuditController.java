@@ -15,6 +15,7 @@ import org.impactledger.core.shared.PayerId;
 import org.impactledger.projections.state.contract.ContractView;
 import org.impactledger.projections.payments.FindPaymentChain;
 import org.impactledger.projections.payments.ListOutcomePayments;
+import org.impactledger.projections.payments.PaymentCursor;
 import org.impactledger.projections.payments.PaymentChain;
 import org.impactledger.projections.payments.PaymentPage;
 import org.impactledger.projections.report.TimeTravel;
@@ -43,14 +44,17 @@ public class OutcomePaymentAuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Outcome payments (outcomes that were approved), by first approval; page from 0, size up to 200")
+    @Operation(summary = "Outcome payments (outcomes that were approved), by first approval; page from 0, size up to 200; "
+            + "or after=<nextCursor of the previous page> instead of page")
     public PaymentPage list(@RequestParam(required = false) String fundId, @RequestParam(required = false) String contractId,
                             @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                            @RequestParam(required = false) String after) {
         ListOutcomePayments query = new ListOutcomePayments(
                 fundId == null || fundId.isBlank() ? null : FundId.of(fundId.strip()),
                 contractId == null || contractId.isBlank() ? null : ContractId.of(contractId.strip()),
-                LedgerPrincipal.current().readsOnlyPayer(), page, size, TimeTravel.parse(asOf, knownAt, clock));
+                LedgerPrincipal.current().readsOnlyPayer(), page, size, TimeTravel.parse(asOf, knownAt, clock),
+                after == null || after.isBlank() ? null : PaymentCursor.decode(after));
         return queries.one(query, PaymentPage.class, "page", Integer.toString(page));
     }
 

@@ -89,6 +89,21 @@ class OutcomePaymentAuditReportTest extends IntegrationTest {
         JsonNode second = ok(http.get(list + "&fundId=" + ledger.fundId + "&page=1&size=1").send(), 200).json();
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("items").get(0).get("outcomeId").asString()).isEqualTo("o-2");
+        // the same second page through the cursor of the first page of one
+        JsonNode first = ok(http.get(list + "&size=1").send(), 200).json();
+        assertThat(first.get("items").get(0).get("outcomeId").asString()).isEqualTo("o-1");
+        String cursor = first.get("nextCursor").asString();
+        JsonNode after = ok(http.get(list + "&size=1&after=" + cursor).send(), 200).json();
+        assertThat(after.get("items")).hasSize(1);
+        assertThat(after.get("items").get(0).get("outcomeId").asString()).isEqualTo("o-2");
+        assertThat(after.get("total").asLong()).isEqualTo(2);
+        assertThat(after.get("nextCursor").asString()).isNotEmpty();
+        JsonNode end = ok(http.get(list + "&size=1&after=" + after.get("nextCursor").asString()).send(), 200).json();
+        assertThat(end.get("items")).isEmpty();
+        assertThat(end.get("nextCursor").isNull()).isTrue();
+        assertThat(page.get("nextCursor").isNull()).isTrue();
+        assertField(http.get(list + "&page=1&after=" + cursor).send(), "page");
+        assertField(http.get(list + "&after=not-a-cursor").send(), "after");
         // as of a business date before the second approval, one payment
         assertThat(ok(http.get(list + "&asOf=2026-08-20").send(), 200).json().get("total").asLong()).isEqualTo(1);
 

@@ -2,8 +2,11 @@ package org.impactledger.projections.journal;
 
 import static org.impactledger.projections.state.JdbcValues.utc;
 
+import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * created the entry, in the same transaction (which joins the processor's transaction when there
  * is one). A redelivered event writes nothing; a token reset empties the tables ({@link #reset()})
  * and the replay writes the same rows again, because every value comes from the stored event.
+ *
+ * <h2>Running totals</h2>
+ * The insert that creates an entry also adds it to {@code journal_balance} and
+ * {@code journal_fund_total}, in the same transaction, so that the trial balance "as of now" reads a
+ * few rows ({@link JournalQueries}); the reset empties them with the journal.
  */
 @Component
 @ProcessingGroup(JournalProjection.PROCESSING_GROUP)
@@ -81,6 +89,8 @@ public class JournalProjection {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM journal_line").update();
             jdbc.sql("DELETE FROM journal_entry").update();
+            jdbc.sql("DELETE FROM journal_balance").update();
+            jdbc.sql("DELETE FROM journal_fund_total").update();
         });
     }
 
@@ -117,6 +127,68 @@ public class JournalProjection {
                     .param("subledger", truncate(line.subledger(), 200))
                     .param("debit", line.debit())
                     .param("credit", line.credit())
+                    .update();
+        }
+        addToRunningTotals(entry);
+    }
+
+    /**
+     * Adds the entry just written to {@code journal_balance} (per account and book) and
+     * {@code journal_fund_total} (entries, latest dates), in the same transaction: only the insert
+     * that created the entry gets here, so a redelivery adds nothing. One processor thread handles a
+     * fund's events (Axon sequences them by aggregate), so update-else-insert does not race.
+     */
+    private void addToRunningTotals(JournalEntry entry) {
+        Map<List<String>, BigDecimal[]> sums = new LinkedHashMap<>();
+        for (JournalLine line : entry.lines()) {
+            BigDecimal[] sum = sums.computeIfAbsent(List.of(line.account().code(), line.account().book().name()),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sum[0] = sum[0].add(line.debit());
+            sum[1] = sum[1].add(line.credit());
+        }
+        sums.forEach((key, sum) -> {
+            int updated = jdbc.sql("""
+                            UPDATE journal_balance SET debits = debits + :debits, credits = credits + :credits
+                            WHERE fund_id = :fundId AND currency = :currency AND account = :account AND book = :book""")
+                    .param("fundId", entry.fundId())
+                    .param("currency", entry.currency())
+                    .param("account", key.get(0))
+                    .param("book", key.get(1))
+                    .param("debits", sum[0])
+                    .param("credits", sum[1])
+                    .update();
+            if (updated == 0) {
+                jdbc.sql("""
+                                INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits)
+                                VALUES (:fundId, :currency, :account, :book, :debits, :credits)""")
+                        .param("fundId", entry.fundId())
+                        .param("currency", entry.currency())
+                        .param("account", key.get(0))
+                        .param("book", key.get(1))
+                        .param("debits", sum[0])
+                        .param("credits", sum[1])
+                        .update();
+            }
+        });
+        Object recordedAt = utc(entry.recordedAt().truncatedTo(ChronoUnit.MICROS));
+        int updated = jdbc.sql("""
+                        UPDATE journal_fund_total SET entries = entries + 1,
+                            last_business_date = CASE WHEN last_business_date < :businessDate THEN :businessDate ELSE last_business_date END,
+                            last_recorded_at = CASE WHEN last_recorded_at < :recordedAt THEN :recordedAt ELSE last_recorded_at END
+                        WHERE fund_id = :fundId AND currency = :currency""")
+                .param("fundId", entry.fundId())
+                .param("currency", entry.currency())
+                .param("businessDate", entry.businessDate())
+                .param("recordedAt", recordedAt)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO journal_fund_total (fund_id, currency, entries, last_business_date, last_recorded_at)
+                            VALUES (:fundId, :currency, 1, :businessDate, :recordedAt)""")
+                    .param("fundId", entry.fundId())
+                    .param("currency", entry.currency())
+                    .param("businessDate", entry.businessDate())
+                    .param("recordedAt", recordedAt)
                     .update();
         }
     }

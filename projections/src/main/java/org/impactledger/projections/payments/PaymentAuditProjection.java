@@ -3,6 +3,7 @@ package org.impactledger.projections.payments;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -89,7 +90,82 @@ public class PaymentAuditProjection {
                 .set("unit_price", event.unitPrice().amount())
                 .set("amount", event.amount().amount())
                 .set("currency", event.amount().currency());
-        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, null), message, token));
+        FactStamp stamp = FactStamp.of(message, null);
+        transaction.executeWithoutResult(status -> {
+            if (insert(step, sequenceNumber, stamp, message, token) > 0) {
+                listPayment(step, event.payerId().value(), stamp);
+            }
+        });
+    }
+
+    /**
+     * The approval's outcome in {@code payment_audit_payment}, first approved at the earliest of its
+     * approvals' recording times; only the insert that created the approval's step gets here, so a
+     * redelivery changes nothing. One processor thread handles a contract's events (Axon sequences
+     * them by aggregate), so update-else-insert does not race.
+     */
+    private void listPayment(Step step, String payerId, FactStamp stamp) {
+        Object recordedAt = utc(stamp.recordedAt());
+        String contractId = step.contractId.value();
+        String outcomeId = step.outcomeId.value();
+        List<Map<String, Object>> listed = jdbc.sql("""
+                        SELECT payer_id, first_approved_at FROM payment_audit_payment WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .query()
+                .listOfRows();
+        if (listed.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at)
+                            VALUES (:contractId, :outcomeId, :fundId, :payerId, :recordedAt)""")
+                    .param("contractId", contractId)
+                    .param("outcomeId", outcomeId)
+                    .param("fundId", step.fundId)
+                    .param("payerId", payerId)
+                    .param("recordedAt", recordedAt)
+                    .update();
+            count(contractId, step.fundId, payerId, 1, recordedAt);
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE payment_audit_payment
+                        SET first_approved_at = CASE WHEN first_approved_at > :recordedAt THEN :recordedAt ELSE first_approved_at END,
+                            payer_id = COALESCE(payer_id, :payerId)
+                        WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
+                .param("contractId", contractId)
+                .param("outcomeId", outcomeId)
+                .param("recordedAt", recordedAt)
+                .param("payerId", payerId)
+                .update();
+        if (listed.get(0).get("payer_id") == null && payerId != null) {
+            // a payment listed without a payer (from before V190) now has one: it moves to that payer's count
+            Object firstApprovedAt = listed.get(0).get("first_approved_at");
+            count(contractId, step.fundId, null, -1, firstApprovedAt);
+            count(contractId, step.fundId, payerId, 1, firstApprovedAt);
+        }
+    }
+
+    /** Adds {@code delta} payments to the contract's count for the payer ({@code ''} for none). */
+    private void count(String contractId, String fundId, String payerId, int delta, Object firstApprovedAt) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("contractId", contractId);
+        params.put("fundId", fundId);
+        params.put("payerId", payerId == null ? "" : payerId);
+        params.put("delta", delta);
+        params.put("at", firstApprovedAt);
+        int updated = jdbc.sql("""
+                        UPDATE payment_audit_count SET payments = payments + :delta,
+                            last_first_approved_at = CASE WHEN last_first_approved_at < :at THEN :at ELSE last_first_approved_at END
+                        WHERE contract_id = :contractId AND fund_id = :fundId AND payer_id = :payerId""")
+                .params(params)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO payment_audit_count (contract_id, fund_id, payer_id, payments, last_first_approved_at)
+                            VALUES (:contractId, :fundId, :payerId, :delta, :at)""")
+                    .params(params)
+                    .update();
+        }
     }
 
     @EventHandler
@@ -124,7 +200,11 @@ public class PaymentAuditProjection {
     /** Before a replay from the start: empty the table so the replay rebuilds it from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> jdbc.sql("DELETE FROM payment_audit_step").update());
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM payment_audit_step").update();
+            jdbc.sql("DELETE FROM payment_audit_payment").update();
+            jdbc.sql("DELETE FROM payment_audit_count").update();
+        });
     }
 
     private Optional<String> fundOf(ContractId contractId, OutcomeId outcomeId) {
@@ -141,7 +221,8 @@ public class PaymentAuditProjection {
         return fundId;
     }
 
-    private void insert(Step step, long sequenceNumber, FactStamp stamp, EventMessage<?> message, TrackingToken token) {
+    /** @return 1 if the step's row was written, 0 if it was there already (a redelivery) */
+    private int insert(Step step, long sequenceNumber, FactStamp stamp, EventMessage<?> message, TrackingToken token) {
         Map<String, Object> params = new LinkedHashMap<>(step.details);
         params.put("event_id", stamp.eventId());
         params.put("global_position", token == null || token.position().isEmpty() ? null : token.position().getAsLong());
@@ -155,7 +236,7 @@ public class PaymentAuditProjection {
         params.put("role", metaData(message, LedgerMetaData.ROLE));
         params.put("business_date", stamp.businessDate());
         params.put("recorded_at", utc(stamp.recordedAt()));
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO payment_audit_step (event_id, global_position, sequence_number, step, fund_id, contract_id, outcome_id,
                             actor, principal, role, business_date, recorded_at, beneficiary_id, metric_code, period, outcome_date, quantity,
                             evidence_reference, evidence_sha256, note, unit_price, amount, currency, bank_reference, value_date, was_executed,

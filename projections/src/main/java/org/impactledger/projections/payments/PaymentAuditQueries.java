@@ -54,26 +54,86 @@ public class PaymentAuditQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The page of payments. Without {@code asOf} it is read from {@code payment_audit_payment} (one
+     * row per approved outcome, with its first approval's recording time; an outcome is in bounds
+     * exactly when that time is not after {@code knownAt}), through the index of its filter. With
+     * {@code asOf} an approval may be out of bounds while a later one is in, so the approval steps in
+     * bounds are grouped as they always were ({@link #groupedPayments}). Both give the same page.
+     */
     @QueryHandler
     public PaymentPage handle(ListOutcomePayments query) {
-        int size = Page.cappedSize(query.size());
+        if (query.timeTravel().asOf() != null) {
+            return groupedPayments(query);
+        }
         Map<String, Object> params = new LinkedHashMap<>();
-        String approved = approvedOutcomes(query, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + approved + ") payments").params(params).query(Long.class).single();
+        StringBuilder sql = new StringBuilder("""
+                SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE first_approved_at <= :knownAt""");
+        params.put("knownAt", utc(query.timeTravel().knownAt()));
+        filters(query, sql, params);
+        // the steps are still taken in the time bounds: asOf none, so business_date <= the end of time as before
+        params.put("asOf", query.timeTravel().asOfOrEndOfTime());
+        // every counted payment first approved by knownAt: the sum of the counts is the total; otherwise the rows are counted
+        StringBuilder counted = new StringBuilder("""
+                SELECT COALESCE(SUM(payments), 0) AS payments,
+                    CASE WHEN COALESCE(MAX(last_first_approved_at) <= :knownAt, TRUE) THEN 1 ELSE 0 END AS covered
+                FROM payment_audit_count WHERE payments > 0""");
+        filters(query, counted, new LinkedHashMap<>());
+        Long total = jdbc.sql(counted.toString()).params(params)
+                .query((rs, row) -> rs.getInt("covered") == 1 ? Long.valueOf(rs.getLong("payments")) : null)
+                .list()
+                .get(0);
+        return page(query, sql.toString(), params, total);
+    }
+
+    /** The page grouped from the approval steps in bounds: any asOf and knownAt. */
+    public PaymentPage groupedPayments(ListOutcomePayments query) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return page(query, approvedOutcomes(query, params), params, null);
+    }
+
+    /**
+     * The page of {@code payments} (contract_id, outcome_id, first_approved_at), after the cursor or at
+     * the offset, and their number: {@code counted} if known, else counted here.
+     */
+    private PaymentPage page(ListOutcomePayments query, String payments, Map<String, Object> params, Long counted) {
+        int size = Page.cappedSize(query.size());
+        long total = counted != null ? counted
+                : jdbc.sql("SELECT COUNT(*) FROM (" + payments + ") payments").params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", Page.offset(query.page(), size));
-        String page = approved + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :offset";
+        String from = payments;
+        if (query.after() != null) {
+            from = "SELECT * FROM (" + payments + ") listed"
+                    + " WHERE (first_approved_at, contract_id, outcome_id) > (:afterApprovedAt, :afterContractId, :afterOutcomeId)";
+            params.put("afterApprovedAt", utc(query.after().firstApprovedAt()));
+            params.put("afterContractId", query.after().contractId());
+            params.put("afterOutcomeId", query.after().outcomeId());
+        }
+        String page = "SELECT contract_id, outcome_id, first_approved_at, ROW_NUMBER() OVER (ORDER BY first_approved_at, contract_id, outcome_id)"
+                + " AS page_position FROM (" + from + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :offset) paged";
         // one statement selects the page and its steps, so that events projected meanwhile cannot make the two disagree
         Map<String, List<StepRow>> chains = new LinkedHashMap<>();
+        PaymentCursor[] last = {null};
+        long[] lastPosition = {0};
         jdbc.sql("""
-                        SELECT s.*, a.event_hash AS proof_event_hash, a.chain_hash AS proof_chain_hash FROM payment_audit_step s
+                        SELECT s.*, a.event_hash AS proof_event_hash, a.chain_hash AS proof_chain_hash,
+                            payments.first_approved_at AS page_first_approved_at, payments.page_position
+                        FROM payment_audit_step s
                         LEFT JOIN audit_chain a ON a.event_identifier = s.event_id
                         JOIN (""" + page + """
                         ) payments ON payments.contract_id = s.contract_id AND payments.outcome_id = s.outcome_id
                         WHERE s.business_date <= :asOf AND s.recorded_at <= :knownAt
                         ORDER BY s.contract_id, s.outcome_id, s.sequence_number""")
                 .params(params)
-                .query(STEP)
+                .query((rs, row) -> {
+                    long position = rs.getLong("page_position");
+                    if (position > lastPosition[0]) {
+                        lastPosition[0] = position;
+                        last[0] = new PaymentCursor(instant(rs, "page_first_approved_at"), rs.getString("contract_id"), rs.getString("outcome_id"));
+                    }
+                    return STEP.mapRow(rs, row);
+                })
                 .list()
                 .forEach(step -> chains.computeIfAbsent(key(step.contractId(), step.outcomeId()), k -> new ArrayList<>()).add(step));
         List<PaymentSummary> items = chains.values().stream()
@@ -82,7 +142,8 @@ public class PaymentAuditQueries {
                         .thenComparing(steps -> steps.get(0).outcomeId()))
                 .map(PaymentAuditQueries::summary)
                 .toList();
-        return new PaymentPage(items, query.page(), size, total, query.timeTravel().asOf(), query.timeTravel().knownAt());
+        String nextCursor = items.size() == size && last[0] != null ? last[0].encode() : null;
+        return new PaymentPage(items, query.page(), size, total, query.timeTravel().asOf(), query.timeTravel().knownAt(), nextCursor);
     }
 
     /** @return the chain, or {@code null} when the outcome has no approval within the bounds (it is not a payment then) */
@@ -133,6 +194,12 @@ public class PaymentAuditQueries {
                 WHERE step = 'APPROVED' AND business_date <= :asOf AND recorded_at <= :knownAt""");
         params.put("asOf", query.timeTravel().asOfOrEndOfTime());
         params.put("knownAt", utc(query.timeTravel().knownAt()));
+        filters(query, sql, params);
+        return sql.append(" GROUP BY contract_id, outcome_id").toString();
+    }
+
+    /** The list's filters: fund, contract, payer (columns of the same names in both tables). */
+    private static void filters(ListOutcomePayments query, StringBuilder sql, Map<String, Object> params) {
         if (query.fundId() != null) {
             sql.append(" AND fund_id = :fundId");
             params.put("fundId", query.fundId().value());
@@ -145,7 +212,6 @@ public class PaymentAuditQueries {
             sql.append(" AND payer_id = :payerId");
             params.put("payerId", query.payerId().value());
         }
-        return sql.append(" GROUP BY contract_id, outcome_id").toString();
     }
 
     /**

@@ -3,7 +3,12 @@ package org.impactledger.projections.performance;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -54,6 +59,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FundPerformanceProjection {
 
     public static final String PROCESSING_GROUP = "fund-performance";
+
+    /**
+     * The kinds of flow the report only adds up (per fund, contract and budget), so that they are also
+     * kept as running totals in {@code perf_flow_total}: the bulk of the flows, one or more per outcome
+     * payment. The other kinds are read one by one (the IRR needs their dates).
+     */
+    public static final Set<FlowKind> TOTALLED = Collections.unmodifiableSet(EnumSet.of(FlowKind.ADVANCE, FlowKind.BUDGET_RESERVED,
+            FlowKind.BUDGET_RELEASED, FlowKind.OUTCOME_PAYMENT_RECEIVED, FlowKind.OUTCOME_PAYMENT_REFUNDED));
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -187,6 +200,7 @@ public class FundPerformanceProjection {
     public void reset() {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM perf_flow").update();
+            jdbc.sql("DELETE FROM perf_flow_total").update();
             jdbc.sql("DELETE FROM perf_valuation").update();
             jdbc.sql("DELETE FROM perf_contract").update();
             jdbc.sql("DELETE FROM perf_fund").update();
@@ -194,7 +208,48 @@ public class FundPerformanceProjection {
     }
 
     private void insert(FactStamp stamp, int line, Flow flow) {
-        transaction.executeWithoutResult(status -> jdbc.sql("""
+        transaction.executeWithoutResult(status -> {
+            if (insertFlow(stamp, line, flow) > 0 && TOTALLED.contains(flow.kind)) {
+                addToTotal(stamp, flow);
+            }
+        });
+    }
+
+    /**
+     * Adds a flow just written to its running total, in the same transaction: only the insert that
+     * created the flow's row gets here, so a redelivery adds nothing. One processor thread handles a
+     * fund's events (Axon sequences them by aggregate), so update-else-insert does not race.
+     */
+    private void addToTotal(FactStamp stamp, Flow flow) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("fundId", flow.fundId);
+        params.put("kind", flow.kind.name());
+        params.put("contractId", flow.contractId == null ? "" : flow.contractId);
+        params.put("budgetId", flow.budgetId == null ? "" : flow.budgetId);
+        params.put("payerId", flow.payerId == null ? "" : flow.payerId);
+        params.put("amount", flow.amount.amount());
+        params.put("businessDate", stamp.businessDate());
+        params.put("recordedAt", utc(stamp.recordedAt()));
+        int updated = jdbc.sql("""
+                        UPDATE perf_flow_total SET amount = amount + :amount, flows = flows + 1,
+                            last_business_date = CASE WHEN last_business_date < :businessDate THEN :businessDate ELSE last_business_date END,
+                            last_recorded_at = CASE WHEN last_recorded_at < :recordedAt THEN :recordedAt ELSE last_recorded_at END
+                        WHERE fund_id = :fundId AND kind = :kind AND contract_id = :contractId AND budget_id = :budgetId AND payer_id = :payerId""")
+                .params(params)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO perf_flow_total (fund_id, kind, contract_id, budget_id, payer_id, amount, flows, last_business_date,
+                                last_recorded_at)
+                            VALUES (:fundId, :kind, :contractId, :budgetId, :payerId, :amount, 1, :businessDate, :recordedAt)""")
+                    .params(params)
+                    .update();
+        }
+    }
+
+    /** @return 1 if the flow's row was written, 0 if it was there already (a redelivery) */
+    private int insertFlow(FactStamp stamp, int line, Flow flow) {
+        return jdbc.sql("""
                         INSERT INTO perf_flow (event_id, line, fund_id, kind, investor_id, contract_id, budget_id, payer_id, outcome_id,
                             amount, return_of_capital, profit, currency, business_date, recorded_at)
                         SELECT :eventId, :line, :fundId, :kind, CAST(:investorId AS VARCHAR(64)), CAST(:contractId AS VARCHAR(64)),
@@ -217,7 +272,7 @@ public class FundPerformanceProjection {
                 .param("currency", flow.amount.currency())
                 .param("businessDate", stamp.businessDate())
                 .param("recordedAt", utc(stamp.recordedAt()))
-                .update());
+                .update();
     }
 
     /** The columns of one flow row that vary by event. */

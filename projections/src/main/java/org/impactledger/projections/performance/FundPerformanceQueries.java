@@ -7,11 +7,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -44,15 +48,30 @@ public class FundPerformanceQueries {
         this.jdbc = jdbc;
     }
 
-    /** @return the report, or {@code null} when no fund has this id */
+    /**
+     * The report. When every flow kept in {@code perf_flow_total} lies within the bounds (no
+     * {@code asOf}, or one not before their latest business date; {@code knownAt} not before their
+     * latest recording time: the usual "as of now" question) those flows are read as their totals per
+     * contract, budget and payer, and only the other flows one by one; otherwise every flow in bounds
+     * is read ({@link #flowByFlowPerformance}). Both give the same report.
+     */
     @QueryHandler
     public FundPerformance handle(FindFundPerformance query) {
         FundRow fund = fund(query.fundId().value());
         if (fund == null) {
             return null;
         }
-        TimeTravel time = query.timeTravel();
-        List<FlowRow> flows = flows(fund.fundId(), time);
+        List<FlowRow> flows = flowsWithTotals(fund.fundId(), query.timeTravel());
+        return report(fund, query.timeTravel(), flows == null ? flows(fund.fundId(), query.timeTravel()) : flows);
+    }
+
+    /** The report from every flow in bounds, one by one: any asOf and knownAt. */
+    public FundPerformance flowByFlowPerformance(FindFundPerformance query) {
+        FundRow fund = fund(query.fundId().value());
+        return fund == null ? null : report(fund, query.timeTravel(), flows(fund.fundId(), query.timeTravel()));
+    }
+
+    private FundPerformance report(FundRow fund, TimeTravel time, List<FlowRow> flows) {
         Valuation valuation = valuation(fund.fundId(), time);
         BigDecimal paidIn = sum(flows, FlowKind.CONTRIBUTION);
         BigDecimal distributed = sum(flows, FlowKind.DISTRIBUTION);
@@ -227,13 +246,57 @@ public class FundPerformanceQueries {
                 .single() > 0;
     }
 
+    /**
+     * The flows for the fund report with the totalled kinds ({@link FundPerformanceProjection#TOTALLED})
+     * as one row per total (no event id, no date: the report only adds them up), or {@code null} when
+     * the totals cannot answer: a total with a flow outside the bounds, or a budget seen with two
+     * payers (the flow-by-flow report names the later one; totals have no order).
+     */
+    private List<FlowRow> flowsWithTotals(String fundId, TimeTravel time) {
+        List<FlowRow> totals = new ArrayList<>();
+        boolean[] covered = {true};
+        jdbc.sql("""
+                        SELECT kind, contract_id, budget_id, payer_id, amount,
+                            CASE WHEN last_business_date <= :asOf AND last_recorded_at <= :knownAt THEN 1 ELSE 0 END AS covered
+                        FROM perf_flow_total WHERE fund_id = :fundId""")
+                .param("fundId", fundId)
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", utc(time.knownAt()))
+                .query(rs -> {
+                    covered[0] &= rs.getInt("covered") == 1;
+                    totals.add(new FlowRow(null, FlowKind.valueOf(rs.getString("kind")), null, emptyAsNull(rs.getString("contract_id")),
+                            emptyAsNull(rs.getString("budget_id")), emptyAsNull(rs.getString("payer_id")), rs.getBigDecimal("amount").setScale(2),
+                            null, null, null));
+                });
+        if (!covered[0]) {
+            return null;
+        }
+        List<String> kinds = Arrays.stream(FlowKind.values()).filter(k -> !FundPerformanceProjection.TOTALLED.contains(k)).map(Enum::name).toList();
+        List<FlowRow> flows = new ArrayList<>(flows(fundId, time, " AND kind IN (:kinds)", Map.of("kinds", kinds)));
+        flows.addAll(totals);
+        Map<String, Set<String>> payersOfBudget = new HashMap<>();
+        flows.stream().filter(f -> f.budgetId() != null && f.payerId() != null)
+                .forEach(f -> payersOfBudget.computeIfAbsent(f.budgetId(), b -> new HashSet<>()).add(f.payerId()));
+        return payersOfBudget.values().stream().anyMatch(payers -> payers.size() > 1) ? null : flows;
+    }
+
+    private static String emptyAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     private List<FlowRow> flows(String fundId, TimeTravel time) {
+        return flows(fundId, time, "", Map.of());
+    }
+
+    private List<FlowRow> flows(String fundId, TimeTravel time, String filter, Map<String, ?> filterParams) {
         return jdbc.sql("""
                         SELECT event_id, line, kind, investor_id, contract_id, budget_id, payer_id, amount, return_of_capital, profit,
                             business_date
                         FROM perf_flow
-                        WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt
+                        WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt""" + filter + """
+
                         ORDER BY business_date, recorded_at, event_id, line""")
+                .params(filterParams)
                 .param("fundId", fundId)
                 .param("asOf", time.asOfOrEndOfTime())
                 .param("knownAt", utc(time.knownAt()))

@@ -72,6 +72,8 @@ final class JournalTables {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         tables.put("journal_entry", jdbc.sql("SELECT * FROM journal_entry ORDER BY entry_id").query().listOfRows());
         tables.put("journal_line", jdbc.sql("SELECT * FROM journal_line ORDER BY entry_id, line_no").query().listOfRows());
+        tables.put("journal_balance", jdbc.sql("SELECT * FROM journal_balance ORDER BY fund_id, currency, account, book").query().listOfRows());
+        tables.put("journal_fund_total", jdbc.sql("SELECT * FROM journal_fund_total ORDER BY fund_id, currency").query().listOfRows());
         return tables;
     }
 
