@@ -7,6 +7,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.impactledger.infra.metrics.EventProcessorMetricRegistry;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -51,7 +54,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Spring and of configuration.
  */
 @AutoConfiguration(after = AxonJdbcAutoConfiguration.class,
-        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+        beforeName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration"})
 public class LedgerDomainConfiguration {
 
     @Bean
@@ -63,6 +67,12 @@ public class LedgerDomainConfiguration {
     @Bean
     public ProcessorLagMetrics processorLagMetrics(EventProcessingConfiguration processing, EventStore eventStore) {
         return new ProcessorLagMetrics(processing, eventStore);
+    }
+
+    /** Axon's metrics without the per-message capacity window on event processors (see the class). */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new EventProcessorMetricRegistry(meterRegistry);
     }
 
     @Bean
