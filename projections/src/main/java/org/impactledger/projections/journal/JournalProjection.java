@@ -147,26 +147,23 @@ public class JournalProjection {
             sum[1] = sum[1].add(line.credit());
         }
         sums.forEach((key, sum) -> {
+            Map<String, Object> balance = new LinkedHashMap<>();
+            balance.put("fundId", entry.fundId());
+            balance.put("currency", entry.currency());
+            balance.put("account", key.get(0));
+            balance.put("book", key.get(1));
+            balance.put("debits", sum[0]);
+            balance.put("credits", sum[1]);
             int updated = jdbc.sql("""
                             UPDATE journal_balance SET debits = debits + :debits, credits = credits + :credits
                             WHERE fund_id = :fundId AND currency = :currency AND account = :account AND book = :book""")
-                    .param("fundId", entry.fundId())
-                    .param("currency", entry.currency())
-                    .param("account", key.get(0))
-                    .param("book", key.get(1))
-                    .param("debits", sum[0])
-                    .param("credits", sum[1])
+                    .params(balance)
                     .update();
             if (updated == 0) {
                 jdbc.sql("""
                                 INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits)
                                 VALUES (:fundId, :currency, :account, :book, :debits, :credits)""")
-                        .param("fundId", entry.fundId())
-                        .param("currency", entry.currency())
-                        .param("account", key.get(0))
-                        .param("book", key.get(1))
-                        .param("debits", sum[0])
-                        .param("credits", sum[1])
+                        .params(balance)
                         .update();
             }
         });
