@@ -10,13 +10,15 @@ import java.util.Map;
  * <ul>
  *   <li>{@code BENCH_QUERY_CLIENTS=4}: clients of the closed report-query loop;</li>
  *   <li>{@code BENCH_QUERY_DURATION=20}: seconds of queries per endpoint;</li>
+ *   <li>{@code BENCH_QUERY_WARMUP=5}: seconds of the same loop before each endpoint's measured seconds, not
+ *       recorded (class loading and the JIT's compilation of the endpoint's code);</li>
  *   <li>{@code BENCH_REBUILD=all}: {@code all} rebuilds every read model at once,
  *       {@code each} one after the other, {@code each,all} both, {@code startup} none (only the build
  *       at start-up, which is every read model built from zero side by side, is measured);</li>
  *   <li>{@code BENCH_REBUILD_TIMEOUT=3600}: seconds a rebuild (or the audit chain build) may take.</li>
  * </ul>
  */
-record MillionConfig(int queryClients, int queryDurationSeconds, int rebuildTimeoutSeconds, boolean rebuildEach, boolean rebuildAll) {
+record MillionConfig(int queryClients, int queryDurationSeconds, int queryWarmupSeconds, int rebuildTimeoutSeconds, boolean rebuildEach, boolean rebuildAll) {
 
     static MillionConfig fromEnvironment() {
         return from(System.getenv());
@@ -27,6 +29,7 @@ record MillionConfig(int queryClients, int queryDurationSeconds, int rebuildTime
         return new MillionConfig(
                 bounded(env, "BENCH_QUERY_CLIENTS", 4, 1, BenchConfig.MAX_CLIENTS),
                 bounded(env, "BENCH_QUERY_DURATION", 20, 1, BenchConfig.MAX_DURATION_SECONDS),
+                bounded(env, "BENCH_QUERY_WARMUP", 5, 0, BenchConfig.MAX_DURATION_SECONDS),
                 bounded(env, "BENCH_REBUILD_TIMEOUT", 3600, 1, 24 * 3600),
                 rebuild.contains("each"),
                 rebuild.contains("all"));

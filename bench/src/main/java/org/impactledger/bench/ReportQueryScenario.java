@@ -69,44 +69,60 @@ public final class ReportQueryScenario implements Scenario {
             throw new IllegalStateException("the ledger lists no fund or no contract to query");
         }
         long events = Projections.head(context.client());
-        context.log("report queries: %d clients, %d s per endpoint, %d funds and %d contracts to pick from, %d events stored",
-                config.queryClients(), config.queryDurationSeconds(), ids.funds().size(), ids.contracts().size(), events);
+        context.log("report queries: %d clients, %d s per endpoint after %d s not recorded, %d funds and %d contracts to pick from, %d events stored",
+                config.queryClients(), config.queryDurationSeconds(), config.queryWarmupSeconds(), ids.funds().size(), ids.contracts().size(),
+                events);
         List<ResultRow> rows = new ArrayList<>();
         for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : endpoints(ids).entrySet()) {
-            rows.add(measure(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryDurationSeconds(), events));
+            rows.add(measure(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryDurationSeconds(),
+                    config.queryWarmupSeconds(), events));
         }
         return rows;
     }
 
+    /**
+     * {@code clients} closed loops on {@code pool} for {@code seconds}, each client's choices drawn from its own seed
+     * ({@code seedFactor} × client + the endpoint's name); {@code discard}: wait for them here and keep nothing.
+     */
+    private static List<Future<Result>> loop(BenchContext context, String name, Function<SplittableRandom, String> path, int clients,
+                                             int seconds, ExecutorService pool, long seedFactor, boolean discard) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<Result>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            SplittableRandom random = new SplittableRandom(seedFactor * c + name.hashCode());
+            futures.add(pool.submit(() -> {
+                Result result = new Result();
+                for (long n = 0; n < ClosedLoop.MAX_COMMANDS_PER_CLIENT && System.nanoTime() < deadline; n++) {
+                    String p = path.apply(random);
+                    long t0 = System.nanoTime();
+                    Response response = context.client().get(p);
+                    long t1 = System.nanoTime();
+                    if (response.ok()) {
+                        result.latencies.add(t1 - t0);
+                    } else {
+                        result.errors.merge(response.reason(), 1L, Long::sum);
+                    }
+                }
+                return result;
+            }));
+        }
+        if (!discard) {
+            return futures;
+        }
+        for (Future<Result> f : futures) {
+            f.get(seconds + context.config().requestTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+        }
+        return List.of();
+    }
+
     private static ResultRow measure(BenchContext context, String name, Function<SplittableRandom, String> path, int clients, int seconds,
-                                     long events) throws Exception {
+                                     int warmupSeconds, long events) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            // one unrecorded request per client first: the first answer of an endpoint pays for class loading and JIT
-            for (int i = 0; i < clients; i++) {
-                context.client().get(path.apply(new SplittableRandom(i)));
-            }
+            // the same loop, not recorded: the first answers of an endpoint pay for class loading and the JIT's compilation
+            loop(context, name, path, clients, warmupSeconds, pool, 17L, true);
             long start = System.nanoTime();
-            long deadline = start + seconds * 1_000_000_000L;
-            List<Future<Result>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                SplittableRandom random = new SplittableRandom(31L * c + name.hashCode());
-                futures.add(pool.submit(() -> {
-                    Result result = new Result();
-                    for (long n = 0; n < ClosedLoop.MAX_COMMANDS_PER_CLIENT && System.nanoTime() < deadline; n++) {
-                        String p = path.apply(random);
-                        long t0 = System.nanoTime();
-                        Response response = context.client().get(p);
-                        long t1 = System.nanoTime();
-                        if (response.ok()) {
-                            result.latencies.add(t1 - t0);
-                        } else {
-                            result.errors.merge(response.reason(), 1L, Long::sum);
-                        }
-                    }
-                    return result;
-                }));
-            }
+            List<Future<Result>> futures = loop(context, name, path, clients, seconds, pool, 31L, false);
             Result total = new Result();
             for (Future<Result> f : futures) {
                 Result r = f.get(seconds + context.config().requestTimeout().toSeconds() + 10, TimeUnit.SECONDS);
