@@ -18,6 +18,27 @@ production_jvm_options() {
   grep -v '^#' "$ROOT/scripts/ledger.jvmopts" | xargs
 }
 
+# bench_wait_ready: waits until the ledger (APP_PID, logging to APP_LOG) answers /actuator/health UP on
+# BENCH_PORT, at most STARTUP_TIMEOUT_S seconds after t0 (date +%s%N); sets ready to that moment, or to
+# "" if it did not come up (and APP_PID to "" if it exited, after printing the end of its log).
+bench_wait_ready() {
+  ready=""
+  while (( ($(date +%s%N) - t0) / 1000000000 < STARTUP_TIMEOUT_S )); do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "bench: the ledger exited during start-up; the end of its log ($APP_LOG):" >&2
+      tail -40 "$APP_LOG" >&2
+      APP_PID=""
+      return
+    fi
+    # 200 only when the aggregate status is UP (DOWN and OUT_OF_SERVICE answer 503, which -f turns into a failure)
+    if curl -fsS --max-time 2 "http://127.0.0.1:$BENCH_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      ready="$(date +%s%N)"
+      return
+    fi
+    sleep 0.05
+  done
+}
+
 # bench_folders SUFFIX: sets STAMP, WORK (logs), RESULTS (rows), MACHINE and OUT (the Markdown table).
 bench_folders() {
   STAMP="$(date -u +%Y%m%dT%H%M%SZ)"

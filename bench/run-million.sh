@@ -138,20 +138,7 @@ t0="$(date +%s%N)"
     LEDGER_AUDIT_SIGNING_KEY_FILE="$AUDIT_KEY" exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" \
       --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ) > "$APP_LOG" 2>&1 &
 APP_PID=$!
-ready=""
-while (( ($(date +%s%N) - t0) / 1000000000 < STARTUP_TIMEOUT_S )); do
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
-    echo "bench: the ledger exited during start-up; the end of its log ($APP_LOG):" >&2
-    tail -40 "$APP_LOG" >&2
-    APP_PID=""
-    break
-  fi
-  if curl -fsS --max-time 2 "http://127.0.0.1:$BENCH_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
-    ready="$(date +%s%N)"
-    break
-  fi
-  sleep 0.1
-done
+bench_wait_ready
 FAILED=0
 if [[ -n "$ready" ]]; then
   startup="$(awk -v a="$t0" -v b="$ready" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"

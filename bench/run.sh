@@ -177,21 +177,7 @@ export BENCH_JWT_KEY="$WORK/jwt-private.pem"
     exec java $LAUNCH_OPTS $BENCH_JAVA_OPTS -jar "$LAUNCH_JAR" \
       --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ) > "$APP_LOG" 2>&1 &
 APP_PID=$!
-ready=""
-while (( ($(date +%s%N) - t0) / 1000000000 < STARTUP_TIMEOUT_S )); do
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
-    echo "bench: the ledger exited during start-up; the end of its log ($APP_LOG):" >&2
-    tail -40 "$APP_LOG" >&2
-    APP_PID=""
-    break
-  fi
-  # 200 only when the aggregate status is UP (DOWN and OUT_OF_SERVICE answer 503, which -f turns into a failure)
-  if curl -fsS --max-time 2 "http://127.0.0.1:$BENCH_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
-    ready="$(date +%s%N)"
-    break
-  fi
-  sleep 0.05
-done
+bench_wait_ready
 FAILED=0
 if [[ -n "$ready" ]]; then
   startup="$(awk -v a="$t0" -v b="$ready" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.impactledger.infra.jdbc.Databases;
 
 /**
  * Leaves free space in the pages of the contract-state tables on PostgreSQL, so that updating a row
@@ -22,8 +23,7 @@ public class V192__State_views_fillfactor extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        String product = connection.getMetaData().getDatabaseProductName();
-        if (product == null || !product.toLowerCase().contains("postgresql")) {
+        if (!Databases.isPostgreSql(connection)) {
             return;
         }
         try (Statement statement = connection.createStatement()) {

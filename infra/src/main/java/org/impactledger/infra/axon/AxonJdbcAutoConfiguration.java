@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
+import org.impactledger.infra.jdbc.Databases;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -75,7 +76,7 @@ public class AxonJdbcAutoConfiguration {
     public ConfigurerModule readModelTransactions(TransactionManager axonTransactionManager, DataSource dataSource,
                                                   LedgerAxonProperties properties) {
         // not a bean itself: the command side and the event store take the one TransactionManager bean
-        boolean asynchronous = properties.getReadModels().isAsynchronousCommit() && ReadModelTransactionManager.isPostgreSql(dataSource);
+        boolean asynchronous = properties.getReadModels().isAsynchronousCommit() && Databases.isPostgreSql(dataSource);
         ReadModelTransactionManager readModels = new ReadModelTransactionManager(axonTransactionManager, dataSource, asynchronous);
         return configurer -> configurer.eventProcessing().registerDefaultTransactionManager(c -> readModels);
     }

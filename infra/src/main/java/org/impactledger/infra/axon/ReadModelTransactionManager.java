@@ -43,15 +43,6 @@ public final class ReadModelTransactionManager implements TransactionManager {
         this.asynchronousCommit = asynchronousCommit;
     }
 
-    /** Whether the database behind {@code dataSource} is PostgreSQL (the only one with asynchronous commit here). */
-    public static boolean isPostgreSql(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database the ledger runs on", e);
-        }
-    }
-
     public boolean asynchronousCommit() {
         return asynchronousCommit;
     }

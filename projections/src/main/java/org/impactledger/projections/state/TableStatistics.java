@@ -1,6 +1,6 @@
 package org.impactledger.projections.state;
 
-import java.sql.DatabaseMetaData;
+import org.impactledger.infra.jdbc.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -71,11 +71,7 @@ public final class TableStatistics {
 
     private boolean isPostgres() {
         if (postgres == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> {
-                DatabaseMetaData meta = c.getMetaData();
-                return meta.getDatabaseProductName();
-            });
-            postgres = product != null && product.toLowerCase().contains("postgresql");
+            postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgreSql));
         }
         return postgres;
     }
