@@ -231,4 +231,20 @@ class RefusalsTest extends IntegrationTest {
         assertThat(response.json().get("title").asString()).contains("already paid");
         assertThat(List.of(404)).contains(http.get("/problems/no-such-problem").send().status());
     }
+
+    @Test
+    void a_query_parameter_with_broken_percent_encoding_is_a_400_naming_it_not_a_500() throws Exception {
+        // sent over a plain socket: java.net.URI refuses to build such a request at all
+        String token = org.impactledger.api.support.TestTokens.forActor("auditor-enc", "auditor", Map.of());
+        for (String path : List.of("/api/funds?page=%%%", "/api/reports/outcome-payments?after=%zz")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(path).startsWith("HTTP/1.1 400");
+                assertThat(answer).as(path).contains("\"field\":\"" + (path.contains("page") ? "page" : "after") + "\"")
+                        .contains("INVALID_VALUE");
+            }
+        }
+    }
 }

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -46,6 +48,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    /** Tomcat's message names the parameter it could not decode: "... Parameter [page] with value [...] ...". */
+    private static final Pattern UNDECODABLE_PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> domain(DomainException e) {
@@ -123,6 +128,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "'" + e.getValue() + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
         return badRequest("VALIDATION_FAILED", message, List.of(new Problems.FieldError(e.getName(), "type", message)));
+    }
+
+    /**
+     * A query parameter whose percent-encoding is broken ({@code ?page=%%%}): Tomcat refuses to decode
+     * it when the parameters are read. Bad input, so a 400 naming the parameter, not a 500.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        Matcher name = UNDECODABLE_PARAMETER.matcher(String.valueOf(e.getMessage()));
+        String field = name.find() ? name.group(1) : "query";
+        return domainProblem("INVALID_VALUE", field, field + " is not correctly percent-encoded (RFC 3986: % must be followed by two hex digits)");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
