@@ -22,6 +22,9 @@ class OperationsTest extends IntegrationTest {
         JsonNode health = ok(http.get("/actuator/health").send(), 200).json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+        assertThat(health.at("/components/readModels/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/readModels/details/journal/state").asString()).isIn("running", "retrying");
+        assertThat(health.at("/components/readModels/details/contract-state/state").asString()).isIn("running", "retrying");
     }
 
     @Test

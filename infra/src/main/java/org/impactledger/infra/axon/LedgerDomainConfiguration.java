@@ -35,6 +35,7 @@ import org.impactledger.infra.idempotency.ProcessedCommands;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.impactledger.infra.messaging.DomainErrorInterceptor;
+import org.impactledger.infra.health.ReadModelsHealthIndicator;
 import org.impactledger.infra.metrics.ProcessorLagMetrics;
 import org.impactledger.infra.messaging.LedgerCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -67,6 +68,12 @@ public class LedgerDomainConfiguration {
     @Bean
     public ProcessorLagMetrics processorLagMetrics(EventProcessingConfiguration processing, EventStore eventStore) {
         return new ProcessorLagMetrics(processing, eventStore);
+    }
+
+    /** {@code readModels} in the health endpoint: DOWN when a read-model processor halted after an error. */
+    @Bean
+    public ReadModelsHealthIndicator readModelsHealthIndicator(EventProcessingConfiguration processing) {
+        return new ReadModelsHealthIndicator(processing);
     }
 
     /** Axon's metrics without the per-message capacity window on event processors (see the class). */
