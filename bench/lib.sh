@@ -18,6 +18,28 @@ production_jvm_options() {
   grep -v '^#' "$ROOT/scripts/ledger.jvmopts" | xargs
 }
 
+# bench_launch_jar: sets LAUNCH_JAR and LAUNCH_OPTS to start APP_JAR as BENCH_CDS says. With BENCH_CDS=1, as
+# the README's production command does: unpacked, with the class data sharing archive of scripts/cds-archive.sh
+# (made here when missing or older than the jar, not timed); else the executable jar itself.
+bench_launch_jar() {
+  LAUNCH_JAR="$APP_JAR"
+  LAUNCH_OPTS=""
+  if [[ "$BENCH_CDS" == 1 ]]; then
+    local cds_dir="$ROOT/api/target/app"
+    if [[ "$BENCH_BUILD" == 1 || ! -f "$cds_dir/impact-ledger.jsa" || "$APP_JAR" -nt "$cds_dir/impact-ledger.jsa" ]]; then
+      log "class data sharing archive (scripts/cds-archive.sh; a training start on a throw-away H2 database)"
+      bash "$ROOT/scripts/cds-archive.sh" "$APP_JAR" "$cds_dir" >&2
+    fi
+    LAUNCH_JAR="$cds_dir/impact-ledger.jar"
+    LAUNCH_OPTS="-XX:SharedArchiveFile=$cds_dir/impact-ledger.jsa"
+  fi
+}
+
+# bench_launch_description: how bench_launch_jar starts the ledger, for the run's header.
+bench_launch_description() {
+  [[ "$BENCH_CDS" == 1 ]] && echo "unpacked jar with the class data sharing archive (scripts/cds-archive.sh)" || echo "java -jar on the executable jar"
+}
+
 # bench_wait_ready: waits until the ledger (APP_PID, logging to APP_LOG) answers /actuator/health UP on
 # BENCH_PORT, at most STARTUP_TIMEOUT_S seconds after t0 (date +%s%N); sets ready to that moment, or to
 # "" if it did not come up (and APP_PID to "" if it exited, after printing the end of its log).

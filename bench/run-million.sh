@@ -28,7 +28,7 @@
 #   BENCH_QUERY_CLIENTS=4      clients of the closed report-query loop
 #   BENCH_QUERY_DURATION=20    seconds of queries per endpoint
 #   BENCH_QUERY_WARMUP=5       seconds of the same queries before each endpoint's measured seconds, not recorded
-#   BENCH_PORT=18080  BENCH_BUILD=1  BENCH_JAVA_OPTS=(scripts/ledger.jvmopts)  PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  (as bench/run.sh)
+#   BENCH_PORT=18080  BENCH_BUILD=1  BENCH_CDS=1  BENCH_JAVA_OPTS=(scripts/ledger.jvmopts)  PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  (as bench/run.sh)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,6 +41,7 @@ BENCH_REUSE_DB="${BENCH_REUSE_DB:-0}"
 BENCH_SEED_THREADS="${BENCH_SEED_THREADS:-2}"
 BENCH_PORT="${BENCH_PORT:-18080}"
 BENCH_BUILD="${BENCH_BUILD:-1}"
+BENCH_CDS="${BENCH_CDS:-1}"
 export BENCH_REBUILD="${BENCH_REBUILD:-all}" BENCH_REBUILD_TIMEOUT="${BENCH_REBUILD_TIMEOUT:-3600}"
 export BENCH_QUERY_CLIENTS="${BENCH_QUERY_CLIENTS:-4}" BENCH_QUERY_DURATION="${BENCH_QUERY_DURATION:-20}" BENCH_QUERY_WARMUP="${BENCH_QUERY_WARMUP:-5}"
 STARTUP_TIMEOUT_S=300
@@ -78,6 +79,7 @@ APP_JAR="$ROOT/api/target/impact-ledger.jar"
 BENCH_JAR="$ROOT/bench/target/impact-ledger-bench.jar"
 SEED_JAR="$ROOT/bench/seed/target/impact-ledger-bench-seed.jar"
 [[ -f "$APP_JAR" && -f "$BENCH_JAR" && -f "$SEED_JAR" ]] || die "jars missing; run with BENCH_BUILD=1"
+bench_launch_jar
 
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
@@ -93,6 +95,7 @@ info "memory" "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminf
 info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(grep -c '^processor' /proc/cpuinfo) logical CPUs)"
 info "java" "$(java -version 2>&1 | head -1)"
 info "ledger JVM options" "${BENCH_JAVA_OPTS:-(none: JVM defaults)}"
+info "ledger start" "$(bench_launch_description)"
 info "postgresql" "$(psql -Atq -d postgres -c 'select version()' | cut -d' ' -f1-2) on $PGHOST:$PGPORT"
 info "ledger commit" "$COMMIT"
 info "load average before" "$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -135,7 +138,7 @@ export BENCH_APP_STARTED_MS="$(date +%s%3N)"
 t0="$(date +%s%N)"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 ( cd "$WORK" && PORT="$BENCH_PORT" LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" LEDGER_DB_USER="$PGUSER" \
-    LEDGER_AUDIT_SIGNING_KEY_FILE="$AUDIT_KEY" exec java $BENCH_JAVA_OPTS -jar "$APP_JAR" \
+    LEDGER_AUDIT_SIGNING_KEY_FILE="$AUDIT_KEY" exec java $LAUNCH_OPTS $BENCH_JAVA_OPTS -jar "$LAUNCH_JAR" \
       --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ) > "$APP_LOG" 2>&1 &
 APP_PID=$!
 bench_wait_ready

@@ -99,17 +99,7 @@ fi
 APP_JAR="$ROOT/api/target/impact-ledger.jar"
 BENCH_JAR="$ROOT/bench/target/impact-ledger-bench.jar"
 [[ -f "$APP_JAR" && -f "$BENCH_JAR" ]] || die "jars missing; run with BENCH_BUILD=1"
-LAUNCH_JAR="$APP_JAR"
-LAUNCH_OPTS=""
-if [[ "$BENCH_CDS" == 1 ]]; then
-  CDS_DIR="$ROOT/api/target/app"
-  if [[ "$BENCH_BUILD" == 1 || ! -f "$CDS_DIR/impact-ledger.jsa" || "$APP_JAR" -nt "$CDS_DIR/impact-ledger.jsa" ]]; then
-    log "class data sharing archive (scripts/cds-archive.sh; a training start on a throw-away H2 database)"
-    bash scripts/cds-archive.sh "$APP_JAR" "$CDS_DIR" >&2
-  fi
-  LAUNCH_JAR="$CDS_DIR/impact-ledger.jar"
-  LAUNCH_OPTS="-XX:SharedArchiveFile=$CDS_DIR/impact-ledger.jsa"
-fi
+bench_launch_jar
 
 # ---------------------------------------------------------------- machine and settings
 PG_SETTINGS="$(psql -Atq -d postgres -c "select 'synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', wal_sync_method=' || current_setting('wal_sync_method') || ', shared_buffers=' || current_setting('shared_buffers') || ', max_connections=' || current_setting('max_connections')")"
@@ -124,7 +114,7 @@ info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//
 info "kernel" "$(uname -sr)"
 info "java" "$(java -version 2>&1 | head -1)"
 info "ledger JVM options" "${BENCH_JAVA_OPTS:-(none: JVM defaults)}"
-info "ledger start" "$([[ "$BENCH_CDS" == 1 ]] && echo "unpacked jar with the class data sharing archive (scripts/cds-archive.sh)" || echo "java -jar on the executable jar")"
+info "ledger start" "$(bench_launch_description)"
 info "postgresql" "$(psql -Atq -d postgres -c 'select version()' | cut -d' ' -f1-2) on $PGHOST:$PGPORT; $PG_SETTINGS"
 info "ledger commit" "$COMMIT"
 info "load average before" "$(cut -d' ' -f1-3 /proc/loadavg)"
