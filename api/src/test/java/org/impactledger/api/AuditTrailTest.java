@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +21,8 @@ import org.impactledger.api.support.Scenario;
 import org.impactledger.projections.audit.AuditVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +41,15 @@ class AuditTrailTest extends IntegrationTest {
 
     @TempDir
     Path files;
+
+    @Autowired
+    WebMvcProperties mvc;
+
+    /** The export streams asynchronously: with the servlet container's 30 s default, a 1M-event export on a busy machine was cut half-way. */
+    @Test
+    void the_export_may_stream_for_an_hour() {
+        assertThat(mvc.getAsync().getRequestTimeout()).isEqualTo(Duration.ofHours(1));
+    }
 
     @Test
     void the_chain_follows_the_event_store_and_verifies() {
