@@ -53,7 +53,9 @@ public class FundPerformanceQueries {
      * {@code asOf}, or one not before their latest business date; {@code knownAt} not before their
      * latest recording time: the usual "as of now" question) those flows are read as their totals per
      * contract, budget and payer, and only the other flows one by one; otherwise every flow in bounds
-     * is read ({@link #flowByFlowPerformance}). Both give the same report.
+     * is read ({@link #flowByFlowPerformance}). Likewise the verified outcomes are the fund's count kept
+     * by the {@code sdg-impact} processor ({@code sdg_fund_verified}) when the bounds cover it, else
+     * counted from the SDG facts in bounds. Both give the same report.
      */
     @QueryHandler
     public FundPerformance handle(FindFundPerformance query) {
@@ -61,17 +63,24 @@ public class FundPerformanceQueries {
         if (fund == null) {
             return null;
         }
-        List<FlowRow> flows = flowsWithTotals(fund.fundId(), query.timeTravel());
-        return report(fund, query.timeTravel(), flows == null ? flows(fund.fundId(), query.timeTravel()) : flows);
+        TimeTravel time = query.timeTravel();
+        List<FlowRow> flows = flowsWithTotals(fund.fundId(), time);
+        Long verified = keptVerifiedOutcomes(fund.fundId(), time);
+        return report(fund, time, flows == null ? flows(fund.fundId(), time) : flows,
+                verified == null ? verifiedOutcomes(fund.fundId(), time) : verified);
     }
 
-    /** The report from every flow in bounds, one by one: any asOf and knownAt. */
+    /**
+     * The report from every flow in bounds, one by one, and the verified outcomes counted from the SDG facts in bounds:
+     * any asOf and knownAt.
+     */
     public FundPerformance flowByFlowPerformance(FindFundPerformance query) {
         FundRow fund = fund(query.fundId().value());
-        return fund == null ? null : report(fund, query.timeTravel(), flows(fund.fundId(), query.timeTravel()));
+        return fund == null ? null
+                : report(fund, query.timeTravel(), flows(fund.fundId(), query.timeTravel()), verifiedOutcomes(fund.fundId(), query.timeTravel()));
     }
 
-    private FundPerformance report(FundRow fund, TimeTravel time, List<FlowRow> flows) {
+    private FundPerformance report(FundRow fund, TimeTravel time, List<FlowRow> flows, long verified) {
         Valuation valuation = valuation(fund.fundId(), time);
         BigDecimal paidIn = sum(flows, FlowKind.CONTRIBUTION);
         BigDecimal distributed = sum(flows, FlowKind.DISTRIBUTION);
@@ -96,7 +105,6 @@ public class FundPerformanceQueries {
         BigDecimal refunded = sum(flows, FlowKind.OUTCOME_PAYMENT_REFUNDED);
         FundFlows fundFlows = new FundFlows(advanced, received, refunded,
                 paidIn.add(received).subtract(advanced).subtract(distributed).subtract(refunded));
-        long verified = verifiedOutcomes(fund.fundId(), time);
         BigDecimal outcomePaid = received.subtract(refunded);
         OutcomeCost outcomes = new OutcomeCost(verified, outcomePaid,
                 verified == 0 ? null : outcomePaid.divide(BigDecimal.valueOf(verified), 2, RoundingMode.HALF_EVEN));
@@ -228,6 +236,29 @@ public class FundPerformanceQueries {
                 .param("knownAt", utc(time.knownAt()))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The fund's count of verified Outcome Fund outcomes as the {@code sdg-impact} processor keeps it
+     * ({@code sdg_fund_verified}), when the bounds cover every fact that moved a verified quantity of the
+     * fund (their latest business date not after {@code asOf}, their latest recording time not after
+     * {@code knownAt}): then {@link #verifiedOutcomes} sums every such fact and gives this count. Zero
+     * when the fund has no such fact at all; {@code null} when the bounds leave one out.
+     */
+    private Long keptVerifiedOutcomes(String fundId, TimeTravel time) {
+        List<long[]> rows = jdbc.sql("""
+                        SELECT verified_outcomes,
+                            CASE WHEN last_business_date <= :asOf AND last_recorded_at <= :knownAt THEN 1 ELSE 0 END AS covered
+                        FROM sdg_fund_verified WHERE fund_id = :fundId""")
+                .param("fundId", fundId)
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", utc(time.knownAt()))
+                .query((rs, row) -> new long[] {rs.getLong("verified_outcomes"), rs.getInt("covered")})
+                .list();
+        if (rows.isEmpty()) {
+            return 0L;
+        }
+        return rows.get(0)[1] == 1 ? rows.get(0)[0] : null;
     }
 
     private FundRow fund(String fundId) {

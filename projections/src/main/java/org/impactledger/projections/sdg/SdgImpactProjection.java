@@ -66,7 +66,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Beside the facts, each new fact is added to the report's totals ({@link SdgImpactTotals}) in the
  * same transaction, and a new rate card version moves the outcomes it re-prices to their new
  * targets: the report over every outcome or one fund, as known now, reads those instead of every
- * fact. The reset handler empties them with the facts.
+ * fact. Each fund also keeps its count of verified Outcome Fund outcomes ({@link FundVerifiedOutcomes}), which the fund
+ * performance report reads. The reset handler empties them with the facts.
  *
  * <p>Money events carry their value date as business date ({@link FactStamp}); the others the
  * business date of the command (metadata), else the recording day.
@@ -104,11 +105,13 @@ public class SdgImpactProjection {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final SdgImpactTotals totals;
+    private final FundVerifiedOutcomes fundVerified;
 
     public SdgImpactProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.totals = new SdgImpactTotals(jdbc, template);
+        this.fundVerified = new FundVerifiedOutcomes(jdbc);
     }
 
     @EventHandler
@@ -276,6 +279,7 @@ public class SdgImpactProjection {
     public void reset() {
         transaction.executeWithoutResult(status -> {
             totals.reset();
+            fundVerified.reset();
             jdbc.sql("DELETE FROM sdg_outcome_fact").update();
             jdbc.sql("DELETE FROM sdg_rate_card_target").update();
             jdbc.sql("DELETE FROM sdg_contract").update();
@@ -387,7 +391,10 @@ public class SdgImpactProjection {
         return YearMonth.parse(period).atEndOfMonth();
     }
 
-    /** Records the fact and, if it is new (not a redelivery), adds it to the report's totals in the same transaction. */
+    /**
+     * Records the fact and, if it is new (not a redelivery), adds it to the report's totals in the same transaction, and an
+     * Outcome Fund fact to its fund's count of verified outcomes ({@link FundVerifiedOutcomes}).
+     */
     private void insertFact(FactStamp stamp, FactType type, OutcomeContext context, BigDecimal verified, BigDecimal approved,
                             BigDecimal paid) {
         int inserted = jdbc.sql("""
@@ -420,6 +427,9 @@ public class SdgImpactProjection {
         if (inserted == 1) {
             totals.fact(context.contractId(), context.outcomeId(), context.fundId(), context.beneficiaryId(), context.metricCode(),
                     context.outcomeDate(), context.currency(), context.sdgTargets(), verified, approved, paid);
+            if (Programme.OUTCOME_FUND.name().equals(context.programme()) && context.fundId() != null) {
+                fundVerified.fact(context.fundId(), context.contractId(), context.outcomeId(), verified, stamp);
+            }
         }
     }
 
