@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,8 +83,9 @@ public class FundPerformanceQueries {
 
     private FundPerformance report(FundRow fund, TimeTravel time, List<FlowRow> flows, long verified) {
         Valuation valuation = valuation(fund.fundId(), time);
-        BigDecimal paidIn = sum(flows, FlowKind.CONTRIBUTION);
-        BigDecimal distributed = sum(flows, FlowKind.DISTRIBUTION);
+        FlowSums sums = new FlowSums(flows);
+        BigDecimal paidIn = sums.of(FlowKind.CONTRIBUTION);
+        BigDecimal distributed = sums.of(FlowKind.DISTRIBUTION);
         BigDecimal residual = valuation == null ? null : valuation.netAssetValue();
         Multiples multiples = Multiples.of(distributed, residual, paidIn);
 
@@ -100,9 +102,9 @@ public class FundPerformanceQueries {
         }
         cashFlows.sort(FLOW_ORDER);
 
-        BigDecimal advanced = sum(flows, FlowKind.ADVANCE);
-        BigDecimal received = sum(flows, FlowKind.OUTCOME_PAYMENT_RECEIVED);
-        BigDecimal refunded = sum(flows, FlowKind.OUTCOME_PAYMENT_REFUNDED);
+        BigDecimal advanced = sums.of(FlowKind.ADVANCE);
+        BigDecimal received = sums.of(FlowKind.OUTCOME_PAYMENT_RECEIVED);
+        BigDecimal refunded = sums.of(FlowKind.OUTCOME_PAYMENT_REFUNDED);
         FundFlows fundFlows = new FundFlows(advanced, received, refunded,
                 paidIn.add(received).subtract(advanced).subtract(distributed).subtract(refunded));
         BigDecimal outcomePaid = received.subtract(refunded);
@@ -111,16 +113,15 @@ public class FundPerformanceQueries {
 
         Map<String, BigDecimal> residualShares = residualShares(flows, valuation);
         List<InvestorSummary> investors = new ArrayList<>();
-        flows.stream().map(FlowRow::investorId).filter(Objects::nonNull).distinct().sorted().forEach(investor -> {
-            Predicate<FlowRow> own = f -> investor.equals(f.investorId());
-            investors.add(new InvestorSummary(investor, sum(flows, FlowKind.COMMITMENT, own), sum(flows, FlowKind.CONTRIBUTION, own),
-                    sum(flows, FlowKind.DISTRIBUTION, own), residualShares == null ? null : residualShares.getOrDefault(investor, ZERO)));
-        });
+        flows.stream().map(FlowRow::investorId).filter(Objects::nonNull).distinct().sorted().forEach(investor ->
+                investors.add(new InvestorSummary(investor, sums.ofInvestor(FlowKind.COMMITMENT, investor),
+                        sums.ofInvestor(FlowKind.CONTRIBUTION, investor), sums.ofInvestor(FlowKind.DISTRIBUTION, investor),
+                        residualShares == null ? null : residualShares.getOrDefault(investor, ZERO))));
 
         return new FundPerformance(fund.fundId(), fund.name(), fund.currency(), time.asOf(), time.knownAt(),
-                sum(flows, FlowKind.COMMITMENT), paidIn, distributed, returnOfCapital(flows, f -> true), profit(flows, f -> true),
+                sums.of(FlowKind.COMMITMENT), paidIn, distributed, sums.returnOfCapital(), sums.profit(),
                 residual, valuation, multiples.dpi(), multiples.rvpi(), multiples.tvpi(), Xirr.solve(dated(cashFlows)), cashFlows,
-                fundFlows, outcomes, contracts(fund.fundId(), time, flows), budgets(flows), investors);
+                fundFlows, outcomes, contracts(fund.fundId(), time, sums), budgets(flows, sums), investors);
     }
 
     /** @return the report, or {@code null} when the fund is unknown or the investor has no flow in it at all */
@@ -177,7 +178,7 @@ public class FundPerformanceQueries {
         return ProRata.split(valuation.netAssetValue(), paidIn);
     }
 
-    private List<ContractUse> contracts(String fundId, TimeTravel time, List<FlowRow> flows) {
+    private List<ContractUse> contracts(String fundId, TimeTravel time, FlowSums sums) {
         return jdbc.sql("""
                         SELECT contract_id, title, payer_id, budget_id, cap FROM perf_contract
                         WHERE fund_id = :fundId AND business_date <= :asOf AND recorded_at <= :knownAt
@@ -187,19 +188,18 @@ public class FundPerformanceQueries {
                 .param("knownAt", utc(time.knownAt()))
                 .query((rs, row) -> {
                     String contractId = rs.getString("contract_id");
-                    Predicate<FlowRow> ofContract = f -> contractId.equals(f.contractId());
                     BigDecimal cap = rs.getBigDecimal("cap").setScale(2);
-                    BigDecimal refunded = sum(flows, FlowKind.OUTCOME_PAYMENT_REFUNDED, ofContract);
-                    BigDecimal approved = sum(flows, FlowKind.BUDGET_RESERVED, ofContract)
-                            .subtract(sum(flows, FlowKind.BUDGET_RELEASED, ofContract)).subtract(refunded);
-                    BigDecimal paid = sum(flows, FlowKind.OUTCOME_PAYMENT_RECEIVED, ofContract).subtract(refunded);
+                    BigDecimal refunded = sums.ofContract(FlowKind.OUTCOME_PAYMENT_REFUNDED, contractId);
+                    BigDecimal approved = sums.ofContract(FlowKind.BUDGET_RESERVED, contractId)
+                            .subtract(sums.ofContract(FlowKind.BUDGET_RELEASED, contractId)).subtract(refunded);
+                    BigDecimal paid = sums.ofContract(FlowKind.OUTCOME_PAYMENT_RECEIVED, contractId).subtract(refunded);
                     return new ContractUse(contractId, rs.getString("title"), rs.getString("payer_id"), rs.getString("budget_id"), cap,
                             approved, paid, cap.subtract(approved));
                 })
                 .list();
     }
 
-    private static List<BudgetUse> budgets(List<FlowRow> flows) {
+    private static List<BudgetUse> budgets(List<FlowRow> flows, FlowSums sums) {
         Map<String, String> payers = new TreeMap<>();
         flows.stream().filter(f -> f.budgetId() != null).forEach(f -> {
             payers.putIfAbsent(f.budgetId(), null);
@@ -209,12 +209,11 @@ public class FundPerformanceQueries {
         });
         List<BudgetUse> budgets = new ArrayList<>();
         payers.forEach((budgetId, payerId) -> {
-            Predicate<FlowRow> ofBudget = f -> budgetId.equals(f.budgetId());
-            BigDecimal committed = sum(flows, FlowKind.BUDGET_COMMITTED, ofBudget);
-            BigDecimal received = sum(flows, FlowKind.OUTCOME_PAYMENT_RECEIVED, ofBudget);
-            BigDecimal reserved = sum(flows, FlowKind.BUDGET_RESERVED, ofBudget).subtract(sum(flows, FlowKind.BUDGET_RELEASED, ofBudget))
+            BigDecimal committed = sums.ofBudget(FlowKind.BUDGET_COMMITTED, budgetId);
+            BigDecimal received = sums.ofBudget(FlowKind.OUTCOME_PAYMENT_RECEIVED, budgetId);
+            BigDecimal reserved = sums.ofBudget(FlowKind.BUDGET_RESERVED, budgetId).subtract(sums.ofBudget(FlowKind.BUDGET_RELEASED, budgetId))
                     .subtract(received);
-            BigDecimal paid = received.subtract(sum(flows, FlowKind.OUTCOME_PAYMENT_REFUNDED, ofBudget));
+            BigDecimal paid = received.subtract(sums.ofBudget(FlowKind.OUTCOME_PAYMENT_REFUNDED, budgetId));
             budgets.add(new BudgetUse(budgetId, payerId, committed, reserved, paid, committed.subtract(reserved).subtract(paid)));
         });
         return budgets;
@@ -379,11 +378,75 @@ public class FundPerformanceQueries {
     }
 
     /** By date; on one date contributions first, then distributions, then the residual value; then by event. */
+    private static final List<String> KIND_ORDER = List.of(CashFlow.CONTRIBUTION, CashFlow.DISTRIBUTION, CashFlow.RESIDUAL_VALUE);
     private static final Comparator<CashFlow> FLOW_ORDER = Comparator.comparing(CashFlow::date)
-            .thenComparing(f -> List.of(CashFlow.CONTRIBUTION, CashFlow.DISTRIBUTION, CashFlow.RESIDUAL_VALUE).indexOf(f.kind()))
+            .thenComparingInt(f -> KIND_ORDER.indexOf(f.kind()))
             .thenComparing(CashFlow::eventId);
 
     private record FundRow(String fundId, String name, String currency) {
+    }
+
+    /**
+     * The flows' amounts added up in one pass: per kind, and per kind and contract, budget or investor, and the
+     * distributions' return of capital and profit. Filtering every flow again for each contract, budget and
+     * investor made the report's Java work grow with contracts × flows (time travel reads every flow of the fund
+     * one by one). Amounts are at scale 2 and added exactly, so the sums are those of adding them flow by flow.
+     */
+    private static final class FlowSums {
+        private final Map<FlowKind, BigDecimal> total = new EnumMap<>(FlowKind.class);
+        private final Map<FlowKind, Map<String, BigDecimal>> perContract = new EnumMap<>(FlowKind.class);
+        private final Map<FlowKind, Map<String, BigDecimal>> perBudget = new EnumMap<>(FlowKind.class);
+        private final Map<FlowKind, Map<String, BigDecimal>> perInvestor = new EnumMap<>(FlowKind.class);
+        private BigDecimal returnOfCapital = ZERO;
+        private BigDecimal profit = ZERO;
+
+        FlowSums(List<FlowRow> flows) {
+            for (FlowRow f : flows) {
+                total.merge(f.kind(), f.amount(), BigDecimal::add);
+                add(perContract, f.kind(), f.contractId(), f.amount());
+                add(perBudget, f.kind(), f.budgetId(), f.amount());
+                add(perInvestor, f.kind(), f.investorId(), f.amount());
+                if (f.kind() == FlowKind.DISTRIBUTION) {
+                    returnOfCapital = returnOfCapital.add(f.returnOfCapital());
+                    profit = profit.add(f.profit());
+                }
+            }
+        }
+
+        private static void add(Map<FlowKind, Map<String, BigDecimal>> sums, FlowKind kind, String key, BigDecimal amount) {
+            if (key != null) {
+                sums.computeIfAbsent(kind, k -> new HashMap<>()).merge(key, amount, BigDecimal::add);
+            }
+        }
+
+        private static BigDecimal of(Map<FlowKind, Map<String, BigDecimal>> sums, FlowKind kind, String key) {
+            Map<String, BigDecimal> ofKind = sums.get(kind);
+            return ofKind == null ? ZERO : ofKind.getOrDefault(key, ZERO);
+        }
+
+        BigDecimal of(FlowKind kind) {
+            return total.getOrDefault(kind, ZERO);
+        }
+
+        BigDecimal ofContract(FlowKind kind, String contractId) {
+            return of(perContract, kind, contractId);
+        }
+
+        BigDecimal ofBudget(FlowKind kind, String budgetId) {
+            return of(perBudget, kind, budgetId);
+        }
+
+        BigDecimal ofInvestor(FlowKind kind, String investorId) {
+            return of(perInvestor, kind, investorId);
+        }
+
+        BigDecimal returnOfCapital() {
+            return returnOfCapital;
+        }
+
+        BigDecimal profit() {
+            return profit;
+        }
     }
 
     private record FlowRow(String eventId, FlowKind kind, String investorId, String contractId, String budgetId, String payerId,
