@@ -2,6 +2,8 @@ package org.impactledger.projections.payments;
 
 import static org.impactledger.projections.state.JdbcValues.utc;
 
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.impactledger.infra.messaging.LedgerMetaData;
 import org.impactledger.projections.report.FactStamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,10 +57,18 @@ public class PaymentAuditProjection {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final PaymentListPositions positions;
 
+    @Autowired
     public PaymentAuditProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this(jdbc, transactionManager, PaymentListPositions.UNORDERED_LIMIT);
+    }
+
+    /** @param unorderedLimit payments left unnumbered in a list before they are numbered at once (see {@link PaymentListPositions}) */
+    public PaymentAuditProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager, int unorderedLimit) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.positions = new PaymentListPositions(jdbc, unorderedLimit);
     }
 
     @EventHandler
@@ -115,15 +126,21 @@ public class PaymentAuditProjection {
                 .query()
                 .listOfRows();
         if (listed.isEmpty()) {
-            jdbc.sql("""
-                            INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at)
-                            VALUES (:contractId, :outcomeId, :fundId, :payerId, :recordedAt)""")
-                    .param("contractId", contractId)
-                    .param("outcomeId", outcomeId)
-                    .param("fundId", step.fundId)
-                    .param("payerId", payerId)
-                    .param("recordedAt", recordedAt)
-                    .update();
+            positions.place(new PaymentListPositions.Key((LocalDateTime) recordedAt, contractId, outcomeId), lists(step.fundId, payerId), true,
+                    exact -> jdbc.sql("""
+                                    INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at, list_position,
+                                        fund_position, payer_position)
+                                    VALUES (:contractId, :outcomeId, :fundId, :payerId, :recordedAt, CAST(:list AS BIGINT), CAST(:fund AS BIGINT),
+                                        CAST(:payer AS BIGINT))""")
+                            .param("contractId", contractId)
+                            .param("outcomeId", outcomeId)
+                            .param("fundId", step.fundId)
+                            .param("payerId", payerId)
+                            .param("recordedAt", recordedAt)
+                            .param("list", exact.get("list_position"))
+                            .param("fund", exact.get("fund_position"))
+                            .param("payer", exact.get("payer_position"))
+                            .update());
             count(contractId, step.fundId, payerId, 1, recordedAt);
             return;
         }
@@ -137,12 +154,44 @@ public class PaymentAuditProjection {
                 .param("recordedAt", recordedAt)
                 .param("payerId", payerId)
                 .update();
-        if (listed.get(0).get("payer_id") == null && payerId != null) {
-            // a payment listed without a payer (from before V190) now has one: it moves to that payer's count
-            Object firstApprovedAt = listed.get(0).get("first_approved_at");
+        Object firstApprovedAt = listed.get(0).get("first_approved_at");
+        LocalDateTime listedAt = firstApprovedAt instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) firstApprovedAt;
+        LocalDateTime approvedAt = (LocalDateTime) recordedAt;
+        LocalDateTime first = approvedAt.isBefore(listedAt) ? approvedAt : listedAt;
+        String listedPayer = (String) listed.get(0).get("payer_id");
+        PaymentListPositions.Key key = new PaymentListPositions.Key(first, contractId, outcomeId);
+        if (approvedAt.isBefore(listedAt)) {
+            // approved earlier than its first approval so far (a clock set back): earlier in every list it is in
+            positions.place(key, lists(step.fundId, listedPayer), false, exact -> writePositions(key, exact));
+        }
+        if (listedPayer == null && payerId != null) {
+            // a payment listed without a payer (from before V190) now has one: it moves to that payer's count and list
             count(contractId, step.fundId, null, -1, firstApprovedAt);
             count(contractId, step.fundId, payerId, 1, firstApprovedAt);
+            positions.place(key, List.of(PaymentList.payer(payerId)), true, exact -> writePositions(key, exact));
         }
+    }
+
+    /** Writes a listed payment's exact positions (position column to position). */
+    private void writePositions(PaymentListPositions.Key key, Map<String, Long> exact) {
+        if (exact.isEmpty()) {
+            return;
+        }
+        StringBuilder set = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        exact.forEach((column, position) -> {
+            set.append(set.isEmpty() ? "" : ", ").append(column).append(" = :").append(column);
+            params.put(column, position);
+        });
+        params.put("contractId", key.contractId());
+        params.put("outcomeId", key.outcomeId());
+        jdbc.sql("UPDATE payment_audit_payment SET " + set + " WHERE contract_id = :contractId AND outcome_id = :outcomeId").params(params).update();
+    }
+
+    /** The lists a payment of the fund and payer is in, the list of every payment first (the order their rows are locked in). */
+    private static List<PaymentList> lists(String fundId, String payerId) {
+        return payerId == null ? List.of(PaymentList.ALL, PaymentList.fund(fundId))
+                : List.of(PaymentList.ALL, PaymentList.fund(fundId), PaymentList.payer(payerId));
     }
 
     /** Adds {@code delta} payments to the contract's count for the payer ({@code ''} for none). */
@@ -204,6 +253,7 @@ public class PaymentAuditProjection {
             jdbc.sql("DELETE FROM payment_audit_step").update();
             jdbc.sql("DELETE FROM payment_audit_payment").update();
             jdbc.sql("DELETE FROM payment_audit_count").update();
+            jdbc.sql("DELETE FROM payment_audit_list").update();
         });
     }
 

@@ -7,10 +7,10 @@ import static org.impactledger.projections.state.JdbcValues.utc;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,9 @@ import org.impactledger.projections.state.Page;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers the payment audit queries from the {@code payment-audit} steps, taking only steps with
@@ -49,23 +52,45 @@ public class PaymentAuditQueries {
             rs.getObject("value_date", LocalDate.class), nullableBoolean(rs, "was_executed"), rs.getString("reason"));
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
 
-    public PaymentAuditQueries(JdbcClient jdbc) {
+    /**
+     * @param transactionManager for the read-only, repeatable-read transaction of a page read by
+     *                           position: its statements see one snapshot
+     */
+    public PaymentAuditQueries(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactionManager);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
      * The page of payments. Without {@code asOf} it is read from {@code payment_audit_payment} (one
      * row per approved outcome, with its first approval's recording time; an outcome is in bounds
-     * exactly when that time is not after {@code knownAt}), through the index of its filter. With
-     * {@code asOf} an approval may be out of bounds while a later one is in, so the approval steps in
-     * bounds are grouped as they always were ({@link #groupedPayments}). Both give the same page.
+     * exactly when that time is not after {@code knownAt}), through the index of its filter: by
+     * position ({@link #positionedPage}) when the list keeps positions and every payment of it is in
+     * bounds, else by OFFSET or after the cursor. With {@code asOf} an approval may be out of bounds
+     * while a later one is in, so the approval steps in bounds are grouped as they always were
+     * ({@link #groupedPayments}). All give the same page.
      */
     @QueryHandler
     public PaymentPage handle(ListOutcomePayments query) {
         if (query.timeTravel().asOf() != null) {
             return groupedPayments(query);
         }
+        PaymentList list = PaymentList.of(query);
+        if (list != null) {
+            PaymentPage page = snapshot.execute(status -> positionedPage(query, list));
+            if (page != null) {
+                return page;
+            }
+        }
+        return listedPage(query);
+    }
+
+    /** The page read from payment_audit_payment in the list's order, by OFFSET or after the cursor: any knownAt without asOf. */
+    public PaymentPage listedPage(ListOutcomePayments query) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE first_approved_at <= :knownAt""");
@@ -83,25 +108,78 @@ public class PaymentAuditQueries {
                 .query((rs, row) -> rs.getInt("covered") == 1 ? Long.valueOf(rs.getLong("payments")) : null)
                 .list()
                 .get(0);
-        return page(query, sql.toString(), params, total);
+        return page(query, sql.toString(), params, total, Page.offset(query.page(), Page.cappedSize(query.size())));
+    }
+
+    /**
+     * The page of a list that keeps positions ({@link PaymentListPositions}), when {@code knownAt} is
+     * not before the list's latest first approval (every payment of the list is in bounds; else
+     * {@code null}): the payments at positions offset+1.. that are exact, read by position, then (if the
+     * page reaches them) the payments from the list's earliest unordered one on, in the list's order.
+     * Neither reads the payments before the page; the total is the list's count. Runs in one snapshot
+     * (the caller's repeatable-read transaction), so the list's row and the positions agree.
+     */
+    PaymentPage positionedPage(ListOutcomePayments query, PaymentList list) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("kind", list.kind());
+        params.put("listId", list.id());
+        params.put("knownAt", utc(query.timeTravel().knownAt()));
+        params.put("asOf", query.timeTravel().asOfOrEndOfTime());
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT payments, ordered_payments, unordered_first_approved_at, unordered_contract_id, unordered_outcome_id,
+                            CASE WHEN last_first_approved_at IS NULL OR last_first_approved_at <= :knownAt THEN 1 ELSE 0 END AS covered
+                        FROM payment_audit_list WHERE scope_kind = :kind AND scope_id = :listId""")
+                .params(params)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst()
+                .orElse(null);
+        if (row == null || ((Number) row.get("covered")).intValue() != 1) {
+            return null;
+        }
+        long payments = ((Number) row.get("payments")).longValue();
+        long ordered = ((Number) row.get("ordered_payments")).longValue();
+        int size = Page.cappedSize(query.size());
+        long offset = Page.offset(query.page(), size);
+        List<String> parts = new ArrayList<>();
+        if (offset < ordered) {
+            parts.add("SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE " + list.positionColumn()
+                    + " > :fromPosition AND " + list.positionColumn() + " <= :toPosition" + list.filter());
+            params.put("fromPosition", offset);
+            params.put("toPosition", Math.min(ordered, offset + size));
+        }
+        if (row.get("unordered_contract_id") != null && offset + size > ordered) {
+            parts.add("SELECT * FROM (SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE 1 = 1" + list.filter()
+                    + " AND (first_approved_at, contract_id, outcome_id) >= (:unorderedAt, :unorderedContractId, :unorderedOutcomeId)"
+                    + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :unorderedOffset) unordered");
+            params.put("unorderedAt", row.get("unordered_first_approved_at"));
+            params.put("unorderedContractId", row.get("unordered_contract_id"));
+            params.put("unorderedOutcomeId", row.get("unordered_outcome_id"));
+            params.put("unorderedOffset", Math.max(0, offset - ordered));
+        }
+        if (offset >= payments || parts.isEmpty()) {
+            return new PaymentPage(List.of(), query.page(), size, payments, query.timeTravel().asOf(), query.timeTravel().knownAt(), null);
+        }
+        return page(query, String.join(" UNION ALL ", parts), params, payments, 0);
     }
 
     /** The page grouped from the approval steps in bounds: any asOf and knownAt. */
     public PaymentPage groupedPayments(ListOutcomePayments query) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return page(query, approvedOutcomes(query, params), params, null);
+        return page(query, approvedOutcomes(query, params), params, null, Page.offset(query.page(), Page.cappedSize(query.size())));
     }
 
     /**
-     * The page of {@code payments} (contract_id, outcome_id, first_approved_at), after the cursor or at
-     * the offset, and their number: {@code counted} if known, else counted here.
+     * The page of {@code payments} (contract_id, outcome_id, first_approved_at), after the cursor or
+     * from {@code offset} in their order, and their number: {@code counted} if known, else counted here.
      */
-    private PaymentPage page(ListOutcomePayments query, String payments, Map<String, Object> params, Long counted) {
+    private PaymentPage page(ListOutcomePayments query, String payments, Map<String, Object> params, Long counted, long offset) {
         int size = Page.cappedSize(query.size());
         long total = counted != null ? counted
                 : jdbc.sql("SELECT COUNT(*) FROM (" + payments + ") payments").params(params).query(Long.class).single();
         params.put("limit", size);
-        params.put("offset", Page.offset(query.page(), size));
+        params.put("offset", offset);
         String from = payments;
         if (query.after() != null) {
             from = "SELECT * FROM (" + payments + ") listed"
@@ -114,6 +192,7 @@ public class PaymentAuditQueries {
                 + " AS page_position FROM (" + from + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :offset) paged";
         // one statement selects the page and its steps, so that events projected meanwhile cannot make the two disagree
         Map<String, List<StepRow>> chains = new LinkedHashMap<>();
+        Map<String, Long> positions = new HashMap<>();
         PaymentCursor[] last = {null};
         long[] lastPosition = {0};
         jdbc.sql("""
@@ -128,6 +207,7 @@ public class PaymentAuditQueries {
                 .params(params)
                 .query((rs, row) -> {
                     long position = rs.getLong("page_position");
+                    positions.put(key(rs.getString("contract_id"), rs.getString("outcome_id")), position);
                     if (position > lastPosition[0]) {
                         lastPosition[0] = position;
                         last[0] = new PaymentCursor(instant(rs, "page_first_approved_at"), rs.getString("contract_id"), rs.getString("outcome_id"));
@@ -136,11 +216,10 @@ public class PaymentAuditQueries {
                 })
                 .list()
                 .forEach(step -> chains.computeIfAbsent(key(step.contractId(), step.outcomeId()), k -> new ArrayList<>()).add(step));
-        List<PaymentSummary> items = chains.values().stream()
-                .sorted(Comparator.comparing((List<StepRow> steps) -> firstApproval(steps))
-                        .thenComparing(steps -> steps.get(0).contractId())
-                        .thenComparing(steps -> steps.get(0).outcomeId()))
-                .map(PaymentAuditQueries::summary)
+        // in the page's order as the database sorted it (its collation orders the ids, not Java's String.compareTo)
+        List<PaymentSummary> items = chains.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<StepRow>> chain) -> positions.get(chain.getKey())))
+                .map(chain -> summary(chain.getValue()))
                 .toList();
         String nextCursor = items.size() == size && last[0] != null ? last[0].encode() : null;
         return new PaymentPage(items, query.page(), size, total, query.timeTravel().asOf(), query.timeTravel().knownAt(), nextCursor);
@@ -258,12 +337,6 @@ public class PaymentAuditQueries {
                 reported == null ? null : reported.evidenceSha256(),
                 lastApproval == null ? null : lastApproval.actor(), lastApproval == null ? null : lastApproval.event().recordedAt(),
                 lastTransfer == null ? null : lastTransfer.bankReference(), lastTransfer == null ? null : lastTransfer.valueDate());
-    }
-
-    /** When the outcome was first approved (the list's order); every listed outcome has an approval within the bounds. */
-    private static Instant firstApproval(List<StepRow> steps) {
-        return steps.stream().filter(s -> s.type() == AuditStepType.APPROVED).map(s -> s.event().recordedAt()).min(Comparator.naturalOrder())
-                .orElse(Instant.MAX);
     }
 
     private static String key(String contractId, String outcomeId) {

@@ -42,6 +42,7 @@ public final class ReportViews {
         TABLES.put("payment_audit_payment", "contract_id, outcome_id");
         TABLES.put("payment_audit_count", "contract_id, fund_id, payer_id");
         TABLES.put("sdg_fund_verified", "fund_id");
+        TABLES.put("payment_audit_list", "scope_kind, scope_id");
     }
 
     public final JdbcClient jdbc;
@@ -62,7 +63,7 @@ public final class ReportViews {
         this.audit = new PaymentAuditProjection(jdbc, transactionManager);
         this.sdgQueries = new SdgImpactQueries(jdbc);
         this.performanceQueries = new FundPerformanceQueries(jdbc);
-        this.auditQueries = new PaymentAuditQueries(jdbc);
+        this.auditQueries = new PaymentAuditQueries(jdbc, transactionManager);
         this.batch = new TransactionTemplate(transactionManager);
         this.adapters = List.of(new AnnotationEventHandlerAdapter(sdg), new AnnotationEventHandlerAdapter(performance),
                 new AnnotationEventHandlerAdapter(audit));

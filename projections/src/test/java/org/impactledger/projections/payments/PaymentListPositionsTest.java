@@ -1,0 +1,325 @@
+package org.impactledger.projections.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.impactledger.core.contract.event.OutcomePaymentApproved;
+import org.impactledger.core.contract.event.OutcomePaymentReversed;
+import org.impactledger.core.contract.event.OutcomeReported;
+import org.impactledger.core.contract.event.OutcomeWithdrawn;
+import org.impactledger.core.shared.BeneficiaryId;
+import org.impactledger.core.shared.BudgetId;
+import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.core.shared.PayerId;
+import org.impactledger.infra.messaging.LedgerMetaData;
+import org.impactledger.projections.report.ReportDatabases;
+import org.impactledger.projections.report.TimeTravel;
+import org.impactledger.projections.state.LedgerHistory;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The positions of the payment audit lists ({@link PaymentListPositions}): approvals that reach the
+ * projection out of the order of their recording times (and some at the same time, and re-approvals
+ * recorded before the first approval), with a small limit of unnumbered payments so that numbering
+ * runs often. After every event, on PostgreSQL and on H2: each list's kept count equals COUNT(*) of
+ * its payments (and each contract's kept count its own), every position before the earliest
+ * unordered payment is exact, and every page of every list, asked by number, equals the page of the
+ * old ways (grouping the approval steps; skipping with OFFSET), as known now and as known earlier.
+ */
+class PaymentListPositionsTest {
+
+    private static final Instant BASE = Instant.parse("2026-03-01T08:00:00Z");
+    private static final Instant LATER = Instant.parse("2030-01-01T00:00:00Z");
+    private static final FundId FUND_A = FundId.of("fund-A");
+    private static final FundId FUND_B = FundId.of("fund-b");
+    private static final PayerId PAYER_X = PayerId.of("payer-X");
+    private static final PayerId PAYER_Y = PayerId.of("payer-y");
+    // ids whose order depends on the collation (upper and lower case): the database orders them, never Java
+    private static final ContractId[] CONTRACTS = {ContractId.of("c-Alpha"), ContractId.of("c-beta"), ContractId.of("C-gamma")};
+    private static final FundId[] FUNDS = {FUND_A, FUND_A, FUND_B};
+    private static final PayerId[] PAYERS = {PAYER_X, PAYER_Y, PAYER_Y};
+    private static final int OUTCOMES = 27;
+
+    private record Views(JdbcClient jdbc, TransactionTemplate transaction, PaymentAuditProjection projection, PaymentAuditQueries queries,
+                         AnnotationEventHandlerAdapter adapter) {
+
+        static Views on(DataSource dataSource, int unorderedLimit) {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+            PaymentAuditProjection projection = new PaymentAuditProjection(jdbc, transactionManager, unorderedLimit);
+            projection.reset();
+            return new Views(jdbc, new TransactionTemplate(transactionManager), projection, new PaymentAuditQueries(jdbc, transactionManager),
+                    new AnnotationEventHandlerAdapter(projection));
+        }
+
+        void apply(EventMessage<?> event) {
+            try {
+                adapter.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void applyAll(List<? extends EventMessage<?>> events) {
+            transaction.executeWithoutResult(status -> events.forEach(this::apply));
+        }
+
+        /** Every list that keeps positions. */
+        List<PaymentList> positions() {
+            return jdbc.sql("SELECT scope_kind, scope_id FROM payment_audit_list").query((rs, n) -> list(rs.getString(1), rs.getString(2))).list();
+        }
+    }
+
+    private static PaymentList list(String kind, String id) {
+        return switch (kind) {
+            case "ALL" -> PaymentList.ALL;
+            case "FUND" -> PaymentList.fund(id);
+            default -> PaymentList.payer(id);
+        };
+    }
+
+    /**
+     * Reports, then approvals recorded in a shuffled order of one-minute slots (two approvals share
+     * each slot); then every fifth outcome reversed and approved again with a recording time before
+     * its first approval (it moves up its lists), every seventh of those withdrawn.
+     */
+    private static List<TrackedEventMessage<?>> history(long seed) {
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        Map<String, Long> sequences = new HashMap<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < OUTCOMES; i++) {
+            slots.add(i / 2);
+        }
+        Collections.shuffle(slots, new Random(seed));
+        for (int i = 0; i < OUTCOMES; i++) {
+            int c = i % CONTRACTS.length;
+            add(events, sequences, report(c, i), BASE.minus(Duration.ofDays(1)).plusSeconds(i));
+            add(events, sequences, approval(c, i), BASE.plus(Duration.ofMinutes(slots.get(i))));
+        }
+        for (int i = 0; i < OUTCOMES; i += 5) {
+            int c = i % CONTRACTS.length;
+            add(events, sequences, new OutcomePaymentReversed(CONTRACTS[c], outcome(i), FUNDS[c], LedgerHistory.eur("100"), false, "wrong period",
+                    LocalDate.parse("2026-04-01"), "payer-officer"), BASE.plus(Duration.ofDays(2)).plusSeconds(i));
+            add(events, sequences, approval(c, i), BASE.minus(Duration.ofMinutes(30)).plusSeconds(i));
+            if (i % 7 == 0) {
+                add(events, sequences, new OutcomeWithdrawn(CONTRACTS[c], outcome(i), "moved away", "provider-officer"),
+                        BASE.plus(Duration.ofDays(3)).plusSeconds(i));
+            }
+        }
+        return events;
+    }
+
+    private static OutcomeId outcome(int i) {
+        return OutcomeId.of("o-" + i);
+    }
+
+    private static OutcomeReported report(int c, int i) {
+        return new OutcomeReported(CONTRACTS[c], FUNDS[c], outcome(i), BeneficiaryId.of("ben-" + i), "HF-HOUSED-6M", "2026-Q1",
+                LocalDate.parse("2026-02-01"), BigDecimal.ONE, "s3://evidence/" + i, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "provider-officer");
+    }
+
+    private static OutcomePaymentApproved approval(int c, int i) {
+        return new OutcomePaymentApproved(CONTRACTS[c], outcome(i), FUNDS[c], BudgetId.of("budget-" + c), PAYERS[c], BeneficiaryId.of("ben-" + i),
+                "HF-HOUSED-6M", "2026-Q1", LocalDate.parse("2026-02-01"), BigDecimal.ONE, LedgerHistory.eur("100"), LedgerHistory.eur("100"),
+                List.of("1.4"), "payer-officer");
+    }
+
+    private static void add(List<TrackedEventMessage<?>> events, Map<String, Long> sequences, Object payload, Instant at) {
+        String contract = ((org.impactledger.core.contract.event.ContractEvent) payload).contractId().value();
+        long sequence = sequences.merge(contract, 1L, Long::sum) - 1;
+        long position = events.size() + 1;
+        MetaData metaData = MetaData.with(LedgerMetaData.PRINCIPAL, "tester").and(LedgerMetaData.ROLE, "tester-role");
+        events.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                new GenericDomainEventMessage<>("Contract", contract, sequence, payload, metaData, "evt-" + position, at)));
+    }
+
+    /** The lists that keep positions, and their filters. */
+    private static final List<ListOutcomePayments> LISTS = List.of(
+            new ListOutcomePayments(null, null, null, 0, 1, new TimeTravel(null, LATER)),
+            new ListOutcomePayments(FUND_A, null, null, 0, 1, new TimeTravel(null, LATER)),
+            new ListOutcomePayments(FUND_B, null, null, 0, 1, new TimeTravel(null, LATER)),
+            new ListOutcomePayments(null, null, PAYER_X, 0, 1, new TimeTravel(null, LATER)),
+            new ListOutcomePayments(null, null, PAYER_Y, 0, 1, new TimeTravel(null, LATER)));
+
+    /** Every page of every list, of the sizes, equals the grouped answer and the OFFSET answer, as known at each moment. */
+    private static void everyPageAsBefore(Views views, List<Instant> knownAts, int... sizes) {
+        for (ListOutcomePayments list : LISTS) {
+            for (Instant knownAt : knownAts) {
+                for (int size : sizes) {
+                    for (int page = 0; ; page++) {
+                        ListOutcomePayments query = new ListOutcomePayments(list.fundId(), null, list.payerId(), page, size,
+                                new TimeTravel(null, knownAt));
+                        PaymentPage answer = views.queries().handle(query);
+                        assertThat(answer).as("%s", query).isEqualTo(views.queries().groupedPayments(query));
+                        assertThat(answer).as("%s", query).isEqualTo(views.queries().listedPage(query));
+                        if (answer.items().size() < size) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The kept counts equal COUNT(*); the positions before each list's earliest unordered payment are exact, the others beyond them. */
+    private static void countsAndPositionsHold(Views views) {
+        JdbcClient jdbc = views.jdbc();
+        long all = jdbc.sql("SELECT COUNT(*) FROM payment_audit_payment").query(Long.class).single();
+        for (Map<String, Object> list : jdbc.sql("SELECT * FROM payment_audit_list").query().listOfRows()) {
+            PaymentList scope = list((String) list.get("scope_kind"), (String) list.get("scope_id"));
+            List<Map<String, Object>> rows = jdbc.sql("SELECT contract_id, outcome_id, " + scope.positionColumn() + " AS position,"
+                            + " CASE WHEN " + (list.get("unordered_contract_id") == null ? "1 = 0"
+                            : "(first_approved_at, contract_id, outcome_id) >= (:at, :contractId, :outcomeId)") + " THEN 1 ELSE 0 END AS unordered"
+                            + " FROM payment_audit_payment WHERE 1 = 1" + scope.filter() + " ORDER BY first_approved_at, contract_id, outcome_id")
+                    .param("listId", scope.id())
+                    .param("at", list.get("unordered_first_approved_at"))
+                    .param("contractId", list.get("unordered_contract_id"))
+                    .param("outcomeId", list.get("unordered_outcome_id"))
+                    .query()
+                    .listOfRows();
+            assertThat(((Number) list.get("payments")).longValue()).as("count of %s", scope).isEqualTo(rows.size());
+            long ordered = ((Number) list.get("ordered_payments")).longValue();
+            for (int n = 0; n < rows.size(); n++) {
+                Map<String, Object> row = rows.get(n);
+                Number position = (Number) row.get("position");
+                if (n < ordered) {
+                    assertThat(((Number) row.get("unordered")).intValue()).as("%s in %s", row, scope).isZero();
+                    assertThat(position).as("%s in %s", row, scope).isNotNull();
+                    assertThat(position.longValue()).as("%s in %s", row, scope).isEqualTo(n + 1);
+                } else {
+                    assertThat(((Number) row.get("unordered")).intValue()).as("%s in %s", row, scope).isOne();
+                    assertThat(position == null || position.longValue() > ordered).as("%s in %s", row, scope).isTrue();
+                }
+            }
+        }
+        assertThat(jdbc.sql("SELECT COALESCE(SUM(payments), 0) FROM payment_audit_list WHERE scope_kind = 'ALL'").query(Long.class).single())
+                .isEqualTo(all);
+        assertThat(jdbc.sql("SELECT COALESCE(SUM(payments), 0) FROM payment_audit_count").query(Long.class).single()).isEqualTo(all);
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM payment_audit_count c
+                        WHERE c.payments <> (SELECT COUNT(*) FROM payment_audit_payment p
+                            WHERE p.contract_id = c.contract_id AND p.fund_id = c.fund_id AND COALESCE(p.payer_id, '') = c.payer_id)""")
+                .query(Long.class).single()).isZero();
+    }
+
+    private static void afterEveryEvent(Views views, List<TrackedEventMessage<?>> events) {
+        Instant middle = BASE.plus(Duration.ofMinutes(OUTCOMES / 4));
+        for (TrackedEventMessage<?> event : events) {
+            views.applyAll(List.of(event));
+            countsAndPositionsHold(views);
+            if (event.getPayload() instanceof OutcomePaymentApproved || event.getPayload() instanceof OutcomePaymentReversed) {
+                everyPageAsBefore(views, List.of(LATER, middle), 4);
+            }
+        }
+        everyPageAsBefore(views, List.of(LATER, middle, event(events, 10).getTimestamp()), 1, 3, 50);
+    }
+
+    private static TrackedEventMessage<?> event(List<TrackedEventMessage<?>> events, int index) {
+        return events.get(index);
+    }
+
+    @Test
+    void out_of_order_approvals_on_postgres_keep_exact_counts_and_positions_and_every_page_as_before() {
+        for (int limit : new int[] {1, 3, PaymentListPositions.UNORDERED_LIMIT}) {
+            afterEveryEvent(Views.on(ReportDatabases.postgres(), limit), history(limit));
+        }
+    }
+
+    @Test
+    void out_of_order_approvals_on_h2_keep_exact_counts_and_positions_and_every_page_as_before() {
+        afterEveryEvent(Views.on(ReportDatabases.h2("payment_positions"), 2), history(7));
+    }
+
+    @Test
+    void a_whole_history_in_one_transaction_numbers_the_same_positions() {
+        Views views = Views.on(ReportDatabases.postgres(), 2);
+        views.applyAll(history(11));
+        countsAndPositionsHold(views);
+        everyPageAsBefore(views, List.of(LATER), 2, 5);
+        views.positions().forEach(list -> new PaymentListPositions(views.jdbc(), 1).number(list));
+        assertThat(views.jdbc().sql("SELECT COUNT(*) FROM payment_audit_list WHERE ordered_payments <> payments OR unordered_contract_id IS NOT NULL")
+                .query(Long.class).single()).isZero();
+        countsAndPositionsHold(views);
+        everyPageAsBefore(views, List.of(LATER), 2, 5);
+    }
+
+    @Test
+    void a_page_by_number_is_read_by_position() {
+        Views views = Views.on(ReportDatabases.postgres(), 1);
+        views.applyAll(history(3));
+        views.positions().forEach(list -> new PaymentListPositions(views.jdbc(), 1).number(list));
+        TimeTravel now = new TimeTravel(null, LATER);
+        ListOutcomePayments second = new ListOutcomePayments(null, null, null, 1, 2, now);
+        PaymentPage before = views.queries().handle(second);
+        List<PaymentSummary> all = views.queries().groupedPayments(new ListOutcomePayments(null, null, null, 0, 50, now)).items();
+        assertThat(before.items()).isEqualTo(all.subList(2, 4));
+
+        // positions 4 and 5 swapped behind the projection's back: the second page (positions 3 and 4) follows them
+        views.jdbc().sql("UPDATE payment_audit_payment SET list_position = 9 - list_position WHERE list_position IN (4, 5)").update();
+
+        assertThat(views.queries().handle(second).items()).containsExactly(all.get(2), all.get(4));
+        assertThat(views.queries().listedPage(second)).isEqualTo(before);
+    }
+
+    @Test
+    void the_migration_gives_payments_listed_before_it_their_positions_and_lists() throws IOException {
+        migrationFillsAsTheProjectionNumbers(Views.on(ReportDatabases.postgres(), 1));
+        migrationFillsAsTheProjectionNumbers(Views.on(ReportDatabases.h2("payment_positions_migration"), 1));
+    }
+
+    private static void migrationFillsAsTheProjectionNumbers(Views views) throws IOException {
+        views.applyAll(history(5));
+        views.positions().forEach(list -> new PaymentListPositions(views.jdbc(), 1).number(list));
+        List<Map<String, Object>> lists = views.jdbc().sql("SELECT * FROM payment_audit_list ORDER BY scope_kind, scope_id").query().listOfRows();
+        List<Map<String, Object>> payments = views.jdbc().sql("SELECT * FROM payment_audit_payment ORDER BY contract_id, outcome_id").query()
+                .listOfRows();
+
+        // as V204 found them: no positions, no lists
+        views.jdbc().sql("UPDATE payment_audit_payment SET list_position = NULL, fund_position = NULL, payer_position = NULL").update();
+        views.jdbc().sql("DELETE FROM payment_audit_list").update();
+        for (String statement : migrationFill()) {
+            views.jdbc().sql(statement).update();
+        }
+
+        assertThat(views.jdbc().sql("SELECT * FROM payment_audit_list ORDER BY scope_kind, scope_id").query().listOfRows()).isEqualTo(lists);
+        assertThat(views.jdbc().sql("SELECT * FROM payment_audit_payment ORDER BY contract_id, outcome_id").query().listOfRows()).isEqualTo(payments);
+    }
+
+    /** V204's statements that fill the new columns and table (MERGE, INSERT). */
+    static List<String> migrationFill() throws IOException {
+        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/V204__payment_audit_positions.sql")) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            return Arrays.stream(script.split(";")).map(String::strip)
+                    .filter(s -> s.startsWith("MERGE") || s.startsWith("INSERT"))
+                    .toList();
+        }
+    }
+}
