@@ -156,35 +156,28 @@ final class PaymentListPositions {
             return;
         }
         long payments = ((Number) state.get("payments")).longValue();
-        long[] position = {((Number) state.get("ordered_payments")).longValue()};
+        long ordered = ((Number) state.get("ordered_payments")).longValue();
         Map<String, Object> params = new LinkedHashMap<>(listParams);
         params.put("at", state.get("unordered_first_approved_at"));
         params.put("contractId", state.get("unordered_contract_id"));
         params.put("outcomeId", state.get("unordered_outcome_id"));
-        List<Object[]> changes = new ArrayList<>();
-        jdbc.sql("SELECT contract_id, outcome_id, " + list.positionColumn() + " AS position FROM payment_audit_payment WHERE 1 = 1"
-                        + list.filter() + " AND (first_approved_at, contract_id, outcome_id) >= (:at, :contractId, :outcomeId)"
-                        + " ORDER BY first_approved_at, contract_id, outcome_id")
-                .params(params)
-                .query(rs -> {
-                    long expected = ++position[0];
-                    long stored = rs.getLong("position");
-                    if (rs.wasNull() || stored != expected) {
-                        changes.add(new Object[] {expected, rs.getString("contract_id"), rs.getString("outcome_id")});
-                    }
-                });
-        if (position[0] != payments) {
+        params.put("ordered", ordered);
+        String unordered = "FROM payment_audit_payment WHERE 1 = 1" + list.filter()
+                + " AND (first_approved_at, contract_id, outcome_id) >= (:at, :contractId, :outcomeId)";
+        long numbered = jdbc.sql("SELECT COUNT(*) " + unordered).params(params).query(Long.class).single();
+        if (ordered + numbered != payments) {
             throw new IllegalStateException("payment list " + list.kind() + " '" + list.id() + "' counts " + payments
-                    + " payments but holds " + position[0]);
+                    + " payments but holds " + (ordered + numbered));
         }
-        for (Object[] change : changes) {
-            jdbc.sql("UPDATE payment_audit_payment SET " + list.positionColumn() + " = :position WHERE contract_id = :contractId"
-                            + " AND outcome_id = :outcomeId")
-                    .param("position", change[0])
-                    .param("contractId", change[1])
-                    .param("outcomeId", change[2])
-                    .update();
-        }
+        // one statement (PostgreSQL 15 and H2 both have MERGE), writing only the positions that change
+        String position = list.positionColumn();
+        jdbc.sql("MERGE INTO payment_audit_payment p USING (SELECT contract_id, outcome_id, CAST(:ordered AS BIGINT)"
+                        + " + ROW_NUMBER() OVER (ORDER BY first_approved_at, contract_id, outcome_id) AS position " + unordered + ") n"
+                        + " ON (p.contract_id = n.contract_id AND p.outcome_id = n.outcome_id)"
+                        + " WHEN MATCHED AND (p." + position + " IS NULL OR p." + position + " <> n.position)"
+                        + " THEN UPDATE SET " + position + " = n.position")
+                .params(params)
+                .update();
         jdbc.sql("""
                         UPDATE payment_audit_list SET ordered_payments = payments, unordered_first_approved_at = NULL,
                             unordered_contract_id = NULL, unordered_outcome_id = NULL
