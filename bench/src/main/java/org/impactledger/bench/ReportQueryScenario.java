@@ -54,6 +54,7 @@ public final class ReportQueryScenario implements Scenario {
         e.put("outcome-payment audit (fund page)", r -> "api/reports/outcome-payments?fundId=" + ids.fund(r) + "&page=" + r.nextInt(4) + "&size=50");
         e.put("outcome-payment audit (all, deep page)", r -> "api/reports/outcome-payments?page=" + r.nextInt(200) + "&size=50");
         e.put("trial balance", r -> "api/funds/" + ids.fund(r) + "/trial-balance");
+        // the first page (default limit) of the materialised reconciliation, as the finance office opens it
         e.put("NRRP reconciliation", r -> "api/reports/nrrp-reconciliation");
         e.put("fund state", r -> "api/funds/" + ids.fund(r));
         e.put("contract state", r -> "api/contracts/" + ids.contract(r));

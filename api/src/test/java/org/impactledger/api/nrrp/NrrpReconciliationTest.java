@@ -21,6 +21,8 @@ import org.impactledger.api.web.CommandDispatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The NRRP reconciliation through HTTP on PostgreSQL: a test statement built with a deliberate
@@ -119,7 +121,7 @@ class NrrpReconciliationTest extends IntegrationTest {
                 "BANK_ENTRY_WITHOUT_PAYMENT", "PAYMENT_WITHOUT_BANK_ENTRY", "UNKNOWN_CUP", "BEYOND_ALLOCATION"));
 
         JsonNode report = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
-            JsonNode r = ok(http.get("/api/reports/nrrp-reconciliation").as(OFFICER, "city-finance").send(), 200).json();
+            JsonNode r = reconciliation("");
             assertThat(seen(r, cups)).isEqualTo(expected);
             return r;
         });
@@ -137,7 +139,7 @@ class NrrpReconciliationTest extends IntegrationTest {
         long before = eventCount();
         ok(importCamt(xml), 200);
         assertThat(eventCount()).isEqualTo(before);
-        assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json(), cups)).isEqualTo(expected);
+        assertThat(seen(reconciliation(""), cups)).isEqualTo(expected);
 
         // a manual match must name a payment the reconciliation knows: anything else is refused, and nothing is written
         Http.Response unknown = http.post("/api/nrrp/bank-statements/" + stmt + "/entries/E-2/match").as(OFFICER, "city-finance")
@@ -210,7 +212,7 @@ class NrrpReconciliationTest extends IntegrationTest {
                                 "OutcomePaymentReceived")));
 
         JsonNode report = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
-            JsonNode r = ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json();
+            JsonNode r = reconciliation("");
             assertThat(seen(r, Set.of(a, b, u))).isEqualTo(expected);
             return r;
         });
@@ -237,7 +239,7 @@ class NrrpReconciliationTest extends IntegrationTest {
         long before = eventCount();
         ok(importCamt(xml), 200);
         assertThat(eventCount()).isEqualTo(before);
-        assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json(), Set.of(a, b, u))).isEqualTo(expected);
+        assertThat(seen(reconciliation(""), Set.of(a, b, u))).isEqualTo(expected);
 
         // CSV for the finance office, filtered to CUP A
         Http.Response csv = ok(http.get("/api/reports/nrrp-reconciliation?format=csv&cup=" + a).send(), 200);
@@ -260,7 +262,7 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(eventCountFor(stmt)).isEqualTo(beforeRefusal);
         ok(http.post(e2 + "unmatch").as(OFFICER, "city-finance").json(Map.of("paymentEventId", paymentO2,
                 "reason", "the bank booked another transfer")).send(), 200);
-        Eventually.holds(() -> assertThat(seen(ok(http.get("/api/reports/nrrp-reconciliation?cup=" + a).send(), 200).json(), Set.of(a)))
+        Eventually.holds(() -> assertThat(seen(reconciliation("cup=" + a), Set.of(a)))
                 .extracting(Seen::kind, Seen::detail)
                 .contains(org.assertj.core.groups.Tuple.tuple("BANK_ENTRY_WITHOUT_PAYMENT", "bank entry " + stmt + "/E-2 of 4400.00 (reference REF-A2)"
                                 + " matches no ledger payment"),
@@ -272,7 +274,7 @@ class NrrpReconciliationTest extends IntegrationTest {
         ok(http.post(e2 + "match").as(OFFICER, "city-finance").json(Map.of("paymentEventId", paymentO2,
                 "reason", "confirmed with the treasury: 100.00 bank fee deducted")).send(), 200);
         Eventually.holds(() -> {
-            JsonNode again = ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json();
+            JsonNode again = reconciliation("");
             assertThat(seen(again, Set.of(a, b, u))).isEqualTo(expected);
             List<String> manual = new ArrayList<>();
             again.get("matches").forEach(m -> {
@@ -372,7 +374,7 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(eventCountFor(plan)).isEqualTo(3);
         Eventually.holds(() -> {
             List<String> listed = new ArrayList<>();
-            ok(http.get("/api/reports/nrrp-reconciliation?measure=M5C2I1.03").send(), 200).json().get("planMeasures").forEach(m -> {
+            reconciliation("measure=M5C2I1.03").get("planMeasures").forEach(m -> {
                 if (m.get("planId").asString().equals(plan)) {
                     listed.add(m.get("measure").asString() + "=" + (m.get("amount").isNull() ? "N/D" : m.get("amount").decimalValue().toPlainString()));
                 }
@@ -386,6 +388,65 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column amount: '1,2,3' is not an amount such as 1.234.567,89 or N/D");
         assertThat(eventCountFor(other)).isZero();
+    }
+
+    /**
+     * The reconciliation with every page of its discrepancies and of its matches joined into one
+     * document (the shared database holds other tests' discrepancies, so a case's own may be on any
+     * page), following the cursors as a client does.
+     */
+    private JsonNode reconciliation(String query) {
+        String base = "/api/reports/nrrp-reconciliation?limit=1000" + (query.isEmpty() ? "" : "&" + query);
+        JsonNode first = ok(http.get(base).as(OFFICER, "city-finance").send(), 200).json();
+        ObjectNode whole = (ObjectNode) first.deepCopy();
+        for (String[] list : new String[][] {{"discrepancies", "discrepanciesNextCursor", "after"}, {"matches", "matchesNextCursor", "matchesAfter"}}) {
+            ArrayNode items = whole.putArray(list[0]);
+            JsonNode page = first;
+            while (true) {
+                assertThat(page.get("knownAt").asString()).isEqualTo(first.get("knownAt").asString());
+                assertThat(page.get(list[0]).size()).isLessThanOrEqualTo(1000);
+                page.get(list[0]).forEach(items::add);
+                if (page.get(list[1]).isNull()) {
+                    break;
+                }
+                page = ok(http.get(base + "&" + list[2] + "=" + page.get(list[1]).asString()).as(OFFICER, "city-finance").send(), 200).json();
+            }
+        }
+        assertThat(whole.get("discrepancies").size()).isEqualTo(first.get("summary").get("discrepancies").asInt());
+        assertThat(whole.get("matches").size()).isEqualTo(first.get("summary").get("matches").asInt());
+        return whole;
+    }
+
+    @Test
+    void the_json_answer_pages_discrepancies_and_matches_and_bad_paging_input_is_a_400_naming_the_parameter() {
+        JsonNode first = ok(http.get("/api/reports/nrrp-reconciliation").send(), 200).json();
+        assertThat(first.get("limit").asInt()).isEqualTo(100);
+        assertThat(first.get("discrepancies").size()).isLessThanOrEqualTo(100);
+        assertThat(first.get("summary").get("discrepanciesByKind").size()).isEqualTo(7);
+        assertThat(first.get("asOf").isNull()).isTrue();
+        JsonNode one = ok(http.get("/api/reports/nrrp-reconciliation?limit=1&knownAt=" + first.get("knownAt").asString()).send(), 200).json();
+        assertThat(one.get("materialised").asBoolean()).isFalse(); // time travel: computed for the question
+        assertThat(one.get("limit").asInt()).isEqualTo(1);
+        assertThat(one.get("discrepancies").size()).isLessThanOrEqualTo(1);
+        assertThat(one.get("knownAt").asString()).isEqualTo(first.get("knownAt").asString());
+
+        for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=1001", "limit"}, {"limit=ten", "limit"}, {"after=not-a-cursor", "after"},
+                {"matchesAfter=bm90IGEgY3Vyc29y", "matchesAfter"}}) {
+            Http.Response refused = http.get("/api/reports/nrrp-reconciliation?" + bad[0]).send();
+            assertThat(refused.status()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.header("content-type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("field").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
+        if (!one.get("discrepanciesNextCursor").isNull()) {
+            String cursor = one.get("discrepanciesNextCursor").asString();
+            // a discrepancies cursor is no matches cursor, and belongs to its own instant
+            Http.Response wrongList = http.get("/api/reports/nrrp-reconciliation?matchesAfter=" + cursor).send();
+            assertThat(wrongList.status()).isEqualTo(400);
+            assertThat(wrongList.json().get("field").asString()).isEqualTo("matchesAfter");
+            Http.Response otherBounds = http.get("/api/reports/nrrp-reconciliation?knownAt=2026-01-01T00:00:00Z&after=" + cursor).send();
+            assertThat(otherBounds.status()).isEqualTo(400);
+            assertThat(otherBounds.json().get("field").asString()).isEqualTo("after");
+        }
     }
 
     private List<Seen> seen(JsonNode report, Set<String> cups) {

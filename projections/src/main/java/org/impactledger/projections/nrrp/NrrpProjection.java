@@ -270,10 +270,16 @@ public class NrrpProjection {
                 .update();
     }
 
-    /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
+    /**
+     * Before a replay from the start: empty the tables so the replay rebuilds them from zero, and
+     * clear the materialised reconciliation's current generation, so that questions compute on
+     * demand until the refresher has recomputed it from the rebuilt facts (it waits for a refresh
+     * running meanwhile, which holds that row).
+     */
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE nrrp_recon_state SET current_generation = NULL WHERE id = 1").update();
             jdbc.sql("DELETE FROM nrrp_plan_measure").update();
             jdbc.sql("DELETE FROM nrrp_bank_decision").update();
             jdbc.sql("DELETE FROM nrrp_bank_entry").update();

@@ -1,5 +1,7 @@
 package org.impactledger.projections.nrrp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,16 @@ public final class NrrpReconciliationCsv {
 
     public static String render(NrrpReconciliationReport report) {
         StringBuilder csv = new StringBuilder();
+        try {
+            write(report, csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return csv.toString();
+    }
+
+    /** Writes the table row by row (the export streams it to the caller rather than building one string). */
+    public static void write(NrrpReconciliationReport report, Appendable csv) throws IOException {
         row(csv, HEADER);
         for (Line l : report.lines()) {
             row(csv, List.of("FIGURES", l.cup(), l.measure(), l.currency(), dec(l.allocated()), dec(l.committed()), dec(l.paid()),
@@ -38,10 +50,9 @@ public final class NrrpReconciliationCsv {
             row(csv, List.of("TARGET", t.cup(), t.measure(), "", "", "", "", "", "", "", "", t.description(), t.eventId(), t.targetId(),
                     dec(t.quantity()), dec(t.achieved()), dec(t.progressPercent()), t.dueDate().toString()));
         }
-        return csv.toString();
     }
 
-    private static void row(StringBuilder csv, List<String> cells) {
+    private static void row(Appendable csv, List<String> cells) throws IOException {
         List<String> quoted = new ArrayList<>();
         cells.forEach(c -> quoted.add(cell(c)));
         csv.append(String.join(",", quoted)).append(CRLF);

@@ -1,249 +1,86 @@
 package org.impactledger.projections.nrrp;
 
-import static org.impactledger.projections.state.JdbcValues.utc;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
-import org.impactledger.core.nrrp.BankEntry;
-import org.impactledger.core.nrrp.BankMatcher;
-import org.impactledger.core.shared.Money;
-import org.impactledger.projections.nrrp.NrrpReconciliationReport.Discrepancy;
-import org.impactledger.projections.nrrp.NrrpReconciliationReport.Kind;
-import org.impactledger.projections.nrrp.NrrpReconciliationReport.Line;
-import org.impactledger.projections.nrrp.NrrpReconciliationReport.MatchLine;
-import org.impactledger.projections.nrrp.NrrpReconciliationReport.TargetLine;
+import org.impactledger.projections.nrrp.NrrpReconciliation.Filter;
 import org.impactledger.projections.report.TimeTravel;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@link NrrpReconciliationQuery} from the {@code nrrp} facts known at {@code knownAt}
- * with a business date up to {@code asOf}: sums them per CUP and measure, replays the officers'
- * decisions, runs the deterministic {@link BankMatcher} and lists every discrepancy with the events
- * behind it. The rules (README, "NRRP reconciliation"):
+ * Answers the NRRP reconciliation queries.
+ *
  * <ul>
- *   <li>per CUP and measure with a registered project: paid but nothing reported
- *       ({@code PAID_NOT_REPORTED}); reported but nothing paid ({@code REPORTED_NOT_PAID}); both,
- *       different ({@code AMOUNT_MISMATCH}); paid or reported beyond the allocation
- *       ({@code BEYOND_ALLOCATION});</li>
- *   <li>a payment or a bank entry whose CUP no registered project has ({@code UNKNOWN_CUP});</li>
- *   <li>a debit bank entry matched to no payment ({@code BANK_ENTRY_WITHOUT_PAYMENT}); a payment
- *       matched to no bank entry ({@code PAYMENT_WITHOUT_BANK_ENTRY}); a matched pair whose amounts
- *       differ ({@code AMOUNT_MISMATCH}).</li>
+ *   <li>{@link NrrpReconciliationPageQuery} (the JSON API): without time bounds, from the
+ *       materialised reconciliation as known at its last refresh ({@link NrrpReconciliationStore});
+ *       with bounds (time travel), or while there is none, computed by {@link NrrpReconciler} and
+ *       paged in memory. A cursor's page is cut from the reconciliation the cursor came from.</li>
+ *   <li>{@link NrrpReconciliationQuery} (the CSV export): every list whole, from the same sources.</li>
  * </ul>
- * A refunded payment (its key has a REFUNDED fact) nets to zero and takes no part in matching.
  */
 @Component
 public class NrrpReconciliationQueries {
 
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-
     private final JdbcClient jdbc;
+    private final NrrpReconciler reconciler;
+    private final NrrpReconciliationStore store;
+    private final boolean materialised;
 
-    public NrrpReconciliationQueries(JdbcClient jdbc) {
+    @Autowired
+    public NrrpReconciliationQueries(JdbcClient jdbc, NrrpReconciler reconciler, NrrpReconciliationStore store,
+                                     NrrpReconciliationProperties properties) {
+        this(jdbc, reconciler, store, properties.materialised());
+    }
+
+    /**
+     * @param materialised whether to answer from the materialised reconciliation (false: always compute,
+     *                     e.g. when the refresher is switched off and whatever is stored may be stale)
+     */
+    public NrrpReconciliationQueries(JdbcClient jdbc, NrrpReconciler reconciler, NrrpReconciliationStore store, boolean materialised) {
         this.jdbc = jdbc;
+        this.reconciler = reconciler;
+        this.store = store;
+        this.materialised = materialised;
     }
 
-    record Fact(String eventId, String type, String projectId, String cup, String measure, BigDecimal amount, String currency,
-                String reference, String detail, String bankReference, LocalDate businessDate) {
-    }
-
-    record Entry(String eventId, String statementId, String entryReference, LocalDate valueDate, BigDecimal amount, String currency,
-                 String direction, String bankReference, String cup) {
-        String key() {
-            return statementId + "/" + entryReference;
+    @QueryHandler
+    public NrrpReconciliationPage handle(NrrpReconciliationPageQuery query) {
+        NrrpCursor cursor = query.cursor();
+        long discrepanciesAfter = query.after() == null ? 0 : query.after().seq();
+        long matchesAfter = query.matchesAfter() == null ? 0 : query.matchesAfter().seq();
+        if (cursor != null) {
+            if (cursor.generation() > 0) {
+                Optional<NrrpReconciliationPage> kept = store.page(cursor.generation(), cursor.knownAt(), query.filter(), query.limit(),
+                        discrepanciesAfter, matchesAfter, query.after() != null ? "after" : "matchesAfter");
+                if (kept.isPresent()) {
+                    return kept.get();
+                }
+            }
+            // computed on demand, or a generation no longer kept: the same bounds give the same reconciliation
+            return reconciler.reconcile(new TimeTravel(cursor.asOf(), cursor.knownAt()))
+                    .page(query.filter(), query.limit(), discrepanciesAfter, matchesAfter, 0, null);
         }
-    }
-
-    private record RowKey(String cup, String measure) implements Comparable<RowKey> {
-        @Override
-        public int compareTo(RowKey o) {
-            return Comparator.comparing(RowKey::cup).thenComparing(RowKey::measure).compare(this, o);
+        if (query.latest() && materialised) {
+            Optional<NrrpReconciliationPage> current = store.currentPage(query.filter(), query.limit());
+            if (current.isPresent()) {
+                return current.get();
+            }
         }
+        return reconciler.reconcile(query.timeTravel()).page(query.filter(), query.limit(), 0, 0, 0, null);
     }
 
     @QueryHandler
     public NrrpReconciliationReport handle(NrrpReconciliationQuery query) {
-        TimeTravel time = query.timeTravel();
-        Map<String, Object> bounds = Map.of("asOf", time.asOfOrEndOfTime(), "knownAt", utc(time.knownAt()));
-        List<Fact> facts = jdbc.sql("""
-                        SELECT event_id, fact_type, project_id, cup, measure, amount, currency, reference, detail, bank_reference, business_date
-                        FROM nrrp_fact WHERE business_date <= :asOf AND recorded_at <= :knownAt
-                        ORDER BY business_date, event_id""")
-                .params(bounds)
-                .query((rs, row) -> new Fact(rs.getString("event_id"), rs.getString("fact_type"), rs.getString("project_id"), rs.getString("cup"),
-                        rs.getString("measure"), rs.getBigDecimal("amount").setScale(2), rs.getString("currency"), rs.getString("reference"),
-                        rs.getString("detail"), rs.getString("bank_reference"), rs.getObject("business_date", LocalDate.class)))
-                .list();
-        List<Entry> entries = jdbc.sql("""
-                        SELECT event_id, statement_id, entry_reference, value_date, amount, currency, direction, bank_reference, cup
-                        FROM nrrp_bank_entry WHERE booking_date <= :asOf AND recorded_at <= :knownAt
-                        ORDER BY statement_id, entry_reference""")
-                .params(bounds)
-                .query((rs, row) -> new Entry(rs.getString("event_id"), rs.getString("statement_id"), rs.getString("entry_reference"),
-                        rs.getObject("value_date", LocalDate.class), rs.getBigDecimal("amount").setScale(2), rs.getString("currency"),
-                        rs.getString("direction"), rs.getString("bank_reference"), rs.getString("cup")))
-                .list();
-
-        // the officers' decisions, replayed in each statement's order, as the aggregate applies them
-        Map<String, String> manual = new HashMap<>();
-        Set<String> rejected = new HashSet<>();
-        jdbc.sql("""
-                        SELECT statement_id, entry_reference, payment_event_id, decision FROM nrrp_bank_decision
-                        WHERE business_date <= :asOf AND recorded_at <= :knownAt ORDER BY statement_id, seq""")
-                .params(bounds)
-                .query((rs, row) -> new String[] {rs.getString("statement_id") + "/" + rs.getString("entry_reference"),
-                        rs.getString("payment_event_id"), rs.getString("decision")})
-                .list()
-                .forEach(d -> {
-                    if (d[2].equals("MATCH")) {
-                        manual.put(d[0], d[1]);
-                        rejected.remove(d[0] + " " + d[1]);
-                    } else {
-                        manual.remove(d[0], d[1]);
-                        rejected.add(d[0] + " " + d[1]);
-                    }
-                });
-
-        Set<String> refunded = new HashSet<>();
-        facts.stream().filter(f -> f.type().equals("REFUNDED")).forEach(f -> refunded.add(f.reference()));
-        List<Fact> payments = facts.stream().filter(f -> f.type().equals("PAID") && !refunded.contains(f.reference())).toList();
-        Map<String, Fact> paymentById = new HashMap<>();
-        payments.forEach(p -> paymentById.put(p.eventId(), p));
-
-        List<BankMatcher.Match> matches = BankMatcher.match(
-                entries.stream().map(e -> new BankMatcher.Line(e.key(), e.valueDate(), Money.of(e.amount(), e.currency()), e.direction(),
-                        e.bankReference(), e.cup(), manual.get(e.key()))).toList(),
-                payments.stream().map(p -> new BankMatcher.Payment(p.eventId(), p.cup(), p.businessDate(), Money.of(p.amount(), p.currency()),
-                        p.bankReference())).toList(),
-                rejected);
-        Map<String, String> paymentOfEntry = new HashMap<>();
-        Map<String, String> entryOfPayment = new HashMap<>();
-        Map<String, String> ruleOfEntry = new HashMap<>();
-        matches.forEach(m -> {
-            paymentOfEntry.put(m.lineKey(), m.paymentEventId());
-            entryOfPayment.put(m.paymentEventId(), m.lineKey());
-            ruleOfEntry.put(m.lineKey(), m.rule().name());
-        });
-        Map<String, Entry> entryByKey = new LinkedHashMap<>();
-        entries.forEach(e -> entryByKey.put(e.key(), e));
-
-        // figures per CUP and measure
-        Map<RowKey, List<Fact>> byRow = new TreeMap<>();
-        facts.forEach(f -> byRow.computeIfAbsent(new RowKey(f.cup(), f.measure()), k -> new ArrayList<>()).add(f));
-        Set<String> knownCups = new HashSet<>();
-        facts.stream().filter(f -> f.type().equals("PROJECT")).forEach(f -> knownCups.add(f.cup()));
-        Map<RowKey, BigDecimal> confirmed = new HashMap<>();
-        matches.forEach(m -> {
-            Fact p = paymentById.get(m.paymentEventId());
-            confirmed.merge(new RowKey(p.cup(), p.measure()), entryByKey.get(m.lineKey()).amount(), BigDecimal::add);
-        });
-
-        List<Line> lines = new ArrayList<>();
-        List<Discrepancy> discrepancies = new ArrayList<>();
-        byRow.forEach((key, rowFacts) -> {
-            BigDecimal allocated = sum(rowFacts, "ALLOCATED");
-            BigDecimal committed = sum(rowFacts, "COMMITTED");
-            BigDecimal paid = sum(rowFacts, "PAID").subtract(sum(rowFacts, "REFUNDED"));
-            BigDecimal reported = sum(rowFacts, "REPORTED");
-            List<String> projects = rowFacts.stream().filter(f -> f.type().equals("PROJECT")).map(Fact::projectId).sorted().toList();
-            lines.add(new Line(key.cup(), key.measure(), rowFacts.get(0).currency(), projects, allocated, committed, paid, reported,
-                    confirmed.getOrDefault(key, ZERO)));
-            List<String> paidEvents = ids(rowFacts, "PAID", "REFUNDED");
-            List<String> reportedEvents = ids(rowFacts, "REPORTED");
-            if (!knownCups.contains(key.cup())) {
-                rowFacts.stream().filter(f -> f.type().equals("PAID")).forEach(f -> discrepancies.add(new Discrepancy(Kind.UNKNOWN_CUP, key.cup(),
-                        key.measure(), f.amount(), "payment " + f.reference() + " carries CUP " + key.cup()
-                        + ", which no registered NRRP project has", List.of(f.eventId()))));
-                return;
-            }
-            if (paid.signum() > 0 && reported.signum() == 0) {
-                discrepancies.add(new Discrepancy(Kind.PAID_NOT_REPORTED, key.cup(), key.measure(), paid,
-                        "paid " + paid.toPlainString() + " but reported nothing to the monitoring system", paidEvents));
-            } else if (reported.signum() > 0 && paid.signum() <= 0) {
-                discrepancies.add(new Discrepancy(Kind.REPORTED_NOT_PAID, key.cup(), key.measure(), reported,
-                        "reported " + reported.toPlainString() + " but the ledger paid nothing", reportedEvents));
-            } else if (paid.signum() > 0 && paid.compareTo(reported) != 0) {
-                discrepancies.add(new Discrepancy(Kind.AMOUNT_MISMATCH, key.cup(), key.measure(), paid.subtract(reported),
-                        "paid " + paid.toPlainString() + " but reported " + reported.toPlainString(), concat(paidEvents, reportedEvents)));
-            }
-            BigDecimal spent = paid.max(reported);
-            if (spent.compareTo(allocated) > 0) {
-                boolean byPayments = paid.compareTo(reported) >= 0;
-                discrepancies.add(new Discrepancy(Kind.BEYOND_ALLOCATION, key.cup(), key.measure(), spent.subtract(allocated),
-                        (byPayments ? "paid " : "reported ") + spent.toPlainString() + " beyond the " + allocated.toPlainString() + " allocated",
-                        concat(ids(rowFacts, "ALLOCATED"), byPayments ? paidEvents : reportedEvents)));
-            }
-        });
-
-        List<MatchLine> matchLines = new ArrayList<>();
-        for (Entry e : entries) {
-            String paymentId = paymentOfEntry.get(e.key());
-            if (e.cup() != null && !knownCups.contains(e.cup())) {
-                discrepancies.add(new Discrepancy(Kind.UNKNOWN_CUP, e.cup(), null, e.amount(), "bank entry " + e.key() + " quotes CUP " + e.cup()
-                        + ", which no registered NRRP project has", List.of(e.eventId())));
-            }
-            if (paymentId == null) {
-                if (BankEntry.DEBIT.equals(e.direction())) {
-                    discrepancies.add(new Discrepancy(Kind.BANK_ENTRY_WITHOUT_PAYMENT, e.cup(), null, e.amount(), "bank entry " + e.key()
-                            + " of " + e.amount().toPlainString() + (e.bankReference() == null ? "" : " (reference " + e.bankReference() + ")")
-                            + " matches no ledger payment", List.of(e.eventId())));
-                }
-                continue;
-            }
-            Fact p = paymentById.get(paymentId);
-            matchLines.add(new MatchLine(e.statementId(), e.entryReference(), e.eventId(), paymentId, ruleOfEntry.get(e.key()), e.amount(), p.amount()));
-            if (e.amount().compareTo(p.amount()) != 0) {
-                discrepancies.add(new Discrepancy(Kind.AMOUNT_MISMATCH, p.cup(), p.measure(), e.amount().subtract(p.amount()), "bank entry "
-                        + e.key() + " of " + e.amount().toPlainString() + " is matched to payment " + p.reference() + " of "
-                        + p.amount().toPlainString(), List.of(e.eventId(), p.eventId())));
+        Filter filter = new Filter(query.cup(), query.measure());
+        if (query.latest() && materialised) {
+            Optional<NrrpReconciliation> current = store.current();
+            if (current.isPresent()) {
+                return current.get().report(filter);
             }
         }
-        for (Fact p : payments) {
-            if (!entryOfPayment.containsKey(p.eventId())) {
-                discrepancies.add(new Discrepancy(Kind.PAYMENT_WITHOUT_BANK_ENTRY, p.cup(), p.measure(), p.amount(), "payment " + p.reference()
-                        + " of " + p.amount().toPlainString() + (p.bankReference() == null ? "" : " (reference " + p.bankReference() + ")")
-                        + " has no bank entry", List.of(p.eventId())));
-            }
-        }
-
-        List<Line> shownLines = lines.stream().filter(l -> selected(query, l.cup(), l.measure())).toList();
-        List<Discrepancy> shown = discrepancies.stream()
-                .filter(d -> selected(query, d.cup(), d.measure()))
-                .sorted(Comparator.comparing(Discrepancy::kind)
-                        .thenComparing(Discrepancy::cup, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Discrepancy::measure, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Discrepancy::detail))
-                .toList();
-        List<MatchLine> shownMatches = matchLines.stream().filter(m -> {
-            Fact p = paymentById.get(m.paymentEventId());
-            return selected(query, p.cup(), p.measure());
-        }).toList();
-        List<NrrpReconciliationReport.PlanMeasure> plan = jdbc.sql("""
-                        SELECT plan_id, measure, unique_code, mission, component, amount, currency FROM nrrp_plan_measure
-                        WHERE recorded_at <= :knownAt ORDER BY plan_id, measure""")
-                .params(bounds)
-                .query((rs, row) -> new NrrpReconciliationReport.PlanMeasure(rs.getString("plan_id"), rs.getString("measure"),
-                        rs.getString("unique_code"), rs.getString("mission"), rs.getString("component"),
-                        rs.getBigDecimal("amount") == null ? null : rs.getBigDecimal("amount").setScale(2), rs.getString("currency")))
-                .list()
-                .stream().filter(m -> query.measure() == null || query.measure().equals(m.uniqueCode())).toList();
-        return new NrrpReconciliationReport(time.asOf(), time.knownAt(), shownLines, shown, shownMatches, targets(query, bounds), plan);
+        return reconciler.reconcile(query.timeTravel()).report(filter);
     }
 
     /** The NRRP-funded payment with this event id, as known now; none if no such payment was recorded. */
@@ -258,58 +95,5 @@ public class NrrpReconciliationQueries {
                         rs.getString("measure"), rs.getBigDecimal("amount").setScale(2), rs.getString("currency"), rs.getString("reference"),
                         rs.getBoolean("refunded")))
                 .list();
-    }
-
-    private List<TargetLine> targets(NrrpReconciliationQuery query, Map<String, Object> bounds) {
-        record Target(String eventId, String projectId, String targetId, String cup, String measure, String description, BigDecimal quantity,
-                      LocalDate dueDate, String contractId, List<String> metrics) {
-        }
-        List<Target> targets = jdbc.sql("""
-                        SELECT event_id, project_id, target_id, cup, measure, description, quantity, due_date, contract_id, metric_codes
-                        FROM nrrp_target WHERE business_date <= :asOf AND recorded_at <= :knownAt ORDER BY project_id, target_id""")
-                .params(bounds)
-                .query((rs, row) -> new Target(rs.getString("event_id"), rs.getString("project_id"), rs.getString("target_id"), rs.getString("cup"),
-                        rs.getString("measure"), rs.getString("description"), rs.getBigDecimal("quantity").stripTrailingZeros(),
-                        rs.getObject("due_date", LocalDate.class), rs.getString("contract_id"), Arrays.asList(rs.getString("metric_codes").split(","))))
-                .list();
-        List<TargetLine> lines = new ArrayList<>();
-        for (Target t : targets) {
-            if (!selected(query, t.cup(), t.measure())) {
-                continue;
-            }
-            Map<String, Object> params = new HashMap<>(bounds);
-            params.put("contractId", t.contractId());
-            params.put("metrics", t.metrics());
-            params.put("dueDate", t.dueDate());
-            BigDecimal achieved = jdbc.sql("""
-                            SELECT COALESCE(SUM(quantity_delta), 0) FROM nrrp_outcome_fact
-                            WHERE contract_id = :contractId AND metric_code IN (:metrics) AND outcome_date <= :dueDate
-                                AND business_date <= :asOf AND recorded_at <= :knownAt""")
-                    .params(params)
-                    .query(BigDecimal.class)
-                    .single()
-                    .stripTrailingZeros();
-            BigDecimal percent = achieved.multiply(HUNDRED).divide(t.quantity(), 2, RoundingMode.HALF_EVEN);
-            lines.add(new TargetLine(t.projectId(), t.targetId(), t.cup(), t.measure(), t.description(), t.quantity(), t.dueDate(), t.contractId(),
-                    t.metrics(), achieved.signum() == 0 ? BigDecimal.ZERO : achieved, percent, t.eventId()));
-        }
-        return lines;
-    }
-
-    private static boolean selected(NrrpReconciliationQuery query, String cup, String measure) {
-        return (query.cup() == null || query.cup().equals(cup)) && (query.measure() == null || query.measure().equals(measure));
-    }
-
-    private static BigDecimal sum(List<Fact> facts, String type) {
-        return facts.stream().filter(f -> f.type().equals(type)).map(Fact::amount).reduce(ZERO, BigDecimal::add);
-    }
-
-    private static List<String> ids(List<Fact> facts, String... types) {
-        Set<String> wanted = Set.of(types);
-        return facts.stream().filter(f -> wanted.contains(f.type())).map(Fact::eventId).toList();
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return Stream.concat(a.stream(), b.stream()).filter(Objects::nonNull).toList();
     }
 }

@@ -70,7 +70,7 @@ class NrrpProjectionTest {
         dataSource = DATABASE.postgres();
         jdbc = JdbcClient.create(dataSource);
         projection = new NrrpProjection(jdbc, new DataSourceTransactionManager(dataSource));
-        queries = new NrrpReconciliationQueries(jdbc);
+        queries = new NrrpReconciliationQueries(jdbc, new NrrpReconciler(jdbc), null, false);
         adapter = new AnnotationEventHandlerAdapter(projection);
     }
 
