@@ -115,9 +115,16 @@ class RebuildTest extends IntegrationTest {
         });
     }
 
+    /**
+     * Every read model's rows. Not the materialised NRRP reconciliation ({@code nrrp_recon_*}): it is
+     * computed from the nrrp tables compared here, in numbered generations stamped with the instant of
+     * their computation, so it differs by construction; NrrpMaterialisedReconciliationTest checks it
+     * against the computation and its clearing on a reset.
+     */
     private Map<String, List<String>> readModelRows() {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")
-                .query(String.class).list().stream().filter(t -> !NOT_READ_MODELS.contains(t) && !t.startsWith("audit_")).sorted().toList();
+                .query(String.class).list().stream().filter(t -> !NOT_READ_MODELS.contains(t) && !t.startsWith("audit_") && !t.startsWith("nrrp_recon_"))
+                .sorted().toList();
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : tables) {
             List<String> lines = new ArrayList<>(jdbc.sql("select * from " + table).query((rs, i) -> {
