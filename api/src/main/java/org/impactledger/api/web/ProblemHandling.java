@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.infra.messaging.DomainError;
+import org.impactledger.projections.nrrp.NrrpReconciliationBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -115,6 +116,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** Too many whole NRRP reconciliations computing at once on this node: ask again later. */
+    @ExceptionHandler(NrrpReconciliationBusyException.class)
+    public ResponseEntity<ProblemDetail> reconciliationBusy(NrrpReconciliationBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", Problems.title("BUSY"), e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -67,6 +67,7 @@ public final class Problems {
             Map.entry("UNAUTHENTICATED", "Authentication is required"),
             Map.entry("ACCESS_DENIED", "The authenticated principal may not do this"),
             Map.entry("TOO_MANY_LOGIN_FAILURES", "Too many failed logins"),
+            Map.entry("BUSY", "The ledger is busy with the same work; ask again later"),
             Map.entry("VALIDATION_FAILED", "The request has invalid fields"),
             Map.entry("MALFORMED_REQUEST", "The request body cannot be read"),
             Map.entry("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused for a different request"),

@@ -4,6 +4,7 @@ import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.impactledger.core.nrrp.BankEntry;
 import org.impactledger.core.nrrp.BankMatcher;
@@ -56,9 +60,29 @@ public class NrrpReconciler {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final JdbcClient jdbc;
+    private final int permits;
+    private final Semaphore computations;
+    private final Duration wait;
 
+    /** One computation at a time; a question waits up to 30 s for it. */
     public NrrpReconciler(JdbcClient jdbc) {
+        this(jdbc, 1, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param permits how many computations may run at once on this node. Each holds every fact of its
+     *                bounds in memory (about 100 MB at a million events, where four at once ran a 256 MB
+     *                heap out of memory): the permits bound the memory, not just the CPU
+     * @param wait    how long a question waits for a permit before it is refused as busy
+     */
+    public NrrpReconciler(JdbcClient jdbc, int permits, Duration wait) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be at least 1, was " + permits);
+        }
         this.jdbc = jdbc;
+        this.permits = permits;
+        this.computations = new Semaphore(permits, true);
+        this.wait = wait;
     }
 
     record Fact(String eventId, String type, String projectId, String cup, String measure, BigDecimal amount, String currency,
@@ -79,8 +103,35 @@ public class NrrpReconciler {
         }
     }
 
-    /** The whole reconciliation (unfiltered) within these time bounds, every list in the report's order. */
+    /**
+     * The whole reconciliation (unfiltered) within these time bounds, every list in the report's order;
+     * computed when a permit is free within the wait (first come, first served), else
+     * {@link NrrpReconciliationBusyException}.
+     */
     public NrrpReconciliation reconcile(TimeTravel time) {
+        return withPermit(() -> compute(time));
+    }
+
+    /** Runs the work holding one of the permits (the way every computation runs). */
+    <T> T withPermit(Supplier<T> work) {
+        boolean permitted;
+        try {
+            permitted = computations.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to compute the NRRP reconciliation", e);
+        }
+        if (!permitted) {
+            throw new NrrpReconciliationBusyException(permits, wait, Duration.ofSeconds(Math.max(5, Math.min(60, wait.toSeconds()))));
+        }
+        try {
+            return work.get();
+        } finally {
+            computations.release();
+        }
+    }
+
+    private NrrpReconciliation compute(TimeTravel time) {
         Map<String, Object> bounds = Map.of("asOf", time.asOfOrEndOfTime(), "knownAt", utc(time.knownAt()));
         List<Fact> facts = jdbc.sql("""
                         SELECT event_id, fact_type, project_id, cup, measure, amount, currency, reference, detail, bank_reference, business_date

@@ -22,8 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NrrpReconciliationConfiguration {
 
     @Bean
-    public NrrpReconciler nrrpReconciler(JdbcClient jdbc) {
-        return new NrrpReconciler(jdbc);
+    public NrrpReconciler nrrpReconciler(JdbcClient jdbc, NrrpReconciliationProperties properties) {
+        return new NrrpReconciler(jdbc, properties.concurrentComputations(), properties.computationWait());
     }
 
     @Bean

@@ -114,7 +114,7 @@ class NrrpMaterialisedReconciliationTest {
         NrrpReconciliationStore store = new NrrpReconciliationStore(jdbc, new JdbcTemplate(dataSource), transactions);
         TestClock clock = new TestClock();
         NrrpReconciliationRefresher refresher = new NrrpReconciliationRefresher(jdbc, reconciler, store, transactions, clock, () -> 42L,
-                new NrrpReconciliationProperties(true, interval));
+                new NrrpReconciliationProperties(true, interval, null, null));
         return new Tables(jdbc, projection, new AnnotationEventHandlerAdapter(projection), store,
                 new NrrpReconciliationQueries(jdbc, reconciler, store, true), refresher, clock);
     }
