@@ -4,9 +4,15 @@ import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.impactledger.projections.report.FactStamp;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,67 +24,89 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * quantity, so that the report can tell whether its {@code asOf} and {@code knownAt} cover every one
  * of them (then the count in bounds is this count) or must count from the facts.
  *
- * <p>Written by {@link SdgImpactProjection} in the transaction of the fact just inserted (a redelivered
- * event inserts nothing and so changes nothing). The outcome's verified quantity before and after the
- * fact is summed from the stored facts themselves (one outcome's rows, by index), exactly as the report
- * sums them. One tracking thread handles the {@code sdg-impact} events, so update-else-insert does not
- * race.
+ * <p>Fed by {@link SdgImpactWrites} for each fact just recorded (a redelivered event records nothing
+ * and so changes nothing), with the outcome's verified quantity before the fact: the quantity its
+ * totals row holds ({@link SdgImpactTotals#verified}), which is the sum of the outcome's facts'
+ * {@code verified_delta} (every fact of an Outcome Fund outcome copies the programme and fund of its
+ * report, so these are exactly the facts the report sums for the fund). One instance serves one batch
+ * of events: the changes are summed per fund and written once per fund when the batch is written
+ * ({@link #flush()}), the count by the summed change, the dates as the latest of the batch's, which
+ * is what adding the facts one by one with {@code CASE WHEN last < date THEN date} gives; a fund's
+ * row missing before the batch is inserted with those values, as the batch's first fact on it did.
  */
 final class FundVerifiedOutcomes {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final Map<String, Change> funds = new LinkedHashMap<>();
 
-    FundVerifiedOutcomes(JdbcClient jdbc) {
+    FundVerifiedOutcomes(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    private static final class Change {
+        long verifiedOutcomes;
+        LocalDate lastBusinessDate;
+        LocalDateTime lastRecordedAt;
+    }
+
     /**
-     * A fact just inserted for an Outcome Fund outcome of the fund: if it moves the verified quantity,
+     * A fact just recorded for an Outcome Fund outcome of the fund: if it moves the verified quantity,
      * the fund's count gains (or loses) the outcome when its sum crosses zero, and the fund's latest
      * dates take the fact's.
      *
+     * @param before   the outcome's verified quantity before the fact (the sum of its earlier facts)
      * @param verified the fact's verified delta, as given to the insert (stored at scale 6)
      */
-    void fact(String fundId, String contractId, String outcomeId, BigDecimal verified, FactStamp stamp) {
-        if (verified.setScale(6, RoundingMode.HALF_UP).signum() == 0) {
+    void fact(String fundId, BigDecimal before, BigDecimal verified, FactStamp stamp) {
+        BigDecimal delta = verified.setScale(6, RoundingMode.HALF_UP);
+        if (delta.signum() == 0) {
             return;
         }
-        Map<String, Object> sums = jdbc.sql("""
-                        SELECT COALESCE(SUM(verified_delta), 0) AS after_fact,
-                            COALESCE(SUM(CASE WHEN event_id = :eventId THEN 0 ELSE verified_delta END), 0) AS before_fact
-                        FROM sdg_outcome_fact
-                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND fund_id = :fundId AND programme = :programme""")
-                .param("eventId", stamp.eventId())
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .param("fundId", fundId)
-                .param("programme", Programme.OUTCOME_FUND.name())
-                .query()
-                .singleRow();
-        int change = verifiedOrNot((BigDecimal) sums.get("after_fact")) - verifiedOrNot((BigDecimal) sums.get("before_fact"));
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("fundId", fundId);
-        params.put("change", change);
-        params.put("businessDate", stamp.businessDate());
-        params.put("recordedAt", utc(stamp.recordedAt()));
-        int updated = jdbc.sql("""
-                        UPDATE sdg_fund_verified SET verified_outcomes = verified_outcomes + :change,
-                            last_business_date = CASE WHEN last_business_date < :businessDate THEN :businessDate ELSE last_business_date END,
-                            last_recorded_at = CASE WHEN last_recorded_at < :recordedAt THEN :recordedAt ELSE last_recorded_at END
-                        WHERE fund_id = :fundId""")
-                .params(params)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
+        Change change = funds.computeIfAbsent(fundId, f -> new Change());
+        change.verifiedOutcomes += verifiedOrNot(before.add(delta)) - verifiedOrNot(before);
+        LocalDateTime recordedAt = utc(stamp.recordedAt());
+        if (change.lastBusinessDate == null || change.lastBusinessDate.isBefore(stamp.businessDate())) {
+            change.lastBusinessDate = stamp.businessDate();
+        }
+        if (change.lastRecordedAt == null || change.lastRecordedAt.isBefore(recordedAt)) {
+            change.lastRecordedAt = recordedAt;
+        }
+    }
+
+    /** Writes the batch's changes, one update (or insert) per fund. */
+    void flush() {
+        if (funds.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Change>> changes = List.copyOf(funds.entrySet());
+        funds.clear();
+        int[] updated = jdbc.batchUpdate("""
+                        UPDATE sdg_fund_verified SET verified_outcomes = verified_outcomes + ?,
+                            last_business_date = CASE WHEN last_business_date < ? THEN ? ELSE last_business_date END,
+                            last_recorded_at = CASE WHEN last_recorded_at < ? THEN ? ELSE last_recorded_at END
+                        WHERE fund_id = ?""",
+                changes.stream().map(e -> {
+                    Change c = e.getValue();
+                    return new Object[] {c.verifiedOutcomes, c.lastBusinessDate, c.lastBusinessDate, c.lastRecordedAt, c.lastRecordedAt,
+                            e.getKey()};
+                }).toList(),
+                new int[] {Types.BIGINT, Types.DATE, Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR});
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                Change c = changes.get(i).getValue();
+                missing.add(new Object[] {changes.get(i).getKey(), c.verifiedOutcomes, c.lastBusinessDate, c.lastRecordedAt});
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("""
                             INSERT INTO sdg_fund_verified (fund_id, verified_outcomes, last_business_date, last_recorded_at)
-                            VALUES (:fundId, :change, :businessDate, :recordedAt)""")
-                    .params(params)
-                    .update();
+                            VALUES (?, ?, ?, ?)""", missing, new int[] {Types.VARCHAR, Types.BIGINT, Types.DATE, Types.TIMESTAMP});
         }
     }
 
     /** Before a replay from the start. */
-    void reset() {
+    static void reset(JdbcClient jdbc) {
         jdbc.sql("DELETE FROM sdg_fund_verified").update();
     }
 

@@ -8,11 +8,16 @@ import java.time.YearMonth;
 import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.contract.RateCardEntry;
 import org.impactledger.core.contract.event.ContractSigned;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
@@ -57,10 +62,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <h2>Why every write is idempotent</h2>
  * Each row is keyed by the identifier of the event it comes from (plus metric and target for rate
- * card rows) and inserted with {@code INSERT ... SELECT ... WHERE NOT EXISTS}: a redelivered event
- * finds its row and writes nothing, so redelivery and replay after a reset give the same rows. A
- * withdrawal takes back the verified quantity that the outcome's earlier facts add up to; those
- * facts come from the same contract stream, which a tracking processor delivers in order.
+ * card rows) and inserted only if its event has none yet (the contract and rate card rows with
+ * {@code INSERT ... SELECT ... WHERE NOT EXISTS}; the facts after looking up, once per batch,
+ * which of the batch's events have one): a redelivered event finds its row and writes nothing, so
+ * redelivery and replay after a reset give the same rows. A withdrawal takes back the verified
+ * quantity that the outcome's earlier facts add up to; those facts come from the same contract
+ * stream, which a tracking processor delivers in order.
+ *
+ * <h2>One write per row per batch</h2>
+ * A tracking processor hands its events over in batches, each in one unit of work and one
+ * transaction. As in {@code ContractStateProjection}, the handlers do not write event by event:
+ * they change a {@link SdgImpactWrites} kept in the unit of work, which reads each row it needs
+ * once, holds the batch's changes and writes them when the unit of work prepares to commit: the
+ * facts in one JDBC batch, each outcome's totals once, each report cell once. Event by event, an
+ * outcome event took six to twelve statements (the fact, the outcome's context and totals read and
+ * written, a beneficiary's other outcomes, about ten cells). See {@link SdgImpactWrites} for why the
+ * rows come out the same. Called outside a unit of work (tests call the handlers directly), each
+ * event is written at once.
  *
  * <h2>Totals kept as it goes</h2>
  * Beside the facts, each new fact is added to the report's totals ({@link SdgImpactTotals}) in the
@@ -103,21 +121,21 @@ public class SdgImpactProjection {
     private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
-    private final SdgImpactTotals totals;
-    private final FundVerifiedOutcomes fundVerified;
+    private final String writesKey = SdgImpactWrites.class.getName() + "@" + System.identityHashCode(this);
 
     public SdgImpactProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.totals = new SdgImpactTotals(jdbc, template);
-        this.fundVerified = new FundVerifiedOutcomes(jdbc);
     }
 
     @EventHandler
     public void on(ContractSigned event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> {
+        apply(writes -> {
+            writes.flush();
             jdbc.sql("""
                             INSERT INTO sdg_contract (contract_id, fund_id, payer_id, currency, event_id, recorded_at)
                             SELECT :contractId, :fundId, :payerId, :currency, :eventId, :recordedAt
@@ -129,8 +147,9 @@ public class SdgImpactProjection {
                     .param("eventId", stamp.eventId())
                     .param("recordedAt", utc(stamp.recordedAt()))
                     .update();
+            writes.forgetContract(event.contractId().value());
             if (insertRateCard(event.contractId(), event.startDate(), event.rateCard(), sequenceNumber, stamp)) {
-                totals.rateCardChanged(event.contractId().value());
+                writes.totals().rateCardChanged(event.contractId().value());
             }
         });
     }
@@ -138,9 +157,10 @@ public class SdgImpactProjection {
     @EventHandler
     public void on(RateCardAmended event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> {
+        apply(writes -> {
+            writes.flush();
             if (insertRateCard(event.contractId(), event.effectiveFrom(), event.entries(), sequenceNumber, stamp)) {
-                totals.rateCardChanged(event.contractId().value());
+                writes.totals().rateCardChanged(event.contractId().value());
             }
         });
     }
@@ -149,11 +169,8 @@ public class SdgImpactProjection {
     @EventHandler
     public void on(OutcomeReported event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> {
-            Optional<ContractContext> contract = jdbc.sql("SELECT payer_id, currency FROM sdg_contract WHERE contract_id = :contractId")
-                    .param("contractId", event.contractId().value())
-                    .query((rs, row) -> new ContractContext(rs.getString("payer_id"), rs.getString("currency")))
-                    .optional();
+        apply(writes -> {
+            Optional<SdgImpactWrites.ContractContext> contract = writes.contract(event.contractId().value());
             if (contract.isEmpty()) {
                 log.warn("Skipped outcome {} of contract {}, which has no row in sdg_contract", event.outcomeId(), event.contractId());
                 return;
@@ -161,39 +178,39 @@ public class SdgImpactProjection {
             OutcomeContext context = new OutcomeContext(Programme.OUTCOME_FUND.name(), event.fundId().value(), event.contractId().value(),
                     event.outcomeId().value(), contract.get().payerId(), event.beneficiaryId().value(), event.metricCode(), event.period(),
                     event.outcomeDate(), contract.get().currency(), null);
-            insertFact(stamp, FactType.REPORTED, context, NO_QUANTITY, NO_MONEY, NO_MONEY);
+            writes.fact(stamp, FactType.REPORTED, context, NO_QUANTITY, NO_MONEY, NO_MONEY);
         });
     }
 
     @EventHandler
     public void on(OutcomeVerified event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> context(event.contractId(), event.outcomeId()).ifPresent(context ->
-                insertFact(stamp, FactType.VERIFIED, context, event.verifiedQuantity(), NO_MONEY, NO_MONEY)));
+        apply(writes -> context(writes, event.contractId(), event.outcomeId()).ifPresent(context ->
+                writes.fact(stamp, FactType.VERIFIED, context, event.verifiedQuantity(), NO_MONEY, NO_MONEY)));
     }
 
     /** Takes back whatever quantity the outcome had verified (none if it was only reported or rejected). */
     @EventHandler
     public void on(OutcomeWithdrawn event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> context(event.contractId(), event.outcomeId()).ifPresent(context -> {
-            BigDecimal verified = netVerified(context.contractId(), context.outcomeId(), stamp.eventId());
-            insertFact(stamp, FactType.WITHDRAWN, context, verified.negate(), NO_MONEY, NO_MONEY);
+        apply(writes -> context(writes, event.contractId(), event.outcomeId()).ifPresent(context -> {
+            BigDecimal verified = writes.netVerified(context.contractId(), context.outcomeId());
+            writes.fact(stamp, FactType.WITHDRAWN, context, verified.negate(), NO_MONEY, NO_MONEY);
         }));
     }
 
     @EventHandler
     public void on(OutcomePaymentApproved event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> context(event.contractId(), event.outcomeId()).ifPresent(context ->
-                insertFact(stamp, FactType.APPROVED, context, NO_QUANTITY, event.amount().amount(), NO_MONEY)));
+        apply(writes -> context(writes, event.contractId(), event.outcomeId()).ifPresent(context ->
+                writes.fact(stamp, FactType.APPROVED, context, NO_QUANTITY, event.amount().amount(), NO_MONEY)));
     }
 
     @EventHandler
     public void on(OutcomePaymentExecuted event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, event.valueDate());
-        transaction.executeWithoutResult(status -> context(event.contractId(), event.outcomeId()).ifPresent(context ->
-                insertFact(stamp, FactType.EXECUTED, context, NO_QUANTITY, NO_MONEY, event.amount().amount())));
+        apply(writes -> context(writes, event.contractId(), event.outcomeId()).ifPresent(context ->
+                writes.fact(stamp, FactType.EXECUTED, context, NO_QUANTITY, NO_MONEY, event.amount().amount())));
     }
 
     /** The approval no longer counts; the transfer neither, if it had been made. */
@@ -201,8 +218,8 @@ public class SdgImpactProjection {
     public void on(OutcomePaymentReversed event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, event.valueDate());
         BigDecimal amount = event.amount().amount();
-        transaction.executeWithoutResult(status -> context(event.contractId(), event.outcomeId()).ifPresent(context ->
-                insertFact(stamp, FactType.REVERSED, context, NO_QUANTITY, amount.negate(), event.wasExecuted() ? amount.negate() : NO_MONEY)));
+        apply(writes -> context(writes, event.contractId(), event.outcomeId()).ifPresent(context ->
+                writes.fact(stamp, FactType.REVERSED, context, NO_QUANTITY, amount.negate(), event.wasExecuted() ? amount.negate() : NO_MONEY)));
     }
 
 
@@ -214,7 +231,7 @@ public class SdgImpactProjection {
                 housedId(event.leaseId().value()), null, event.householdId().value(), HousingOutcomes.Metric.HOUSEHOLDS_HOUSED.code(),
                 YearMonth.from(event.startDate()).toString(), event.startDate(), null,
                 targets(HousingOutcomes.Metric.HOUSEHOLDS_HOUSED));
-        transaction.executeWithoutResult(status -> insertFact(stamp, FactType.HOUSED, context, BigDecimal.ONE, NO_MONEY, NO_MONEY));
+        apply(writes -> writes.fact(stamp, FactType.HOUSED, context, BigDecimal.ONE, NO_MONEY, NO_MONEY));
     }
 
     /** An exit to autonomy, if that is why the tenancy ended; other reasons are no outcome. */
@@ -224,8 +241,8 @@ public class SdgImpactProjection {
             return;
         }
         FactStamp stamp = FactStamp.of(message, event.endDate());
-        transaction.executeWithoutResult(status -> lease(event.propertyId().value(), event.leaseId().value()).ifPresent(lease ->
-                insertFact(stamp, FactType.EXIT, lease.as(event.leaseId().value() + "/exit", HousingOutcomes.Metric.EXITS_TO_AUTONOMY,
+        apply(writes -> lease(writes, event.propertyId().value(), event.leaseId().value()).ifPresent(lease ->
+                writes.fact(stamp, FactType.EXIT, lease.as(event.leaseId().value() + "/exit", HousingOutcomes.Metric.EXITS_TO_AUTONOMY,
                         event.endDate()), BigDecimal.ONE, NO_MONEY, NO_MONEY)));
     }
 
@@ -235,9 +252,9 @@ public class SdgImpactProjection {
      */
     @EventHandler
     public void on(RentCharged event, EventMessage<?> message) {
-        transaction.executeWithoutResult(status -> lease(event.propertyId().value(), event.leaseId().value()).ifPresent(lease -> {
+        apply(writes -> lease(writes, event.propertyId().value(), event.leaseId().value()).ifPresent(lease -> {
             LocalDate date = monthDate(event.period(), lease);
-            insertFact(FactStamp.of(message, date), FactType.MONTH_CHARGED, lease.as(monthId(event.leaseId().value(), event.period()),
+            writes.fact(FactStamp.of(message, date), FactType.MONTH_CHARGED, lease.as(monthId(event.leaseId().value(), event.period()),
                     HousingOutcomes.Metric.MONTHS_OF_STABLE_HOUSING, date), BigDecimal.ONE, NO_MONEY, NO_MONEY);
         }));
     }
@@ -250,9 +267,9 @@ public class SdgImpactProjection {
     public void on(RentChargeCancelled event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
         String outcomeId = monthId(event.leaseId().value(), event.period());
-        transaction.executeWithoutResult(status -> lease(event.propertyId().value(), event.leaseId().value()).ifPresent(lease -> {
-            BigDecimal months = netVerified(event.propertyId().value(), outcomeId, stamp.eventId());
-            insertFact(stamp, FactType.MONTH_CANCELLED, lease.as(outcomeId, HousingOutcomes.Metric.MONTHS_OF_STABLE_HOUSING,
+        apply(writes -> lease(writes, event.propertyId().value(), event.leaseId().value()).ifPresent(lease -> {
+            BigDecimal months = writes.netVerified(event.propertyId().value(), outcomeId);
+            writes.fact(stamp, FactType.MONTH_CANCELLED, lease.as(outcomeId, HousingOutcomes.Metric.MONTHS_OF_STABLE_HOUSING,
                     monthDate(event.period(), lease)), months.negate(), NO_MONEY, NO_MONEY);
         }));
     }
@@ -264,22 +281,22 @@ public class SdgImpactProjection {
         OutcomeContext context = new OutcomeContext(Programme.EXCHANGE.name(), null, event.issuerId().value(), event.outcomeId().value(),
                 null, null, event.metricCode(), event.period(), lastDayOf(event.period()), null,
                 SdgTarget.parse(event.sdgTarget(), "sdgTarget").code());
-        transaction.executeWithoutResult(status -> insertFact(stamp, FactType.REPORTED, context, NO_QUANTITY, NO_MONEY, NO_MONEY));
+        apply(writes -> writes.fact(stamp, FactType.REPORTED, context, NO_QUANTITY, NO_MONEY, NO_MONEY));
     }
 
     @EventHandler
     public void on(IssuerOutcomeVerified event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> context(event.issuerId().value(), event.outcomeId().value()).ifPresent(context ->
-                insertFact(stamp, FactType.VERIFIED, context, event.verifiedQuantity(), NO_MONEY, NO_MONEY)));
+        apply(writes -> context(writes, event.issuerId().value(), event.outcomeId().value()).ifPresent(context ->
+                writes.fact(stamp, FactType.VERIFIED, context, event.verifiedQuantity(), NO_MONEY, NO_MONEY)));
     }
 
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> {
-            totals.reset();
-            fundVerified.reset();
+            SdgImpactTotals.reset(jdbc);
+            FundVerifiedOutcomes.reset(jdbc);
             jdbc.sql("DELETE FROM sdg_outcome_fact").update();
             jdbc.sql("DELETE FROM sdg_rate_card_target").update();
             jdbc.sql("DELETE FROM sdg_contract").update();
@@ -312,12 +329,12 @@ public class SdgImpactProjection {
     }
 
     /** The context the outcome was reported with; empty (and logged) if its report never reached this projection. */
-    private Optional<OutcomeContext> context(ContractId contractId, OutcomeId outcomeId) {
-        return context(contractId.value(), outcomeId.value());
+    private static Optional<OutcomeContext> context(SdgImpactWrites writes, ContractId contractId, OutcomeId outcomeId) {
+        return context(writes, contractId.value(), outcomeId.value());
     }
 
-    private Optional<OutcomeContext> context(String contractId, String outcomeId) {
-        Optional<OutcomeContext> context = contextOf(contractId, outcomeId, FactType.REPORTED);
+    private static Optional<OutcomeContext> context(SdgImpactWrites writes, String contractId, String outcomeId) {
+        Optional<OutcomeContext> context = writes.context(contractId, outcomeId, FactType.REPORTED);
         if (context.isEmpty()) {
             log.warn("Skipped an event for outcome {} of contract {}, which has no REPORTED fact", outcomeId, contractId);
         }
@@ -325,39 +342,12 @@ public class SdgImpactProjection {
     }
 
     /** The household housed by a lease, whose context (fund, household) the lease's later facts copy; empty (and logged) if missing. */
-    private Optional<OutcomeContext> lease(String propertyId, String leaseId) {
-        Optional<OutcomeContext> context = contextOf(propertyId, housedId(leaseId), FactType.HOUSED);
+    private static Optional<OutcomeContext> lease(SdgImpactWrites writes, String propertyId, String leaseId) {
+        Optional<OutcomeContext> context = writes.context(propertyId, housedId(leaseId), FactType.HOUSED);
         if (context.isEmpty()) {
             log.warn("Skipped an event for lease {} of property {}, which has no HOUSED fact", leaseId, propertyId);
         }
         return context;
-    }
-
-    private Optional<OutcomeContext> contextOf(String contractId, String outcomeId, FactType type) {
-        return jdbc.sql("""
-                        SELECT programme, fund_id, contract_id, outcome_id, payer_id, beneficiary_id, metric_code, period, outcome_date,
-                            currency, sdg_targets
-                        FROM sdg_outcome_fact WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_type = :type""")
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .param("type", type.name())
-                .query((rs, row) -> new OutcomeContext(rs.getString("programme"), rs.getString("fund_id"), rs.getString("contract_id"),
-                        rs.getString("outcome_id"), rs.getString("payer_id"), rs.getString("beneficiary_id"), rs.getString("metric_code"),
-                        rs.getString("period"), rs.getObject("outcome_date", LocalDate.class), rs.getString("currency"),
-                        rs.getString("sdg_targets")))
-                .optional();
-    }
-
-    /** What the outcome's other facts add up to (a redelivered correction does not count itself). */
-    private BigDecimal netVerified(String contractId, String outcomeId, String eventId) {
-        return jdbc.sql("""
-                        SELECT COALESCE(SUM(verified_delta), 0) FROM sdg_outcome_fact
-                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_id <> :eventId""")
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .param("eventId", eventId)
-                .query(BigDecimal.class)
-                .single();
     }
 
     /** The outcome date of a month of stable housing: the month's first day, not before the lease's start (its housed date). */
@@ -392,55 +382,38 @@ public class SdgImpactProjection {
     }
 
     /**
-     * Records the fact and, if it is new (not a redelivery), adds it to the report's totals in the same transaction, and an
-     * Outcome Fund fact to its fund's count of verified outcomes ({@link FundVerifiedOutcomes}).
+     * Applies one event's changes. Within a processor's unit of work (a batch of events in one
+     * transaction) they join the batch's {@link SdgImpactWrites}, written when the unit of work
+     * prepares to commit; outside one (a direct call) they are written at once. Either way the
+     * event's handling runs in a transaction (the processor's, joined): an exception rolls back the
+     * whole batch, so a batch is applied entirely or not at all.
      */
-    private void insertFact(FactStamp stamp, FactType type, OutcomeContext context, BigDecimal verified, BigDecimal approved,
-                            BigDecimal paid) {
-        int inserted = jdbc.sql("""
-                        INSERT INTO sdg_outcome_fact (event_id, event_type, programme, fund_id, contract_id, outcome_id, payer_id,
-                            beneficiary_id, metric_code, period, outcome_date, currency, verified_delta, approved_delta, paid_delta,
-                            business_date, recorded_at, sdg_targets)
-                        SELECT :eventId, :type, :programme, :fundId, :contractId, :outcomeId, :payerId,
-                            :beneficiaryId, :metricCode, :period, :outcomeDate, :currency, :verified, :approved, :paid,
-                            :businessDate, :recordedAt, :sdgTargets
-                        WHERE NOT EXISTS (SELECT 1 FROM sdg_outcome_fact WHERE event_id = :eventId)""")
-                .param("eventId", stamp.eventId())
-                .param("type", type.name())
-                .param("programme", context.programme())
-                .param("fundId", context.fundId())
-                .param("contractId", context.contractId())
-                .param("outcomeId", context.outcomeId())
-                .param("payerId", context.payerId())
-                .param("beneficiaryId", context.beneficiaryId())
-                .param("metricCode", context.metricCode())
-                .param("period", context.period())
-                .param("outcomeDate", context.outcomeDate())
-                .param("currency", context.currency())
-                .param("verified", verified)
-                .param("approved", approved)
-                .param("paid", paid)
-                .param("businessDate", stamp.businessDate())
-                .param("recordedAt", utc(stamp.recordedAt()))
-                .param("sdgTargets", context.sdgTargets())
-                .update();
-        if (inserted == 1) {
-            totals.fact(context.contractId(), context.outcomeId(), context.fundId(), context.beneficiaryId(), context.metricCode(),
-                    context.outcomeDate(), context.currency(), context.sdgTargets(), verified, approved, paid);
-            if (Programme.OUTCOME_FUND.name().equals(context.programme()) && context.fundId() != null) {
-                fundVerified.fact(context.fundId(), context.contractId(), context.outcomeId(), verified, stamp);
+    private void apply(Consumer<SdgImpactWrites> change) {
+        transaction.executeWithoutResult(status -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                change.accept(batchWrites(CurrentUnitOfWork.get().root()));
+            } else {
+                SdgImpactWrites writes = new SdgImpactWrites(jdbc, template, List::of);
+                change.accept(writes);
+                writes.flush();
             }
-        }
+        });
+    }
+
+    private SdgImpactWrites batchWrites(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(writesKey, key -> {
+            SdgImpactWrites writes = new SdgImpactWrites(jdbc, template, () -> unitOfWork instanceof BatchingUnitOfWork<?> batch
+                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
+            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
+            return writes;
+        });
     }
 
     /** The kinds of outcome event that become facts. */
     enum FactType { REPORTED, VERIFIED, WITHDRAWN, APPROVED, EXECUTED, REVERSED, HOUSED, EXIT, MONTH_CHARGED, MONTH_CANCELLED }
 
-    private record ContractContext(String payerId, String currency) {
-    }
-
     /** What every fact of an outcome copies; {@code sdgTargets} only for outcomes without a rate card (comma-separated codes). */
-    private record OutcomeContext(String programme, String fundId, String contractId, String outcomeId, String payerId,
+    record OutcomeContext(String programme, String fundId, String contractId, String outcomeId, String payerId,
                                   String beneficiaryId, String metricCode, String period, LocalDate outcomeDate, String currency,
                                   String sdgTargets) {
 

@@ -2,14 +2,15 @@ package org.impactledger.projections.sdg;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,6 +38,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Idempotent because the projection calls it only for a fact it has just inserted (a redelivered
  * event inserts nothing) and for rate card rows just inserted (re-attribution compares the targets
  * with those stored, so doing it again changes nothing).
+ *
+ * <h2>One instance per batch, written at its end</h2>
+ * An instance serves one batch of events (one unit of work and transaction of the processor, see
+ * {@link SdgImpactWrites}): each outcome's row is read at most once and then held (with every
+ * outcome of a beneficiary whose verification changes, the rate card rows of a contract), the
+ * changes of the batch are applied to what is held, and {@link #flush()} writes each changed
+ * outcome once and each touched cell once, in JDBC batches. Event by event, a fact cost an outcome
+ * read, an outcome write, often a beneficiary read and an update of each of its ten or so cells.
+ * The rows come out the same: the outcome row held is the stored row plus the batch's changes (the
+ * processor is the only writer of these tables, and the batch is one transaction); a cell receives
+ * the sum of the deltas the batch's changes made to it, which is exact (counts, and decimals of a
+ * fixed scale); and a cell row is created if some change of the batch made a non-zero delta on it,
+ * even if the batch's deltas add up to zero, because event by event that change inserted the row.
  */
 final class SdgImpactTotals {
 
@@ -45,12 +59,49 @@ final class SdgImpactTotals {
     /** The currency column of the rows that hold a T, G or S line's distinct beneficiaries. */
     static final String BENEFICIARIES = "*";
 
+    private static final String INSERT_OUTCOME = """
+            INSERT INTO sdg_impact_outcome (contract_id, outcome_id, fund_id, beneficiary_id, metric_code, outcome_date, currency,
+                sdg_targets, attributed, verified, approved, paid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int[] INSERT_OUTCOME_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC};
+    private static final String UPDATE_OUTCOME = """
+            UPDATE sdg_impact_outcome SET attributed = ?, verified = ?, approved = ?, paid = ?
+            WHERE contract_id = ? AND outcome_id = ?""";
+    private static final int[] UPDATE_OUTCOME_TYPES = {Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR,
+            Types.VARCHAR};
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** Outcomes read or made in this batch: their rows as stored plus the batch's changes ({@code null}: no such row). */
+    private final Map<OutcomeKey, Held> outcomes = new HashMap<>();
+    /** For each beneficiary, the outcomes held here that are theirs. */
+    private final Map<String, Set<OutcomeKey>> byBeneficiary = new HashMap<>();
+    /** Beneficiaries whose stored outcomes have all been read into {@link #outcomes}. */
+    private final Set<String> beneficiariesRead = new HashSet<>();
+    /** Each contract's rate card rows, as stored. */
+    private final Map<String, List<RateCardRow>> rateCards = new HashMap<>();
+    /** The batch's deltas per cell; a cell is here once a change made a non-zero delta on it. */
+    private final Map<Cell, Delta> pending = new LinkedHashMap<>();
 
     SdgImpactTotals(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+    }
+
+    private record OutcomeKey(String contractId, String outcomeId) {
+    }
+
+    /** An outcome's row as this batch sees it, and whether it is stored and whether the batch changed it. */
+    private static final class Held {
+        Outcome outcome;
+        boolean stored;
+        boolean changed;
+
+        Held(Outcome outcome, boolean stored) {
+            this.outcome = outcome;
+            this.stored = stored;
+        }
     }
 
     /** The scope of the report over one fund's outcomes ({@code null}: every outcome). */
@@ -103,6 +154,15 @@ final class SdgImpactTotals {
         BigDecimal approved = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
 
+        void add(Delta other) {
+            outcomes += other.outcomes;
+            verified += other.verified;
+            beneficiaries += other.beneficiaries;
+            quantity = quantity.add(other.quantity);
+            approved = approved.add(other.approved);
+            paid = paid.add(other.paid);
+        }
+
         boolean isZero() {
             return outcomes == 0 && verified == 0 && beneficiaries == 0 && quantity.signum() == 0 && approved.signum() == 0
                     && paid.signum() == 0;
@@ -119,76 +179,98 @@ final class SdgImpactTotals {
         BigDecimal v = verified.setScale(6, RoundingMode.HALF_UP);
         BigDecimal a = approved.setScale(2, RoundingMode.HALF_UP);
         BigDecimal p = paid.setScale(2, RoundingMode.HALF_UP);
-        Optional<Outcome> before = load(contractId, outcomeId);
+        OutcomeKey key = new OutcomeKey(contractId, outcomeId);
+        Held held = held(key);
+        Outcome before = held.outcome;
         Outcome after;
-        if (before.isEmpty()) {
+        if (before == null) {
             List<SdgTarget> targets = List.copyOf(SdgAttribution.targets(sdgTargets, outcomeDate,
                     sdgTargets == null ? rateCard(contractId, metricCode) : List.of()));
             after = new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, targets, v, a, p);
-            jdbc.sql("""
-                            INSERT INTO sdg_impact_outcome (contract_id, outcome_id, fund_id, beneficiary_id, metric_code, outcome_date, currency,
-                                sdg_targets, attributed, verified, approved, paid)
-                            VALUES (:contractId, :outcomeId, :fundId, :beneficiaryId, :metricCode, :outcomeDate, :currency,
-                                :sdgTargets, :attributed, :verified, :approved, :paid)""")
-                    .param("contractId", contractId)
-                    .param("outcomeId", outcomeId)
-                    .param("fundId", fundId, java.sql.Types.VARCHAR)
-                    .param("beneficiaryId", beneficiaryId, java.sql.Types.VARCHAR)
-                    .param("metricCode", metricCode)
-                    .param("outcomeDate", outcomeDate)
-                    .param("currency", currency, java.sql.Types.VARCHAR)
-                    .param("sdgTargets", sdgTargets, java.sql.Types.VARCHAR)
-                    .param("attributed", codes(targets))
-                    .param("verified", v)
-                    .param("approved", a)
-                    .param("paid", p)
-                    .update();
+            if (beneficiaryId != null) {
+                byBeneficiary.computeIfAbsent(beneficiaryId, b -> new LinkedHashSet<>()).add(key);
+            }
         } else {
-            after = before.get().plus(v, a, p);
-            jdbc.sql("""
-                            UPDATE sdg_impact_outcome SET verified = :verified, approved = :approved, paid = :paid
-                            WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
-                    .param("verified", after.verified())
-                    .param("approved", after.approved())
-                    .param("paid", after.paid())
-                    .param("contractId", contractId)
-                    .param("outcomeId", outcomeId)
-                    .update();
+            after = before.plus(v, a, p);
         }
-        change(before.orElse(null), after);
+        held.outcome = after;
+        held.changed = true;
+        change(before, after);
     }
 
     /**
-     * Rate card rows just recorded for a contract: each of its Outcome Fund outcomes counts from now
-     * on under the targets of the version now in force at its outcome date.
+     * What the outcome's facts add up to in verified quantity (zero if it has none): the verified
+     * quantity of its row, which is the sum of the facts' {@code verified_delta} (each fact adds its
+     * delta at the scale the fact stores it, see {@link #fact}).
+     */
+    BigDecimal verified(String contractId, String outcomeId) {
+        Outcome outcome = held(new OutcomeKey(contractId, outcomeId)).outcome;
+        return outcome == null ? BigDecimal.ZERO : outcome.verified();
+    }
+
+    /**
+     * Rate card rows just recorded (and written) for a contract: each of its Outcome Fund outcomes
+     * counts from now on under the targets of the version now in force at its outcome date. Reads
+     * the stored outcomes, so the batch's changes must have been written ({@link #flush()}) first.
      */
     void rateCardChanged(String contractId) {
+        rateCards.remove(contractId);
         List<RateCardRow> card = rateCard(contractId, null);
-        List<Outcome> outcomes = jdbc.sql("SELECT * FROM sdg_impact_outcome WHERE contract_id = :contractId AND sdg_targets IS NULL "
+        List<Outcome> stored = jdbc.sql("SELECT * FROM sdg_impact_outcome WHERE contract_id = :contractId AND sdg_targets IS NULL "
                         + "ORDER BY outcome_id")
                 .param("contractId", contractId)
                 .query((rs, row) -> outcome(rs))
                 .list();
-        for (Outcome outcome : outcomes) {
+        for (Outcome outcome : stored) {
             List<RateCardRow> rows = card.stream().filter(r -> r.metricCode().equals(outcome.metricCode())).toList();
             List<SdgTarget> targets = List.copyOf(SdgAttribution.targets(null, outcome.outcomeDate(), rows));
             if (targets.equals(outcome.attributed())) {
                 continue;
             }
             Outcome after = outcome.attributedTo(targets);
-            jdbc.sql("UPDATE sdg_impact_outcome SET attributed = :attributed WHERE contract_id = :contractId AND outcome_id = :outcomeId")
-                    .param("attributed", codes(targets))
-                    .param("contractId", contractId)
-                    .param("outcomeId", outcome.outcomeId())
-                    .update();
+            Held held = hold(outcome);
+            held.outcome = after;
+            held.changed = true;
             change(outcome, after);
         }
     }
 
     /** Before a replay from the start. */
-    void reset() {
+    static void reset(JdbcClient jdbc) {
         jdbc.sql("DELETE FROM sdg_impact_line").update();
         jdbc.sql("DELETE FROM sdg_impact_outcome").update();
+    }
+
+    /**
+     * Writes the batch's changes: each changed outcome once (inserted or updated), each touched cell
+     * once (updated by the sum of its deltas, or inserted with it). What was written is then the
+     * stored state the batch's later events start from.
+     */
+    void flush() {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Held held : outcomes.values()) {
+            if (!held.changed) {
+                continue;
+            }
+            Outcome o = held.outcome;
+            if (held.stored) {
+                updates.add(new Object[] {codes(o.attributed()), o.verified(), o.approved(), o.paid(), o.contractId(), o.outcomeId()});
+            } else {
+                inserts.add(new Object[] {o.contractId(), o.outcomeId(), o.fundId(), o.beneficiaryId(), o.metricCode(), o.outcomeDate(),
+                        o.currency(), o.sdgTargets(), codes(o.attributed()), o.verified(), o.approved(), o.paid()});
+            }
+            held.stored = true;
+            held.changed = false;
+        }
+        if (!inserts.isEmpty()) {
+            template.batchUpdate(INSERT_OUTCOME, inserts, INSERT_OUTCOME_TYPES);
+        }
+        if (!updates.isEmpty()) {
+            template.batchUpdate(UPDATE_OUTCOME, updates, UPDATE_OUTCOME_TYPES);
+        }
+        write(pending);
+        pending.clear();
     }
 
     // ---------------------------------------------------------------- the change of one outcome
@@ -200,7 +282,11 @@ final class SdgImpactTotals {
         }
         contribute(after, 1, deltas);
         beneficiaries(before, after, deltas);
-        write(deltas);
+        deltas.forEach((cell, delta) -> {
+            if (!delta.isZero()) {
+                pending.computeIfAbsent(cell, c -> new Delta()).add(delta);
+            }
+        });
     }
 
     /** The outcome's figures in every cell it counts in, times {@code sign}. */
@@ -256,15 +342,13 @@ final class SdgImpactTotals {
             return;
         }
         Set<Cell> covered = new HashSet<>();
-        jdbc.sql("""
-                        SELECT * FROM sdg_impact_outcome WHERE beneficiary_id = :beneficiaryId AND verified > 0
-                            AND NOT (contract_id = :contractId AND outcome_id = :outcomeId)""")
-                .param("beneficiaryId", after.beneficiaryId())
-                .param("contractId", after.contractId())
-                .param("outcomeId", after.outcomeId())
-                .query((rs, row) -> outcome(rs))
-                .list()
-                .forEach(other -> covered.addAll(beneficiaryLines(other)));
+        OutcomeKey self = new OutcomeKey(after.contractId(), after.outcomeId());
+        for (OutcomeKey key : outcomesOf(after.beneficiaryId())) {
+            Outcome other = outcomes.get(key).outcome;
+            if (!key.equals(self) && other != null && other.isVerified()) {
+                covered.addAll(beneficiaryLines(other));
+            }
+        }
         for (Cell line : is) {
             if (!was.contains(line) && !covered.contains(line)) {
                 deltas.computeIfAbsent(line, c -> new Delta()).beneficiaries++;
@@ -279,7 +363,7 @@ final class SdgImpactTotals {
 
     /** Adds the deltas to their rows in one batch, then inserts the rows that did not exist yet in another. */
     private void write(Map<Cell, Delta> deltas) {
-        List<Map.Entry<Cell, Delta>> changes = deltas.entrySet().stream().filter(e -> !e.getValue().isZero()).toList();
+        List<Map.Entry<Cell, Delta>> changes = List.copyOf(deltas.entrySet());
         if (changes.isEmpty()) {
             return;
         }
@@ -310,25 +394,64 @@ final class SdgImpactTotals {
         }
     }
 
-    // ---------------------------------------------------------------- reads
+    // ---------------------------------------------------------------- reads (each at most once per batch)
 
-    private Optional<Outcome> load(String contractId, String outcomeId) {
-        return jdbc.sql("SELECT * FROM sdg_impact_outcome WHERE contract_id = :contractId AND outcome_id = :outcomeId")
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .query((rs, row) -> outcome(rs))
-                .optional();
+    /** The outcome as this batch sees it, read from its stored row the first time. */
+    private Held held(OutcomeKey key) {
+        Held held = outcomes.get(key);
+        if (held == null) {
+            Outcome stored = jdbc.sql("SELECT * FROM sdg_impact_outcome WHERE contract_id = :contractId AND outcome_id = :outcomeId")
+                    .param("contractId", key.contractId())
+                    .param("outcomeId", key.outcomeId())
+                    .query((rs, row) -> outcome(rs))
+                    .optional().orElse(null);
+            held = stored == null ? absent(key) : hold(stored);
+        }
+        return held;
+    }
+
+    private Held absent(OutcomeKey key) {
+        Held held = new Held(null, false);
+        outcomes.put(key, held);
+        return held;
+    }
+
+    /** A stored row just read: held as read unless this batch holds the outcome already (then that is newer). */
+    private Held hold(Outcome stored) {
+        OutcomeKey key = new OutcomeKey(stored.contractId(), stored.outcomeId());
+        Held held = outcomes.get(key);
+        if (held == null || held.outcome == null && !held.changed) {
+            held = new Held(stored, true);
+            outcomes.put(key, held);
+            if (stored.beneficiaryId() != null) {
+                byBeneficiary.computeIfAbsent(stored.beneficiaryId(), b -> new LinkedHashSet<>()).add(key);
+            }
+        }
+        return held;
+    }
+
+    /** Every outcome of the beneficiary, stored or of this batch, held here. */
+    private Set<OutcomeKey> outcomesOf(String beneficiaryId) {
+        if (beneficiariesRead.add(beneficiaryId)) {
+            jdbc.sql("SELECT * FROM sdg_impact_outcome WHERE beneficiary_id = :beneficiaryId")
+                    .param("beneficiaryId", beneficiaryId)
+                    .query((rs, row) -> outcome(rs))
+                    .list()
+                    .forEach(this::hold);
+        }
+        return byBeneficiary.getOrDefault(beneficiaryId, Set.of());
     }
 
     /** The rate card rows of a contract, of one metric ({@code null}: every metric). */
     private List<RateCardRow> rateCard(String contractId, String metricCode) {
-        return jdbc.sql("SELECT contract_id, metric_code, effective_from, version_seq, sdg_target FROM sdg_rate_card_target "
-                        + "WHERE contract_id = :contractId" + (metricCode == null ? "" : " AND metric_code = :metricCode"))
-                .param("contractId", contractId)
-                .param("metricCode", metricCode, java.sql.Types.VARCHAR)
+        List<RateCardRow> rows = rateCards.computeIfAbsent(contractId, id -> jdbc.sql(
+                        "SELECT contract_id, metric_code, effective_from, version_seq, sdg_target FROM sdg_rate_card_target "
+                                + "WHERE contract_id = :contractId")
+                .param("contractId", id)
                 .query((rs, row) -> new RateCardRow(rs.getString("contract_id"), rs.getString("metric_code"),
                         rs.getObject("effective_from", LocalDate.class), rs.getLong("version_seq"), rs.getString("sdg_target")))
-                .list();
+                .list());
+        return metricCode == null ? rows : rows.stream().filter(r -> r.metricCode().equals(metricCode)).toList();
     }
 
     private static Outcome outcome(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.impactledger.projections.payments.PaymentAuditProjection;
 import org.impactledger.projections.payments.PaymentAuditQueries;
 import org.impactledger.projections.performance.FundPerformanceProjection;
@@ -15,6 +18,8 @@ import org.impactledger.projections.sdg.SdgImpactQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,6 +59,7 @@ public final class ReportViews {
     public final PaymentAuditQueries auditQueries;
     private final List<AnnotationEventHandlerAdapter> adapters;
     private final TransactionTemplate batch;
+    private final DataSourceTransactionManager transactionManager;
 
     public ReportViews(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -65,6 +71,7 @@ public final class ReportViews {
         this.performanceQueries = new FundPerformanceQueries(jdbc);
         this.auditQueries = new PaymentAuditQueries(jdbc, transactionManager);
         this.batch = new TransactionTemplate(transactionManager);
+        this.transactionManager = transactionManager;
         this.adapters = List.of(new AnnotationEventHandlerAdapter(sdg), new AnnotationEventHandlerAdapter(performance),
                 new AnnotationEventHandlerAdapter(audit));
     }
@@ -79,6 +86,46 @@ public final class ReportViews {
     /** Delivers the events in one transaction, as a tracking processor handles a batch. */
     public void applyAll(List<? extends EventMessage<?>> events) {
         batch.executeWithoutResult(status -> events.forEach(this::apply));
+    }
+
+    /** Delivers the events in batches of {@code size}, each as a tracking processor handles one (see {@link #inBatch}). */
+    public void inBatches(List<? extends EventMessage<?>> events, int size) {
+        for (int start = 0; start < events.size(); start += size) {
+            inBatch(events.subList(start, Math.min(start + size, events.size())));
+        }
+    }
+
+    /**
+     * One batch as a tracking processor handles it: one {@link BatchingUnitOfWork} with one
+     * transaction, so the projections that hold a batch's writes write them when it commits.
+     */
+    public void inBatch(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
+        unitOfWork.attachTransaction(() -> {
+            TransactionStatus status = transactionManager.getTransaction(new DefaultTransactionDefinition());
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    transactionManager.commit(status);
+                }
+
+                @Override
+                public void rollback() {
+                    transactionManager.rollback(status);
+                }
+            };
+        });
+        var result = unitOfWork.executeWithResult(() -> {
+            apply(unitOfWork.getMessage());
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
     }
 
     public void apply(EventMessage<?> event) {

@@ -81,37 +81,7 @@ class SdgImpactTotalsTest {
 
     @Test
     void back_dated_amendments_shared_beneficiaries_and_withdrawals_move_the_totals_as_they_move_the_facts() {
-        LedgerHistory h = LedgerHistory.outcomeFund();
-        // ben-1 also has an outcome under the training contract, and one in another fund
-        h.reported(SECOND_CONTRACT, "o-2", "ben-1", TRAINING, "2026-Q2", "2026-04-20", "3")
-                .then(new OutcomeVerified(SECOND_CONTRACT, outcome("o-2"), new BigDecimal("3"), null, "verifier-elena"))
-                .then(new ContractSigned(THIRD_CONTRACT, OTHER_FUND, LedgerHistory.PROVIDER, LedgerHistory.BUDGET, LedgerHistory.PAYER,
-                        "Formazione Bari", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"), eur("50000"), List.of(
-                        new RateCardEntry(TRAINING, "Hour of certified training", eur("300"), List.of("4.4", "8.6"),
-                                PaymentRule.ONCE_PER_BENEFICIARY_PER_PERIOD))))
-                .then(new OutcomeReported(THIRD_CONTRACT, OTHER_FUND, outcome("x-1"), BeneficiaryId.of("ben-1"), TRAINING, "2026-Q2",
-                        LocalDate.parse("2026-04-21"), new BigDecimal("2"), "s3://evidence/x-1.pdf",
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "provider-dario"))
-                .then(new OutcomeVerified(THIRD_CONTRACT, outcome("x-1"), new BigDecimal("2"), null, "verifier-elena"))
-                // back-dated to before every outcome: o-1..o-5 move to new targets (TRAIN-H 4.4 and 8.6; EMP-6M 8.5 and 1.2)
-                .then(new RateCardAmended(CONTRACT, "amend-0", LocalDate.parse("2026-02-01"), List.of(
-                        new RateCardEntry(TRAINING, "Hour of certified training", eur("300"), List.of("8.6", "4.4"),
-                                PaymentRule.ONCE_PER_BENEFICIARY_PER_PERIOD),
-                        new RateCardEntry(EMPLOYMENT, "Six months in employment", eur("800"), List.of("1.2", "8.5"),
-                                PaymentRule.ONCE_PER_BENEFICIARY))))
-                // the same date again: the later amendment wins
-                .then(new RateCardAmended(CONTRACT, "amend-0b", LocalDate.parse("2026-02-01"), List.of(
-                        new RateCardEntry(TRAINING, "Hour of certified training", eur("300"), List.of("8.6"),
-                                PaymentRule.ONCE_PER_BENEFICIARY_PER_PERIOD))))
-                // ben-1's first outcome is withdrawn: ben-1 still counts on 4.4 through the training contract
-                .then(new OutcomeWithdrawn(CONTRACT, outcome("o-1"), "duplicate", "provider-dario"))
-                .then(new OutcomeVerified(CONTRACT, outcome("o-6"), new BigDecimal("1.5"), null, "verifier-anna"))
-                .then(new OutcomePaymentApproved(CONTRACT, outcome("o-6"), FUND, LedgerHistory.BUDGET, LedgerHistory.PAYER,
-                        BeneficiaryId.of("ben-6"), EMPLOYMENT, "2026-Q3", LocalDate.parse("2026-07-10"), new BigDecimal("1.5"), eur("900"),
-                        eur("1350"), List.of("8.5"), "payer-carla"))
-                .then(new OutcomePaymentExecuted(CONTRACT, outcome("o-6"), FUND, eur("1350"), "BNK-OUT-6", LocalDate.parse("2026-08-01"),
-                        "treasurer-bruno"));
-        ReportHistory history = ReportHistory.of(h);
+        ReportHistory history = amendedSharedAndWithdrawn();
         int answered = replayComparing(history.events(), FUND, OTHER_FUND);
 
         assertThat(answered).isGreaterThan(50);
@@ -163,6 +133,44 @@ class SdgImpactTotalsTest {
         // as known exactly at the last recorded event (the facts' recorded_at <= knownAt), the totals answer
         SdgImpactQuery atLast = new SdgImpactQuery(null, null, null, null, null, null, new TimeTravel(null, lastRecorded));
         assertThat(views.sdgQueries.fromTotals(atLast)).contains(views.sdgQueries.fromFacts(atLast));
+    }
+
+    /**
+     * The outcome-fund history with an outcome of ben-1 under a second contract and another fund,
+     * back-dated rate card amendments (two on the same date), a withdrawal and a new payment.
+     */
+    static ReportHistory amendedSharedAndWithdrawn() {
+        LedgerHistory h = LedgerHistory.outcomeFund();
+        // ben-1 also has an outcome under the training contract, and one in another fund
+        h.reported(SECOND_CONTRACT, "o-2", "ben-1", TRAINING, "2026-Q2", "2026-04-20", "3")
+                .then(new OutcomeVerified(SECOND_CONTRACT, outcome("o-2"), new BigDecimal("3"), null, "verifier-elena"))
+                .then(new ContractSigned(THIRD_CONTRACT, OTHER_FUND, LedgerHistory.PROVIDER, LedgerHistory.BUDGET, LedgerHistory.PAYER,
+                        "Formazione Bari", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"), eur("50000"), List.of(
+                        new RateCardEntry(TRAINING, "Hour of certified training", eur("300"), List.of("4.4", "8.6"),
+                                PaymentRule.ONCE_PER_BENEFICIARY_PER_PERIOD))))
+                .then(new OutcomeReported(THIRD_CONTRACT, OTHER_FUND, outcome("x-1"), BeneficiaryId.of("ben-1"), TRAINING, "2026-Q2",
+                        LocalDate.parse("2026-04-21"), new BigDecimal("2"), "s3://evidence/x-1.pdf",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "provider-dario"))
+                .then(new OutcomeVerified(THIRD_CONTRACT, outcome("x-1"), new BigDecimal("2"), null, "verifier-elena"))
+                // back-dated to before every outcome: o-1..o-5 move to new targets (TRAIN-H 4.4 and 8.6; EMP-6M 8.5 and 1.2)
+                .then(new RateCardAmended(CONTRACT, "amend-0", LocalDate.parse("2026-02-01"), List.of(
+                        new RateCardEntry(TRAINING, "Hour of certified training", eur("300"), List.of("8.6", "4.4"),
+                                PaymentRule.ONCE_PER_BENEFICIARY_PER_PERIOD),
+                        new RateCardEntry(EMPLOYMENT, "Six months in employment", eur("800"), List.of("1.2", "8.5"),
+                                PaymentRule.ONCE_PER_BENEFICIARY))))
+                // the same date again: the later amendment wins
+                .then(new RateCardAmended(CONTRACT, "amend-0b", LocalDate.parse("2026-02-01"), List.of(
+                        new RateCardEntry(TRAINING, "Hour of certified training", eur("300"), List.of("8.6"),
+                                PaymentRule.ONCE_PER_BENEFICIARY_PER_PERIOD))))
+                // ben-1's first outcome is withdrawn: ben-1 still counts on 4.4 through the training contract
+                .then(new OutcomeWithdrawn(CONTRACT, outcome("o-1"), "duplicate", "provider-dario"))
+                .then(new OutcomeVerified(CONTRACT, outcome("o-6"), new BigDecimal("1.5"), null, "verifier-anna"))
+                .then(new OutcomePaymentApproved(CONTRACT, outcome("o-6"), FUND, LedgerHistory.BUDGET, LedgerHistory.PAYER,
+                        BeneficiaryId.of("ben-6"), EMPLOYMENT, "2026-Q3", LocalDate.parse("2026-07-10"), new BigDecimal("1.5"), eur("900"),
+                        eur("1350"), List.of("8.5"), "payer-carla"))
+                .then(new OutcomePaymentExecuted(CONTRACT, outcome("o-6"), FUND, eur("1350"), "BNK-OUT-6", LocalDate.parse("2026-08-01"),
+                        "treasurer-bruno"));
+        return ReportHistory.of(h);
     }
 
     /** Applies the events one by one; after each, compares both answers for every outcome and for each fund. Returns how many the totals gave. */

@@ -1,0 +1,92 @@
+package org.impactledger.projections.sdg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.impactledger.projections.report.ReportDatabases;
+import org.impactledger.projections.report.ReportHistory;
+import org.impactledger.projections.report.ReportViews;
+import org.impactledger.projections.state.LedgerHistory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SDG impact projection as a tracking processor drives it on PostgreSQL: a batch of events in
+ * one batching unit of work and one transaction, its writes held until the unit of work commits
+ * ({@link SdgImpactWrites}). Whatever the batch size, every table (facts, rate cards, contracts,
+ * outcome totals, report cells) equals what applying the events one by one gives, through
+ * back-dated amendments, shared beneficiaries, withdrawals, housing and exchange outcomes; a batch
+ * delivered again, wholly or partly, alone or with new events, changes nothing.
+ */
+class SdgImpactBatchesTest {
+
+    private static ReportViews views;
+
+    @BeforeAll
+    static void database() {
+        views = new ReportViews(ReportDatabases.postgres());
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        views.reset();
+    }
+
+    @Test
+    void batches_of_any_size_give_the_tables_of_event_by_event_application() {
+        for (List<TrackedEventMessage<?>> events : histories()) {
+            views.reset();
+            events.forEach(views::apply);
+            Map<String, List<Map<String, Object>>> oneByOne = views.dump();
+            assertThat(oneByOne.get("sdg_outcome_fact")).isNotEmpty();
+            assertThat(oneByOne.get("sdg_impact_line")).isNotEmpty();
+
+            for (int size : new int[] {1, 2, 3, 5, 8, 13, events.size()}) {
+                views.reset();
+                views.inBatches(events, size);
+                assertThat(views.dump()).as("batches of %d", size).isEqualTo(oneByOne);
+            }
+        }
+    }
+
+    @Test
+    void a_batch_delivered_again_changes_nothing() {
+        List<TrackedEventMessage<?>> events = SdgImpactTotalsTest.amendedSharedAndWithdrawn().events();
+        views.inBatches(events, 10);
+        Map<String, List<Map<String, Object>>> once = views.dump();
+
+        views.inBatch(events.subList(5, 25));
+        assertThat(views.dump()).isEqualTo(once);
+
+        views.inBatches(events, 7);
+        assertThat(views.dump()).isEqualTo(once);
+    }
+
+    @Test
+    void a_batch_that_repeats_applied_events_before_new_ones_applies_only_the_new_ones() {
+        for (List<TrackedEventMessage<?>> events : histories()) {
+            views.reset();
+            events.forEach(views::apply);
+            Map<String, List<Map<String, Object>>> expected = views.dump();
+            views.reset();
+
+            // at least once: each batch first half-applied (the "crash"), then delivered again in full with what follows
+            int start = 0;
+            while (start < events.size()) {
+                int end = Math.min(start + 9, events.size());
+                views.inBatch(events.subList(start, (start + end) / 2));
+                views.inBatch(events.subList(start, end));
+                start = end;
+            }
+            assertThat(views.dump()).isEqualTo(expected);
+        }
+    }
+
+    private static List<List<TrackedEventMessage<?>>> histories() {
+        return List.of(ReportHistory.of(LedgerHistory.outcomeFund()).events(), SdgImpactTotalsTest.amendedSharedAndWithdrawn().events(),
+                SdgHousingAndExchangeOutcomesTest.history().events());
+    }
+}
