@@ -1,20 +1,19 @@
 package org.impactledger.projections.journal;
 
-import static org.impactledger.projections.state.JdbcValues.utc;
-
-import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.fund.event.FundEvent;
 import org.impactledger.projections.report.FactStamp;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,16 +33,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code ledger.processor.lag{processor=journal}}) then grows until the rule is fixed.
  *
  * <h2>Idempotent</h2>
- * An entry is keyed by the event's identifier and inserted only if absent
- * ({@code INSERT … SELECT … WHERE NOT EXISTS}); its lines are written only by the insert that
- * created the entry, in the same transaction (which joins the processor's transaction when there
- * is one). A redelivered event writes nothing; a token reset empties the tables ({@link #reset()})
- * and the replay writes the same rows again, because every value comes from the stored event.
+ * An entry is keyed by the event's identifier and inserted only if absent (the batch's identifiers
+ * are looked up together); its lines are written only with the entry, in the same transaction
+ * (which joins the processor's transaction when there is one). A redelivered event writes nothing;
+ * a token reset empties the tables ({@link #reset()}) and the replay writes the same rows again,
+ * because every value comes from the stored event.
  *
  * <h2>Running totals</h2>
- * The insert that creates an entry also adds it to {@code journal_balance} and
- * {@code journal_fund_total}, in the same transaction, so that the trial balance "as of now" reads a
- * few rows ({@link JournalQueries}); the reset empties them with the journal.
+ * A new entry is also added to {@code journal_balance} and {@code journal_fund_total}, in the same
+ * transaction, so that the trial balance "as of now" reads a few rows ({@link JournalQueries}); the
+ * reset empties them with the journal.
+ *
+ * <h2>One write per row per batch</h2>
+ * As in {@code ContractStateProjection}, within the processor's unit of work (a batch of events,
+ * one transaction) the entries are held in a {@link JournalWrites} and written when the unit of
+ * work prepares to commit, in JDBC batches: the entries, their lines, each touched balance and fund
+ * total once (see there why the rows are the same). Event by event, an entry took about ten
+ * statements. The balance check still runs in the handler, before anything is held, so an
+ * unbalanced entry still fails the whole batch (nothing of it is written) and stops the processor
+ * at it. Called outside a unit of work (tests call the handler directly), an entry is written at once.
  */
 @Component
 @ProcessingGroup(JournalProjection.PROCESSING_GROUP)
@@ -52,17 +60,20 @@ public class JournalProjection {
     public static final String PROCESSING_GROUP = "journal";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final PostingRule rules;
+    private final String writesKey = JournalWrites.class.getName() + "@" + System.identityHashCode(this);
 
     @Autowired
-    public JournalProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        this(jdbc, transactionManager, new FundPostingRules());
+    public JournalProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
+        this(jdbc, template, transactionManager, new FundPostingRules());
     }
 
     /** With other posting rules: for tests that must show what happens when a rule is wrong. */
-    public JournalProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager, PostingRule rules) {
+    public JournalProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager, PostingRule rules) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rules = rules;
     }
@@ -80,7 +91,29 @@ public class JournalProjection {
         }
         FactStamp stamp = FactStamp.of(message, posting.get().valueDate());
         JournalEntry entry = JournalBalance.requireBalanced(JournalEntry.of(stamp, event, posting.get()));
-        transaction.executeWithoutResult(status -> write(entry));
+        transaction.executeWithoutResult(status -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                batchWrites(CurrentUnitOfWork.get().root()).post(entry);
+            } else {
+                JournalWrites writes = new JournalWrites(template, List::of);
+                writes.post(entry);
+                writes.flush();
+            }
+        });
+    }
+
+    /**
+     * The batch's {@link JournalWrites}, written when the unit of work prepares to commit: an
+     * exception there (or in any handler of the batch) rolls the whole batch back, and the processor
+     * stops at the batch as for an entry that does not balance.
+     */
+    private JournalWrites batchWrites(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(writesKey, key -> {
+            JournalWrites writes = new JournalWrites(template, () -> unitOfWork instanceof BatchingUnitOfWork<?> batch
+                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
+            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
+            return writes;
+        });
     }
 
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
@@ -92,105 +125,5 @@ public class JournalProjection {
             jdbc.sql("DELETE FROM journal_balance").update();
             jdbc.sql("DELETE FROM journal_fund_total").update();
         });
-    }
-
-    private void write(JournalEntry entry) {
-        // the casts type the parameters of a SELECT list, which PostgreSQL would otherwise take as text
-        int inserted = jdbc.sql("""
-                        INSERT INTO journal_entry (entry_id, fund_id, currency, event_type, description, business_date, recorded_at, principal)
-                        SELECT CAST(:entryId AS VARCHAR(255)), CAST(:fundId AS VARCHAR(64)), CAST(:currency AS VARCHAR(3)),
-                            CAST(:eventType AS VARCHAR(64)), CAST(:description AS VARCHAR(2000)), CAST(:businessDate AS DATE),
-                            CAST(:recordedAt AS TIMESTAMP), CAST(:principal AS VARCHAR(255))
-                        WHERE NOT EXISTS (SELECT 1 FROM journal_entry WHERE entry_id = :entryId)""")
-                .param("entryId", entry.entryId())
-                .param("fundId", entry.fundId())
-                .param("currency", entry.currency())
-                .param("eventType", entry.eventType())
-                .param("description", truncate(entry.description(), 2000))
-                .param("businessDate", entry.businessDate())
-                .param("recordedAt", utc(entry.recordedAt().truncatedTo(ChronoUnit.MICROS)))
-                .param("principal", truncate(entry.principal(), 255))
-                .update();
-        if (inserted == 0) {
-            return;
-        }
-        List<JournalLine> lines = entry.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            JournalLine line = lines.get(i);
-            jdbc.sql("""
-                            INSERT INTO journal_line (entry_id, line_no, account, book, subledger, debit, credit)
-                            VALUES (:entryId, :lineNo, :account, :book, :subledger, :debit, :credit)""")
-                    .param("entryId", entry.entryId())
-                    .param("lineNo", i + 1)
-                    .param("account", line.account().code())
-                    .param("book", line.account().book().name())
-                    .param("subledger", truncate(line.subledger(), 200))
-                    .param("debit", line.debit())
-                    .param("credit", line.credit())
-                    .update();
-        }
-        addToRunningTotals(entry);
-    }
-
-    /**
-     * Adds the entry just written to {@code journal_balance} (per account and book) and
-     * {@code journal_fund_total} (entries, latest dates), in the same transaction: only the insert
-     * that created the entry gets here, so a redelivery adds nothing. One processor thread handles a
-     * fund's events (Axon sequences them by aggregate), so update-else-insert does not race.
-     */
-    private void addToRunningTotals(JournalEntry entry) {
-        Map<List<String>, BigDecimal[]> sums = new LinkedHashMap<>();
-        for (JournalLine line : entry.lines()) {
-            BigDecimal[] sum = sums.computeIfAbsent(List.of(line.account().code(), line.account().book().name()),
-                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            sum[0] = sum[0].add(line.debit());
-            sum[1] = sum[1].add(line.credit());
-        }
-        sums.forEach((key, sum) -> {
-            Map<String, Object> balance = new LinkedHashMap<>();
-            balance.put("fundId", entry.fundId());
-            balance.put("currency", entry.currency());
-            balance.put("account", key.get(0));
-            balance.put("book", key.get(1));
-            balance.put("debits", sum[0]);
-            balance.put("credits", sum[1]);
-            int updated = jdbc.sql("""
-                            UPDATE journal_balance SET debits = debits + :debits, credits = credits + :credits
-                            WHERE fund_id = :fundId AND currency = :currency AND account = :account AND book = :book""")
-                    .params(balance)
-                    .update();
-            if (updated == 0) {
-                jdbc.sql("""
-                                INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits)
-                                VALUES (:fundId, :currency, :account, :book, :debits, :credits)""")
-                        .params(balance)
-                        .update();
-            }
-        });
-        Object recordedAt = utc(entry.recordedAt().truncatedTo(ChronoUnit.MICROS));
-        int updated = jdbc.sql("""
-                        UPDATE journal_fund_total SET entries = entries + 1,
-                            last_business_date = CASE WHEN last_business_date < :businessDate THEN :businessDate ELSE last_business_date END,
-                            last_recorded_at = CASE WHEN last_recorded_at < :recordedAt THEN :recordedAt ELSE last_recorded_at END
-                        WHERE fund_id = :fundId AND currency = :currency""")
-                .param("fundId", entry.fundId())
-                .param("currency", entry.currency())
-                .param("businessDate", entry.businessDate())
-                .param("recordedAt", recordedAt)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            INSERT INTO journal_fund_total (fund_id, currency, entries, last_business_date, last_recorded_at)
-                            VALUES (:fundId, :currency, 1, :businessDate, :recordedAt)""")
-                    .param("fundId", entry.fundId())
-                    .param("currency", entry.currency())
-                    .param("businessDate", entry.businessDate())
-                    .param("recordedAt", recordedAt)
-                    .update();
-        }
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.impactledger.core.contract.event.ContractEvent;
 import org.impactledger.core.fund.event.FundEvent;
 import org.impactledger.projections.state.Recorded;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The journal projection and its queries wired by hand on one data source, a feed that hands each
@@ -33,7 +40,7 @@ final class JournalTables {
     JournalTables(DataSource dataSource, PostingRule rules) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactionManager = new DataSourceTransactionManager(dataSource);
-        this.projection = new JournalProjection(jdbc, transactionManager, rules);
+        this.projection = new JournalProjection(jdbc, new JdbcTemplate(dataSource), transactionManager, rules);
         this.queries = new JournalQueries(jdbc);
     }
 
@@ -65,6 +72,50 @@ final class JournalTables {
     void apply(Recorded r, Map<String, ?> metaData) {
         if (r.payload() instanceof FundEvent event) {
             projection.on(event, message(r, metaData));
+        }
+    }
+
+    /** Delivers the events in batches of {@code size}, each as a tracking processor handles one (see {@link #inBatch}). */
+    void inBatches(List<Recorded> events, int size) {
+        for (int start = 0; start < events.size(); start += size) {
+            inBatch(events.subList(start, Math.min(start + size, events.size())));
+        }
+    }
+
+    /**
+     * One batch as a tracking processor handles it: one {@link BatchingUnitOfWork} with one
+     * transaction, the entries written when it commits. Contract events are passed by, as Axon would.
+     */
+    void inBatch(List<Recorded> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(
+                events.stream().<EventMessage<?>>map(r -> message(r, Map.of())).toList());
+        unitOfWork.attachTransaction(() -> {
+            TransactionStatus status = transactionManager.getTransaction(new DefaultTransactionDefinition());
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    transactionManager.commit(status);
+                }
+
+                @Override
+                public void rollback() {
+                    transactionManager.rollback(status);
+                }
+            };
+        });
+        var result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> message = unitOfWork.getMessage();
+            if (message.getPayload() instanceof FundEvent event) {
+                projection.on(event, message);
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
         }
     }
 

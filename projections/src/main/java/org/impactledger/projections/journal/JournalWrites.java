@@ -1,0 +1,202 @@
+package org.impactledger.projections.journal;
+
+import static org.impactledger.projections.state.JdbcValues.utc;
+
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a batch of fund events posts to the journal, held in memory while the batch is handled and
+ * written at its end in a few JDBC batches: the new entries, their lines, each touched balance
+ * (fund, currency, account, book) once and each fund's total once. Whether the batch's events have
+ * their entry already is looked up once for every event of the batch.
+ *
+ * <h2>Why the rows are the same as event by event</h2>
+ * The processor is the only writer of these tables and a batch is one transaction, so an entry is
+ * present for an event when it is stored or was posted earlier in the batch: a redelivered event
+ * writes nothing, as before. A balance receives the sum of the batch's debits and credits (money of
+ * two decimals: the sum is exact), a fund total the number of the batch's entries and the latest of
+ * their dates, which is what adding the entries one by one with {@code CASE WHEN last < date THEN
+ * date} gives; a row missing before the batch is inserted with those values, as the batch's first
+ * entry on it inserted it. Text values are cut to their column's length, as the former per-event
+ * insert's {@code CAST(... AS VARCHAR(n))} cut them on PostgreSQL.
+ */
+final class JournalWrites {
+
+    private static final String INSERT_ENTRY = """
+            INSERT INTO journal_entry (entry_id, fund_id, currency, event_type, description, business_date, recorded_at, principal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int[] INSERT_ENTRY_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
+            Types.TIMESTAMP, Types.VARCHAR};
+    private static final String INSERT_LINE = """
+            INSERT INTO journal_line (entry_id, line_no, account, book, subledger, debit, credit)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    private static final int[] INSERT_LINE_TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.NUMERIC, Types.NUMERIC};
+
+    private final JdbcTemplate jdbc;
+    private final Supplier<Collection<String>> batchEventIds;
+    /** Entry ids known to be posted (stored or of this batch). */
+    private final Set<String> posted = new HashSet<>();
+    private final Set<String> looked = new HashSet<>();
+    private final List<Object[]> entries = new ArrayList<>();
+    private final List<Object[]> lines = new ArrayList<>();
+    private final Map<List<String>, BigDecimal[]> balances = new LinkedHashMap<>();
+    private final Map<List<String>, FundTotal> fundTotals = new LinkedHashMap<>();
+
+    /**
+     * @param batchEventIds the identifiers of every event of the batch (looked up together the first
+     *                      time an entry is posted)
+     */
+    JournalWrites(JdbcTemplate jdbc, Supplier<Collection<String>> batchEventIds) {
+        this.jdbc = jdbc;
+        this.batchEventIds = batchEventIds;
+    }
+
+    private static final class FundTotal {
+        long entries;
+        LocalDate lastBusinessDate;
+        LocalDateTime lastRecordedAt;
+    }
+
+    /** Posts the entry (already checked to balance) unless it is posted already (a redelivery); returns whether it was new. */
+    boolean post(JournalEntry entry) {
+        if (isPosted(entry.entryId())) {
+            return false;
+        }
+        posted.add(entry.entryId());
+        LocalDateTime recordedAt = utc(entry.recordedAt().truncatedTo(ChronoUnit.MICROS));
+        entries.add(new Object[] {cut(entry.entryId(), 255), cut(entry.fundId(), 64), cut(entry.currency(), 3), cut(entry.eventType(), 64),
+                cut(entry.description(), 2000), entry.businessDate(), recordedAt, cut(entry.principal(), 255)});
+        List<JournalLine> entryLines = entry.lines();
+        for (int i = 0; i < entryLines.size(); i++) {
+            JournalLine line = entryLines.get(i);
+            lines.add(new Object[] {entry.entryId(), i + 1, line.account().code(), line.account().book().name(), cut(line.subledger(), 200),
+                    line.debit(), line.credit()});
+            BigDecimal[] sum = balances.computeIfAbsent(List.of(entry.fundId(), entry.currency(), line.account().code(),
+                    line.account().book().name()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sum[0] = sum[0].add(line.debit());
+            sum[1] = sum[1].add(line.credit());
+        }
+        FundTotal total = fundTotals.computeIfAbsent(List.of(entry.fundId(), entry.currency()), k -> new FundTotal());
+        total.entries++;
+        if (total.lastBusinessDate == null || total.lastBusinessDate.isBefore(entry.businessDate())) {
+            total.lastBusinessDate = entry.businessDate();
+        }
+        if (total.lastRecordedAt == null || total.lastRecordedAt.isBefore(recordedAt)) {
+            total.lastRecordedAt = recordedAt;
+        }
+        return true;
+    }
+
+    /** Writes what is held: entries, their lines, the running totals. */
+    void flush() {
+        if (!entries.isEmpty()) {
+            jdbc.batchUpdate(INSERT_ENTRY, entries, INSERT_ENTRY_TYPES);
+            entries.clear();
+        }
+        if (!lines.isEmpty()) {
+            jdbc.batchUpdate(INSERT_LINE, lines, INSERT_LINE_TYPES);
+            lines.clear();
+        }
+        writeBalances();
+        writeFundTotals();
+    }
+
+    private void writeBalances() {
+        if (balances.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<List<String>, BigDecimal[]>> changes = List.copyOf(balances.entrySet());
+        balances.clear();
+        int[] updated = jdbc.batchUpdate("""
+                        UPDATE journal_balance SET debits = debits + ?, credits = credits + ?
+                        WHERE fund_id = ? AND currency = ? AND account = ? AND book = ?""",
+                changes.stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().get(0), e.getKey().get(1),
+                        e.getKey().get(2), e.getKey().get(3)}).toList(),
+                new int[] {Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                List<String> k = changes.get(i).getKey();
+                BigDecimal[] sum = changes.get(i).getValue();
+                missing.add(new Object[] {k.get(0), k.get(1), k.get(2), k.get(3), sum[0], sum[1]});
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits) VALUES (?, ?, ?, ?, ?, ?)",
+                    missing, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC});
+        }
+    }
+
+    private void writeFundTotals() {
+        if (fundTotals.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<List<String>, FundTotal>> changes = List.copyOf(fundTotals.entrySet());
+        fundTotals.clear();
+        int[] updated = jdbc.batchUpdate("""
+                        UPDATE journal_fund_total SET entries = entries + ?,
+                            last_business_date = CASE WHEN last_business_date < ? THEN ? ELSE last_business_date END,
+                            last_recorded_at = CASE WHEN last_recorded_at < ? THEN ? ELSE last_recorded_at END
+                        WHERE fund_id = ? AND currency = ?""",
+                changes.stream().map(e -> {
+                    FundTotal t = e.getValue();
+                    return new Object[] {t.entries, t.lastBusinessDate, t.lastBusinessDate, t.lastRecordedAt, t.lastRecordedAt,
+                            e.getKey().get(0), e.getKey().get(1)};
+                }).toList(),
+                new int[] {Types.BIGINT, Types.DATE, Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR});
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                List<String> k = changes.get(i).getKey();
+                FundTotal t = changes.get(i).getValue();
+                missing.add(new Object[] {k.get(0), k.get(1), t.entries, t.lastBusinessDate, t.lastRecordedAt});
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("""
+                            INSERT INTO journal_fund_total (fund_id, currency, entries, last_business_date, last_recorded_at)
+                            VALUES (?, ?, ?, ?, ?)""", missing,
+                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.TIMESTAMP});
+        }
+    }
+
+    private boolean isPosted(String entryId) {
+        if (posted.contains(entryId)) {
+            return true;
+        }
+        if (looked.contains(entryId)) {
+            return false;
+        }
+        Set<String> ids = new LinkedHashSet<>(batchEventIds.get());
+        ids.removeAll(looked);
+        ids.add(entryId);
+        List<String> list = List.copyOf(ids);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String marks = String.join(", ", chunk.stream().map(id -> "?").toList());
+            posted.addAll(jdbc.queryForList("SELECT entry_id FROM journal_entry WHERE entry_id IN (" + marks + ")", String.class,
+                    chunk.toArray()));
+            looked.addAll(chunk);
+        }
+        return posted.contains(entryId);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
