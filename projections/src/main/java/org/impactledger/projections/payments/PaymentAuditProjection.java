@@ -8,12 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
 import org.impactledger.core.contract.event.OutcomePaymentExecuted;
 import org.impactledger.core.contract.event.OutcomePaymentReversed;
@@ -27,6 +32,7 @@ import org.impactledger.projections.report.FactStamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,10 +48,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with them an auditor can look up the proof for each step of a payment, and see that the chain
  * shown here is the chain the ledger holds.
  *
- * <p>Why idempotent: each row is keyed by its event's identifier and inserted with
- * {@code INSERT ... SELECT ... WHERE NOT EXISTS}, so redelivery writes nothing and a replay after a
+ * <p>Why idempotent: each row is keyed by its event's identifier and inserted only if absent (the
+ * batch's identifiers are looked up together), so redelivery writes nothing and a replay after a
  * reset gives the same rows (the global position is part of the stored event, so it is the same on
  * replay). Rejections are not recorded: a rejected outcome can never be paid.
+ *
+ * <p>Steps written per batch: as in {@code ContractStateProjection}, the handlers put their step in
+ * a {@link PaymentAuditWrites} kept in the processor's unit of work, which writes the batch's steps
+ * in one JDBC batch when the unit of work prepares to commit, and reads an outcome's fund (its
+ * REPORTED step) once per batch (see there why the rows are the same). An approval's listed payment,
+ * its list positions and counts ({@link #listPayment}) are still written at once: they read the
+ * payments and lists only, never the steps. Called outside a unit of work (tests call the handlers
+ * directly), each step is written at once.
  */
 @Component
 @ProcessingGroup(PaymentAuditProjection.PROCESSING_GROUP)
@@ -56,17 +70,20 @@ public class PaymentAuditProjection {
     private static final Logger log = LoggerFactory.getLogger(PaymentAuditProjection.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final PaymentListPositions positions;
+    private final String writesKey = PaymentAuditWrites.class.getName() + "@" + System.identityHashCode(this);
 
     @Autowired
-    public PaymentAuditProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        this(jdbc, transactionManager, PaymentListPositions.UNORDERED_LIMIT);
+    public PaymentAuditProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
+        this(jdbc, template, transactionManager, PaymentListPositions.UNORDERED_LIMIT);
     }
 
     /** @param unorderedLimit payments left unnumbered in a list before they are numbered at once (see {@link PaymentListPositions}) */
-    public PaymentAuditProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager, int unorderedLimit) {
+    public PaymentAuditProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager, int unorderedLimit) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
         this.positions = new PaymentListPositions(jdbc, unorderedLimit);
     }
@@ -81,12 +98,12 @@ public class PaymentAuditProjection {
                 .set("quantity", event.quantity())
                 .set("evidence_reference", event.evidenceReference())
                 .set("evidence_sha256", event.evidenceSha256());
-        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, null), message, token));
+        apply(writes -> insert(writes, step, sequenceNumber, FactStamp.of(message, null), message, token));
     }
 
     @EventHandler
     public void on(OutcomeVerified event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
-        transaction.executeWithoutResult(status -> fundOf(event.contractId(), event.outcomeId()).ifPresent(fundId -> insert(
+        apply(writes -> fundOf(writes, event.contractId(), event.outcomeId()).ifPresent(fundId -> insert(writes,
                 new Step(AuditStepType.VERIFIED, fundId, event.contractId(), event.outcomeId(), event.verifiedBy())
                         .set("quantity", event.verifiedQuantity())
                         .set("note", event.note()),
@@ -102,8 +119,8 @@ public class PaymentAuditProjection {
                 .set("amount", event.amount().amount())
                 .set("currency", event.amount().currency());
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> {
-            if (insert(step, sequenceNumber, stamp, message, token) > 0) {
+        apply(writes -> {
+            if (insert(writes, step, sequenceNumber, stamp, message, token)) {
                 listPayment(step, event.payerId().value(), stamp);
             }
         });
@@ -224,7 +241,7 @@ public class PaymentAuditProjection {
                 .set("currency", event.amount().currency())
                 .set("bank_reference", event.bankReference())
                 .set("value_date", event.valueDate());
-        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, event.valueDate()), message, token));
+        apply(writes -> insert(writes, step, sequenceNumber, FactStamp.of(message, event.valueDate()), message, token));
     }
 
     @EventHandler
@@ -235,12 +252,12 @@ public class PaymentAuditProjection {
                 .set("was_executed", event.wasExecuted())
                 .set("reason", event.reason())
                 .set("value_date", event.valueDate());
-        transaction.executeWithoutResult(status -> insert(step, sequenceNumber, FactStamp.of(message, event.valueDate()), message, token));
+        apply(writes -> insert(writes, step, sequenceNumber, FactStamp.of(message, event.valueDate()), message, token));
     }
 
     @EventHandler
     public void on(OutcomeWithdrawn event, @SequenceNumber long sequenceNumber, EventMessage<?> message, TrackingToken token) {
-        transaction.executeWithoutResult(status -> fundOf(event.contractId(), event.outcomeId()).ifPresent(fundId -> insert(
+        apply(writes -> fundOf(writes, event.contractId(), event.outcomeId()).ifPresent(fundId -> insert(writes,
                 new Step(AuditStepType.WITHDRAWN, fundId, event.contractId(), event.outcomeId(), event.withdrawnBy())
                         .set("reason", event.reason()),
                 sequenceNumber, FactStamp.of(message, null), message, token)));
@@ -257,51 +274,59 @@ public class PaymentAuditProjection {
         });
     }
 
-    private Optional<String> fundOf(ContractId contractId, OutcomeId outcomeId) {
-        Optional<String> fundId = jdbc.sql("""
-                        SELECT fund_id FROM payment_audit_step
-                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND step = 'REPORTED'""")
-                .param("contractId", contractId.value())
-                .param("outcomeId", outcomeId.value())
-                .query(String.class)
-                .optional();
+    private static Optional<String> fundOf(PaymentAuditWrites writes, ContractId contractId, OutcomeId outcomeId) {
+        Optional<String> fundId = writes.fundOf(contractId.value(), outcomeId.value());
         if (fundId.isEmpty()) {
             log.warn("Skipped a step of outcome {} of contract {}, whose report has no row in payment_audit_step", outcomeId, contractId);
         }
         return fundId;
     }
 
-    /** @return 1 if the step's row was written, 0 if it was there already (a redelivery) */
-    private int insert(Step step, long sequenceNumber, FactStamp stamp, EventMessage<?> message, TrackingToken token) {
-        Map<String, Object> params = new LinkedHashMap<>(step.details);
-        params.put("event_id", stamp.eventId());
-        params.put("global_position", token == null || token.position().isEmpty() ? null : token.position().getAsLong());
-        params.put("sequence_number", sequenceNumber);
-        params.put("step", step.type.name());
-        params.put("fund_id", step.fundId);
-        params.put("contract_id", step.contractId.value());
-        params.put("outcome_id", step.outcomeId.value());
-        params.put("actor", step.actor);
-        params.put("principal", stamp.principal());
-        params.put("role", metaData(message, LedgerMetaData.ROLE));
-        params.put("business_date", stamp.businessDate());
-        params.put("recorded_at", utc(stamp.recordedAt()));
-        return jdbc.sql("""
-                        INSERT INTO payment_audit_step (event_id, global_position, sequence_number, step, fund_id, contract_id, outcome_id,
-                            actor, principal, role, business_date, recorded_at, beneficiary_id, metric_code, period, outcome_date, quantity,
-                            evidence_reference, evidence_sha256, note, unit_price, amount, currency, bank_reference, value_date, was_executed,
-                            reason, payer_id)
-                        SELECT :event_id, CAST(:global_position AS BIGINT), :sequence_number, :step, :fund_id, :contract_id, :outcome_id,
-                            CAST(:actor AS VARCHAR(255)), CAST(:principal AS VARCHAR(255)), CAST(:role AS VARCHAR(128)),
-                            :business_date, :recorded_at, CAST(:beneficiary_id AS VARCHAR(64)), CAST(:metric_code AS VARCHAR(64)),
-                            CAST(:period AS VARCHAR(16)), CAST(:outcome_date AS DATE), CAST(:quantity AS NUMERIC(19,6)),
-                            CAST(:evidence_reference AS VARCHAR(1000)), CAST(:evidence_sha256 AS VARCHAR(64)), CAST(:note AS VARCHAR(1000)),
-                            CAST(:unit_price AS NUMERIC(19,2)), CAST(:amount AS NUMERIC(19,2)), CAST(:currency AS VARCHAR(3)),
-                            CAST(:bank_reference AS VARCHAR(255)), CAST(:value_date AS DATE), CAST(:was_executed AS BOOLEAN),
-                            CAST(:reason AS VARCHAR(1000)), CAST(:payer_id AS VARCHAR(64))
-                        WHERE NOT EXISTS (SELECT 1 FROM payment_audit_step WHERE event_id = :event_id)""")
-                .params(params)
-                .update();
+    /** @return whether the step's row is new (false: it was there already, a redelivery) */
+    private static boolean insert(PaymentAuditWrites writes, Step step, long sequenceNumber, FactStamp stamp, EventMessage<?> message,
+                                  TrackingToken token) {
+        Map<String, Object> columns = new LinkedHashMap<>(step.details);
+        columns.put("event_id", stamp.eventId());
+        columns.put("global_position", token == null || token.position().isEmpty() ? null : token.position().getAsLong());
+        columns.put("sequence_number", sequenceNumber);
+        columns.put("step", step.type.name());
+        columns.put("fund_id", step.fundId);
+        columns.put("contract_id", step.contractId.value());
+        columns.put("outcome_id", step.outcomeId.value());
+        columns.put("actor", step.actor);
+        columns.put("principal", stamp.principal());
+        columns.put("role", metaData(message, LedgerMetaData.ROLE));
+        columns.put("business_date", stamp.businessDate());
+        columns.put("recorded_at", utc(stamp.recordedAt()));
+        return writes.step(columns);
+    }
+
+    /**
+     * Applies one event's changes. Within a processor's unit of work (a batch of events in one
+     * transaction) its step joins the batch's {@link PaymentAuditWrites}, written when the unit of
+     * work prepares to commit; outside one (a direct call) it is written at once. Either way the
+     * event's handling runs in a transaction (the processor's, joined): an exception rolls back the
+     * whole batch, so a batch is applied entirely or not at all.
+     */
+    private void apply(Consumer<PaymentAuditWrites> change) {
+        transaction.executeWithoutResult(status -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                change.accept(batchWrites(CurrentUnitOfWork.get().root()));
+            } else {
+                PaymentAuditWrites writes = new PaymentAuditWrites(template, List::of);
+                change.accept(writes);
+                writes.flush();
+            }
+        });
+    }
+
+    private PaymentAuditWrites batchWrites(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(writesKey, key -> {
+            PaymentAuditWrites writes = new PaymentAuditWrites(template, () -> unitOfWork instanceof BatchingUnitOfWork<?> batch
+                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
+            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
+            return writes;
+        });
     }
 
     private static String metaData(EventMessage<?> message, String key) {

@@ -40,6 +40,7 @@ import org.impactledger.projections.report.ReportDatabases;
 import org.impactledger.projections.report.TimeTravel;
 import org.impactledger.projections.state.LedgerHistory;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,7 +74,7 @@ class PaymentListPositionsTest {
         static Views on(DataSource dataSource, int unorderedLimit) {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-            PaymentAuditProjection projection = new PaymentAuditProjection(jdbc, transactionManager, unorderedLimit);
+            PaymentAuditProjection projection = new PaymentAuditProjection(jdbc, new JdbcTemplate(dataSource), transactionManager, unorderedLimit);
             projection.reset();
             return new Views(jdbc, new TransactionTemplate(transactionManager), projection, new PaymentAuditQueries(jdbc, transactionManager),
                     new AnnotationEventHandlerAdapter(projection));

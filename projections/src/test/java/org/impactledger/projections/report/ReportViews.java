@@ -66,7 +66,7 @@ public final class ReportViews {
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.sdg = new SdgImpactProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.performance = new FundPerformanceProjection(jdbc, transactionManager);
-        this.audit = new PaymentAuditProjection(jdbc, transactionManager);
+        this.audit = new PaymentAuditProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.sdgQueries = new SdgImpactQueries(jdbc);
         this.performanceQueries = new FundPerformanceQueries(jdbc);
         this.auditQueries = new PaymentAuditQueries(jdbc, transactionManager);

@@ -1,0 +1,78 @@
+package org.impactledger.projections.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.impactledger.projections.state.LedgerHistory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The payment audit projection as a tracking processor drives it on PostgreSQL: a batch of events in
+ * one batching unit of work and one transaction, its steps, listed payments and counts held until
+ * the unit of work commits ({@code PaymentAuditWrites}). Whatever the batch size, the tables equal
+ * those of applying event by event, through reversals and approvals again; a batch delivered again,
+ * wholly or partly, alone or with new events, changes nothing. (The other report tables are
+ * compared too: they must come out the same whatever the batching.)
+ */
+class PaymentAuditBatchesTest {
+
+    private static ReportViews views;
+
+    @BeforeAll
+    static void database() {
+        views = new ReportViews(ReportDatabases.postgres());
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        views.reset();
+    }
+
+    @Test
+    void batches_of_any_size_give_the_tables_of_event_by_event_application() {
+        for (List<TrackedEventMessage<?>> events : histories()) {
+            views.reset();
+            events.forEach(views::apply);
+            Map<String, List<Map<String, Object>>> oneByOne = views.dump();
+            assertThat(oneByOne.get("payment_audit_step")).isNotEmpty();
+            assertThat(oneByOne.get("payment_audit_payment")).isNotEmpty();
+            assertThat(oneByOne.get("payment_audit_count")).isNotEmpty();
+
+            for (int size : new int[] {1, 2, 3, 5, 8, 13, events.size()}) {
+                views.reset();
+                views.inBatches(events, size);
+                assertThat(views.dump()).as("batches of %d", size).isEqualTo(oneByOne);
+            }
+        }
+    }
+
+    @Test
+    void a_batch_delivered_again_changes_nothing_and_a_half_applied_batch_is_completed() {
+        for (List<TrackedEventMessage<?>> events : histories()) {
+            views.reset();
+            events.forEach(views::apply);
+            Map<String, List<Map<String, Object>>> expected = views.dump();
+            views.reset();
+
+            int start = 0;
+            while (start < events.size()) {
+                int end = Math.min(start + 9, events.size());
+                views.inBatch(events.subList(start, (start + end) / 2));
+                views.inBatch(events.subList(start, end));
+                start = end;
+            }
+            assertThat(views.dump()).isEqualTo(expected);
+
+            views.inBatches(events, 7);
+            assertThat(views.dump()).isEqualTo(expected);
+        }
+    }
+
+    private static List<List<TrackedEventMessage<?>>> histories() {
+        return List.of(ReportHistory.of(LedgerHistory.outcomeFund()).events(), FastReportsTest.history().events());
+    }
+}
