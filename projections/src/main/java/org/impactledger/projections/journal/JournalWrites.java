@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.impactledger.projections.state.StoredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -185,14 +186,8 @@ final class JournalWrites {
         Set<String> ids = new LinkedHashSet<>(batchEventIds.get());
         ids.removeAll(looked);
         ids.add(entryId);
-        List<String> list = List.copyOf(ids);
-        for (int from = 0; from < list.size(); from += 500) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
-            String marks = String.join(", ", chunk.stream().map(id -> "?").toList());
-            posted.addAll(jdbc.queryForList("SELECT entry_id FROM journal_entry WHERE entry_id IN (" + marks + ")", String.class,
-                    chunk.toArray()));
-            looked.addAll(chunk);
-        }
+        posted.addAll(StoredKeys.among(jdbc, "journal_entry", "entry_id", ids));
+        looked.addAll(ids);
         return posted.contains(entryId);
     }
 

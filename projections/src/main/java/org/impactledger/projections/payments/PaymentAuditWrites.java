@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.dao.support.DataAccessUtils;
+import org.impactledger.projections.state.StoredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -144,14 +145,8 @@ final class PaymentAuditWrites {
         Set<String> ids = new LinkedHashSet<>(batchEventIds.get());
         ids.removeAll(looked);
         ids.add(eventId);
-        List<String> list = List.copyOf(ids);
-        for (int from = 0; from < list.size(); from += 500) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
-            String marks = String.join(", ", chunk.stream().map(id -> "?").toList());
-            steps.addAll(jdbc.queryForList("SELECT event_id FROM payment_audit_step WHERE event_id IN (" + marks + ")", String.class,
-                    chunk.toArray()));
-            looked.addAll(chunk);
-        }
+        steps.addAll(StoredKeys.among(jdbc, "payment_audit_step", "event_id", ids));
+        looked.addAll(ids);
         return steps.contains(eventId);
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.sdg.SdgImpactProjection.FactType;
 import org.impactledger.projections.sdg.SdgImpactProjection.OutcomeContext;
+import org.impactledger.projections.state.StoredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -172,14 +173,9 @@ final class SdgImpactWrites {
         return facts.contains(eventId);
     }
 
-    /** Which of these events have a stored fact, in queries of up to 500 ids. */
+    /** Which of these events have a stored fact ({@link StoredKeys}). */
     private void lookUp(List<String> ids) {
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(", ", chunk.stream().map(id -> "?").toList());
-            facts.addAll(template.queryForList("SELECT event_id FROM sdg_outcome_fact WHERE event_id IN (" + marks + ")", String.class,
-                    chunk.toArray()));
-            looked.addAll(chunk);
-        }
+        facts.addAll(StoredKeys.among(template, "sdg_outcome_fact", "event_id", ids));
+        looked.addAll(ids);
     }
 }
