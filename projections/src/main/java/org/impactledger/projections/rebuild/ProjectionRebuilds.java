@@ -1,5 +1,6 @@
 package org.impactledger.projections.rebuild;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    /** How long a rebuild keeps retrying to reset a processor that is still stopping. */
+    private static final Duration RESET_PATIENCE = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -77,11 +81,38 @@ public class ProjectionRebuilds {
         }
         long target = head();
         log.info("Rebuilding read model {} from the start of the event stream (head at {})", name, target);
-        processor.shutDown();
-        processor.resetTokens();
+        stopAndReset(processor);
         rebuildTargets.put(name, target);
         processor.start();
         return status(name);
+    }
+
+    /**
+     * Stops the processor and resets its tokens. Right after a start (the ledger's own start, when
+     * {@code --ledger.rebuild} asks at once, or a rebuild just before) a tracking processor's worker
+     * launcher may still be running when {@code shutDown()} returns, and Axon then refuses the reset
+     * ("must be shut down before triggering a reset"): stop it again and retry for a while.
+     */
+    private static void stopAndReset(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + RESET_PATIENCE.toNanos();
+        while (true) {
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+                return;
+            } catch (IllegalStateException stillStopping) {
+                if (System.nanoTime() > deadline) {
+                    throw stillStopping;
+                }
+                log.debug("Read model {} was still stopping; trying the reset again", processor.getName());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw stillStopping;
+                }
+            }
+        }
     }
 
     /** True when the read model has processed every event up to the head it was rebuilt towards (or the current head). */
