@@ -1,17 +1,13 @@
 package org.impactledger.projections.journal;
 
-import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.fund.event.FundEvent;
 import org.impactledger.projections.report.FactStamp;
+import org.impactledger.projections.state.BatchWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +59,7 @@ public class JournalProjection {
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final PostingRule rules;
-    private final String writesKey = JournalWrites.class.getName() + "@" + System.identityHashCode(this);
+    private final BatchWrites<JournalWrites> batch;
 
     @Autowired
     public JournalProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
@@ -75,6 +71,7 @@ public class JournalProjection {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.batch = new BatchWrites<>(transaction, ids -> new JournalWrites(template, ids));
         this.rules = rules;
     }
 
@@ -91,29 +88,7 @@ public class JournalProjection {
         }
         FactStamp stamp = FactStamp.of(message, posting.get().valueDate());
         JournalEntry entry = JournalBalance.requireBalanced(JournalEntry.of(stamp, event, posting.get()));
-        transaction.executeWithoutResult(status -> {
-            if (CurrentUnitOfWork.isStarted()) {
-                batchWrites(CurrentUnitOfWork.get().root()).post(entry);
-            } else {
-                JournalWrites writes = new JournalWrites(template, List::of);
-                writes.post(entry);
-                writes.flush();
-            }
-        });
-    }
-
-    /**
-     * The batch's {@link JournalWrites}, written when the unit of work prepares to commit: an
-     * exception there (or in any handler of the batch) rolls the whole batch back, and the processor
-     * stops at the batch as for an entry that does not balance.
-     */
-    private JournalWrites batchWrites(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(writesKey, key -> {
-            JournalWrites writes = new JournalWrites(template, () -> unitOfWork instanceof BatchingUnitOfWork<?> batch
-                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
-            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
-            return writes;
-        });
+        batch.apply(writes -> writes.post(entry));
     }
 
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */

@@ -9,13 +9,11 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
+import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * entry on it inserted it. Text values are cut to their column's length, as the former per-event
  * insert's {@code CAST(... AS VARCHAR(n))} cut them on PostgreSQL.
  */
-final class JournalWrites {
+final class JournalWrites implements BatchWrites.Held {
 
     private static final String INSERT_ENTRY = """
             INSERT INTO journal_entry (entry_id, fund_id, currency, event_type, description, business_date, recorded_at, principal)
@@ -49,10 +47,8 @@ final class JournalWrites {
             Types.NUMERIC, Types.NUMERIC};
 
     private final JdbcTemplate jdbc;
-    private final Supplier<Collection<String>> batchEventIds;
-    /** Entry ids known to be posted (stored or of this batch). */
-    private final Set<String> posted = new HashSet<>();
-    private final Set<String> looked = new HashSet<>();
+    /** Entry ids that are posted (stored or of this batch). */
+    private final StoredKeys posted;
     private final List<Object[]> entries = new ArrayList<>();
     private final List<Object[]> lines = new ArrayList<>();
     private final Map<List<String>, BigDecimal[]> balances = new LinkedHashMap<>();
@@ -64,7 +60,7 @@ final class JournalWrites {
      */
     JournalWrites(JdbcTemplate jdbc, Supplier<Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
-        this.batchEventIds = batchEventIds;
+        this.posted = new StoredKeys(jdbc, "journal_entry", "entry_id", batchEventIds);
     }
 
     private static final class FundTotal {
@@ -75,7 +71,7 @@ final class JournalWrites {
 
     /** Posts the entry (already checked to balance) unless it is posted already (a redelivery); returns whether it was new. */
     boolean post(JournalEntry entry) {
-        if (isPosted(entry.entryId())) {
+        if (posted.contains(entry.entryId())) {
             return false;
         }
         posted.add(entry.entryId());
@@ -104,7 +100,8 @@ final class JournalWrites {
     }
 
     /** Writes what is held: entries, their lines, the running totals. */
-    void flush() {
+    @Override
+    public void flush() {
         if (!entries.isEmpty()) {
             jdbc.batchUpdate(INSERT_ENTRY, entries, INSERT_ENTRY_TYPES);
             entries.clear();
@@ -176,20 +173,6 @@ final class JournalWrites {
         }
     }
 
-    private boolean isPosted(String entryId) {
-        if (posted.contains(entryId)) {
-            return true;
-        }
-        if (looked.contains(entryId)) {
-            return false;
-        }
-        Set<String> ids = new LinkedHashSet<>(batchEventIds.get());
-        ids.removeAll(looked);
-        ids.add(entryId);
-        posted.addAll(StoredKeys.among(jdbc, "journal_entry", "entry_id", ids));
-        looked.addAll(ids);
-        return posted.contains(entryId);
-    }
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

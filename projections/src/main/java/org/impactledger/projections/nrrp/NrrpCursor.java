@@ -1,12 +1,11 @@
 package org.impactledger.projections.nrrp;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Objects;
 import org.impactledger.core.shared.DomainException;
+import org.impactledger.projections.state.OpaqueCursor;
 
 /**
  * Where a page of discrepancies ({@code list} D) or matches (M) ends: the last item's place in
@@ -20,7 +19,6 @@ public record NrrpCursor(String list, long generation, Instant knownAt, LocalDat
 
     public static final String DISCREPANCIES = "D";
     public static final String MATCHES = "M";
-    private static final char SEPARATOR = '\u001f';
 
     public NrrpCursor {
         Objects.requireNonNull(list, "list");
@@ -28,8 +26,7 @@ public record NrrpCursor(String list, long generation, Instant knownAt, LocalDat
     }
 
     public String encode() {
-        String plain = list + SEPARATOR + generation + SEPARATOR + knownAt + SEPARATOR + (asOf == null ? "" : asOf.toString()) + SEPARATOR + seq;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(list, generation, knownAt, asOf, seq);
     }
 
     /**
@@ -38,8 +35,7 @@ public record NrrpCursor(String list, long generation, Instant knownAt, LocalDat
      */
     public static NrrpCursor decode(String text, String parameter, String expectedList) {
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8);
-            String[] parts = plain.split(String.valueOf(SEPARATOR), -1);
+            String[] parts = OpaqueCursor.decode(text);
             if (parts.length == 5 && parts[0].equals(expectedList)) {
                 long generation = Long.parseLong(parts[1]);
                 long seq = Long.parseLong(parts[4]);

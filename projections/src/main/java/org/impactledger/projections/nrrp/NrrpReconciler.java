@@ -71,8 +71,8 @@ public class NrrpReconciler {
 
     /**
      * @param permits how many computations may run at once on this node. Each holds every fact of its
-     *                bounds in memory (about 100 MB at a million events, where four at once ran a 256 MB
-     *                heap out of memory): the permits bound the memory, not just the CPU
+     *                bounds in memory (at a million events, four at once ran a 256 MB heap out of memory):
+     *                the permits bound the memory, not just the CPU
      * @param wait    how long a question waits for a permit before it is refused as busy
      */
     public NrrpReconciler(JdbcClient jdbc, int permits, Duration wait) {

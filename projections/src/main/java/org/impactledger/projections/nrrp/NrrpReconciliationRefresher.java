@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.impactledger.projections.report.TimeTravel;
+import org.impactledger.projections.schedule.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then sees the new generation's fingerprint and computation time and does nothing. The interval
  * is checked against the current generation's computation time, so it holds across nodes.
  */
-public class NrrpReconciliationRefresher implements SmartLifecycle {
+public class NrrpReconciliationRefresher extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(NrrpReconciliationRefresher.class);
 
@@ -48,8 +45,6 @@ public class NrrpReconciliationRefresher implements SmartLifecycle {
     private final Clock clock;
     private final Supplier<Long> readModelPosition;
     private final NrrpReconciliationProperties properties;
-    private ScheduledExecutorService executor;
-    private volatile String lastFailure;
 
     /**
      * @param readModelPosition the nrrp processor's position (its slowest segment) on this node, null when unknown
@@ -57,6 +52,7 @@ public class NrrpReconciliationRefresher implements SmartLifecycle {
     public NrrpReconciliationRefresher(JdbcClient jdbc, NrrpReconciler reconciler, NrrpReconciliationStore store,
                                        PlatformTransactionManager transactionManager, Clock clock, Supplier<Long> readModelPosition,
                                        NrrpReconciliationProperties properties) {
+        super("nrrp-reconciliation-refresher");
         this.jdbc = jdbc;
         this.reconciler = reconciler;
         this.store = store;
@@ -108,51 +104,23 @@ public class NrrpReconciliationRefresher implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null || !properties.materialised()) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "nrrp-reconciliation-refresher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = properties.refreshInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::runOnce, Math.min(millis, 1000), millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void runOnce() {
-        try {
-            refresh();
-            lastFailure = null;
-        } catch (RuntimeException e) {
-            String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (!failure.equals(lastFailure)) {
-                log.warn("NRRP reconciliation refresh failed; retrying every {}", properties.refreshInterval(), e);
-            }
-            lastFailure = failure;
-        }
+    protected boolean enabled() {
+        return properties.materialised();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
+    protected Duration interval() {
+        return properties.refreshInterval();
+    }
+
+    /** The first check soon after start (at most a second), so that a node starts answering from tables early. */
+    @Override
+    protected Duration firstDelay() {
+        return interval().compareTo(Duration.ofSeconds(1)) < 0 ? interval() : Duration.ofSeconds(1);
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        refresh();
     }
 }

@@ -15,10 +15,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
 import org.impactledger.core.contract.event.OutcomePaymentExecuted;
 import org.impactledger.core.contract.event.OutcomePaymentReversed;
@@ -29,6 +25,7 @@ import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.infra.messaging.LedgerMetaData;
 import org.impactledger.projections.report.FactStamp;
+import org.impactledger.projections.state.BatchWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +70,7 @@ public class PaymentAuditProjection {
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final PaymentListPositions positions;
-    private final String writesKey = PaymentAuditWrites.class.getName() + "@" + System.identityHashCode(this);
+    private final BatchWrites<PaymentAuditWrites> batch;
 
     @Autowired
     public PaymentAuditProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
@@ -85,6 +82,7 @@ public class PaymentAuditProjection {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.batch = new BatchWrites<>(transaction, ids -> new PaymentAuditWrites(template, ids));
         this.positions = new PaymentListPositions(jdbc, unorderedLimit);
     }
 
@@ -301,32 +299,9 @@ public class PaymentAuditProjection {
         return writes.step(columns);
     }
 
-    /**
-     * Applies one event's changes. Within a processor's unit of work (a batch of events in one
-     * transaction) its step joins the batch's {@link PaymentAuditWrites}, written when the unit of
-     * work prepares to commit; outside one (a direct call) it is written at once. Either way the
-     * event's handling runs in a transaction (the processor's, joined): an exception rolls back the
-     * whole batch, so a batch is applied entirely or not at all.
-     */
+    /** Applies one event's changes: held for the processor's batch and written at its end ({@link BatchWrites}). */
     private void apply(Consumer<PaymentAuditWrites> change) {
-        transaction.executeWithoutResult(status -> {
-            if (CurrentUnitOfWork.isStarted()) {
-                change.accept(batchWrites(CurrentUnitOfWork.get().root()));
-            } else {
-                PaymentAuditWrites writes = new PaymentAuditWrites(template, List::of);
-                change.accept(writes);
-                writes.flush();
-            }
-        });
-    }
-
-    private PaymentAuditWrites batchWrites(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(writesKey, key -> {
-            PaymentAuditWrites writes = new PaymentAuditWrites(template, () -> unitOfWork instanceof BatchingUnitOfWork<?> batch
-                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
-            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
-            return writes;
-        });
+        batch.apply(change);
     }
 
     private static String metaData(EventMessage<?> message, String key) {

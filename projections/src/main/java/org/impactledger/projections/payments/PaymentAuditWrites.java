@@ -4,15 +4,13 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.dao.support.DataAccessUtils;
+import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cut to their column's length, as the {@code CAST(... AS VARCHAR(n))} of the former per-event insert
  * cut them on PostgreSQL.
  */
-final class PaymentAuditWrites {
+final class PaymentAuditWrites implements BatchWrites.Held {
 
     /** Every column of {@code payment_audit_step} with its SQL type and, for text, the length a value is cut to (0: not cut). */
     private static final Map<String, int[]> STEP_COLUMNS = new LinkedHashMap<>();
@@ -70,10 +68,8 @@ final class PaymentAuditWrites {
     private static final int[] INSERT_STEP_TYPES = STEP_COLUMNS.values().stream().mapToInt(c -> c[0]).toArray();
 
     private final JdbcTemplate jdbc;
-    private final Supplier<Collection<String>> batchEventIds;
-    /** Event ids known to have a step (stored or of this batch). */
-    private final Set<String> steps = new HashSet<>();
-    private final Set<String> looked = new HashSet<>();
+    /** Event ids that have a step (stored or of this batch). */
+    private final StoredKeys steps;
     private final Map<OutcomeKey, Optional<String>> funds = new HashMap<>();
     private final List<Object[]> pendingSteps = new ArrayList<>();
 
@@ -83,7 +79,7 @@ final class PaymentAuditWrites {
      */
     PaymentAuditWrites(JdbcTemplate jdbc, Supplier<Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
-        this.batchEventIds = batchEventIds;
+        this.steps = new StoredKeys(jdbc, "payment_audit_step", "event_id", batchEventIds);
     }
 
     private static void column(String name, int type, int length) {
@@ -108,7 +104,7 @@ final class PaymentAuditWrites {
      */
     boolean step(Map<String, Object> columns) {
         String eventId = (String) columns.get("event_id");
-        if (hasStep(eventId)) {
+        if (steps.contains(eventId)) {
             return false;
         }
         steps.add(eventId);
@@ -128,25 +124,11 @@ final class PaymentAuditWrites {
     }
 
     /** Writes the batch's new steps in one JDBC batch. */
-    void flush() {
+    @Override
+    public void flush() {
         if (!pendingSteps.isEmpty()) {
             jdbc.batchUpdate(INSERT_STEP, pendingSteps, INSERT_STEP_TYPES);
             pendingSteps.clear();
         }
-    }
-
-    private boolean hasStep(String eventId) {
-        if (steps.contains(eventId)) {
-            return true;
-        }
-        if (looked.contains(eventId)) {
-            return false;
-        }
-        Set<String> ids = new LinkedHashSet<>(batchEventIds.get());
-        ids.removeAll(looked);
-        ids.add(eventId);
-        steps.addAll(StoredKeys.among(jdbc, "payment_audit_step", "event_id", ids));
-        looked.addAll(ids);
-        return steps.contains(eventId);
     }
 }

@@ -1,11 +1,10 @@
 package org.impactledger.projections.payments;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Objects;
 import org.impactledger.core.shared.DomainException;
+import org.impactledger.projections.state.OpaqueCursor;
 
 /**
  * Where a page of outcome payments ends, in the list's order (first approval, contract, outcome):
@@ -15,8 +14,6 @@ import org.impactledger.core.shared.DomainException;
  */
 public record PaymentCursor(Instant firstApprovedAt, String contractId, String outcomeId) {
 
-    private static final char SEPARATOR = '\u001f';
-
     public PaymentCursor {
         Objects.requireNonNull(firstApprovedAt, "firstApprovedAt");
         Objects.requireNonNull(contractId, "contractId");
@@ -24,15 +21,13 @@ public record PaymentCursor(Instant firstApprovedAt, String contractId, String o
     }
 
     public String encode() {
-        String plain = firstApprovedAt.toString() + SEPARATOR + contractId + SEPARATOR + outcomeId;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(firstApprovedAt, contractId, outcomeId);
     }
 
     /** @throws DomainException naming {@code after} when the text is not a cursor this ledger made */
     public static PaymentCursor decode(String text) {
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8);
-            String[] parts = plain.split(String.valueOf(SEPARATOR), -1);
+            String[] parts = OpaqueCursor.decode(text);
             if (parts.length == 3 && !parts[1].isEmpty() && !parts[2].isEmpty()) {
                 return new PaymentCursor(Instant.parse(parts[0]), parts[1], parts[2]);
             }

@@ -14,10 +14,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.contract.RateCardEntry;
 import org.impactledger.core.contract.event.ContractSigned;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
@@ -38,6 +34,7 @@ import org.impactledger.core.taxonomy.SdgTarget;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.projections.report.FactStamp;
+import org.impactledger.projections.state.BatchWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,12 +120,13 @@ public class SdgImpactProjection {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
-    private final String writesKey = SdgImpactWrites.class.getName() + "@" + System.identityHashCode(this);
+    private final BatchWrites<SdgImpactWrites> batch;
 
     public SdgImpactProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.batch = new BatchWrites<>(transaction, ids -> new SdgImpactWrites(jdbc, template, ids));
     }
 
     @EventHandler
@@ -381,32 +379,9 @@ public class SdgImpactProjection {
         return YearMonth.parse(period).atEndOfMonth();
     }
 
-    /**
-     * Applies one event's changes. Within a processor's unit of work (a batch of events in one
-     * transaction) they join the batch's {@link SdgImpactWrites}, written when the unit of work
-     * prepares to commit; outside one (a direct call) they are written at once. Either way the
-     * event's handling runs in a transaction (the processor's, joined): an exception rolls back the
-     * whole batch, so a batch is applied entirely or not at all.
-     */
+    /** Applies one event's changes: held for the processor's batch and written at its end ({@link BatchWrites}). */
     private void apply(Consumer<SdgImpactWrites> change) {
-        transaction.executeWithoutResult(status -> {
-            if (CurrentUnitOfWork.isStarted()) {
-                change.accept(batchWrites(CurrentUnitOfWork.get().root()));
-            } else {
-                SdgImpactWrites writes = new SdgImpactWrites(jdbc, template, List::of);
-                change.accept(writes);
-                writes.flush();
-            }
-        });
-    }
-
-    private SdgImpactWrites batchWrites(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(writesKey, key -> {
-            SdgImpactWrites writes = new SdgImpactWrites(jdbc, template, () -> unitOfWork instanceof BatchingUnitOfWork<?> batch
-                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
-            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
-            return writes;
-        });
+        batch.apply(change);
     }
 
     /** The kinds of outcome event that become facts. */

@@ -8,16 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.sdg.SdgImpactProjection.FactType;
 import org.impactledger.projections.sdg.SdgImpactProjection.OutcomeContext;
+import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * from the stored rows, so the batch is written before them ({@link #flush()}) and they write at
  * once, as before.
  */
-final class SdgImpactWrites {
+final class SdgImpactWrites implements BatchWrites.Held {
 
     private static final String INSERT_FACT = """
             INSERT INTO sdg_outcome_fact (event_id, event_type, programme, fund_id, contract_id, outcome_id, payer_id,
@@ -55,12 +53,10 @@ final class SdgImpactWrites {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final Supplier<Collection<String>> batchEventIds;
     private final SdgImpactTotals totals;
     private final FundVerifiedOutcomes fundVerified;
-    /** Event ids known to have a fact (stored or of this batch); {@code null} until the batch's ids are looked up. */
-    private Set<String> facts;
-    private final Set<String> looked = new HashSet<>();
+    /** Event ids that have a fact (stored or of this batch). */
+    private final StoredKeys facts;
     private final Map<String, Optional<ContractContext>> contracts = new HashMap<>();
     private final Map<ContextKey, Optional<OutcomeContext>> contexts = new HashMap<>();
     private final List<Object[]> pendingFacts = new ArrayList<>();
@@ -72,7 +68,7 @@ final class SdgImpactWrites {
     SdgImpactWrites(JdbcClient jdbc, JdbcTemplate template, Supplier<Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
         this.template = template;
-        this.batchEventIds = batchEventIds;
+        this.facts = new StoredKeys(template, "sdg_outcome_fact", "event_id", batchEventIds);
         this.totals = new SdgImpactTotals(jdbc, template);
         this.fundVerified = new FundVerifiedOutcomes(template);
     }
@@ -127,7 +123,7 @@ final class SdgImpactWrites {
      * Returns whether it was new.
      */
     boolean fact(FactStamp stamp, FactType type, OutcomeContext context, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
-        if (hasFact(stamp.eventId())) {
+        if (facts.contains(stamp.eventId())) {
             return false;
         }
         facts.add(stamp.eventId());
@@ -147,35 +143,13 @@ final class SdgImpactWrites {
     }
 
     /** Writes what is held: the new facts, then the totals. What was written is then the stored state. */
-    void flush() {
+    @Override
+    public void flush() {
         if (!pendingFacts.isEmpty()) {
             template.batchUpdate(INSERT_FACT, pendingFacts, INSERT_FACT_TYPES);
             pendingFacts.clear();
         }
         totals.flush();
         fundVerified.flush();
-    }
-
-    private boolean hasFact(String eventId) {
-        if (facts == null) {
-            facts = new HashSet<>();
-        }
-        if (facts.contains(eventId)) {
-            return true;
-        }
-        if (looked.contains(eventId)) {
-            return false;
-        }
-        Set<String> ids = new LinkedHashSet<>(batchEventIds.get());
-        ids.removeAll(looked);
-        ids.add(eventId);
-        lookUp(List.copyOf(ids));
-        return facts.contains(eventId);
-    }
-
-    /** Which of these events have a stored fact ({@link StoredKeys}). */
-    private void lookUp(List<String> ids) {
-        facts.addAll(StoredKeys.among(template, "sdg_outcome_fact", "event_id", ids));
-        looked.addAll(ids);
     }
 }

@@ -35,18 +35,7 @@ class PaymentAuditBatchesTest {
     @Test
     void batches_of_any_size_give_the_tables_of_event_by_event_application() {
         for (List<TrackedEventMessage<?>> events : histories()) {
-            views.reset();
-            events.forEach(views::apply);
-            Map<String, List<Map<String, Object>>> oneByOne = views.dump();
-            assertThat(oneByOne.get("payment_audit_step")).isNotEmpty();
-            assertThat(oneByOne.get("payment_audit_payment")).isNotEmpty();
-            assertThat(oneByOne.get("payment_audit_count")).isNotEmpty();
-
-            for (int size : new int[] {1, 2, 3, 5, 8, 13, events.size()}) {
-                views.reset();
-                views.inBatches(events, size);
-                assertThat(views.dump()).as("batches of %d", size).isEqualTo(oneByOne);
-            }
+            views.assertBatchesGiveEventByEventTables(events, "payment_audit_step", "payment_audit_payment", "payment_audit_count");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.impactledger.projections.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,25 @@ public final class ReportViews {
     public void inBatches(List<? extends EventMessage<?>> events, int size) {
         for (int start = 0; start < events.size(); start += size) {
             inBatch(events.subList(start, Math.min(start + size, events.size())));
+        }
+    }
+
+    /**
+     * Applies the events one by one, then again in batches of 1, 2, 3, 5, 8, 13 and all of them, and
+     * checks that every batching gives exactly the tables of the one-by-one application, whose given
+     * tables must not be empty (so that the comparison compares something).
+     */
+    public void assertBatchesGiveEventByEventTables(List<? extends EventMessage<?>> events, String... nonEmptyTables) {
+        reset();
+        events.forEach(this::apply);
+        Map<String, List<Map<String, Object>>> oneByOne = dump();
+        for (String table : nonEmptyTables) {
+            assertThat(oneByOne.get(table)).as(table).isNotEmpty();
+        }
+        for (int size : new int[] {1, 2, 3, 5, 8, 13, events.size()}) {
+            reset();
+            inBatches(events, size);
+            assertThat(dump()).as("batches of %d", size).isEqualTo(oneByOne);
         }
     }
 

@@ -38,17 +38,7 @@ class SdgImpactBatchesTest {
     @Test
     void batches_of_any_size_give_the_tables_of_event_by_event_application() {
         for (List<TrackedEventMessage<?>> events : histories()) {
-            views.reset();
-            events.forEach(views::apply);
-            Map<String, List<Map<String, Object>>> oneByOne = views.dump();
-            assertThat(oneByOne.get("sdg_outcome_fact")).isNotEmpty();
-            assertThat(oneByOne.get("sdg_impact_line")).isNotEmpty();
-
-            for (int size : new int[] {1, 2, 3, 5, 8, 13, events.size()}) {
-                views.reset();
-                views.inBatches(events, size);
-                assertThat(views.dump()).as("batches of %d", size).isEqualTo(oneByOne);
-            }
+            views.assertBatchesGiveEventByEventTables(events, "sdg_outcome_fact", "sdg_impact_line");
         }
     }
 

@@ -54,6 +54,20 @@ class StoredKeysTest {
         assertThat(StoredKeys.among(jdbc, "stored_keys_probe", "event_id", asked)).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(StoredKeys.among(jdbc, "stored_keys_probe", "event_id", List.of())).isEmpty();
         assertThat(StoredKeys.among(jdbc, "stored_keys_probe", "event_id", List.of("event-3", "event-4"))).containsExactly("event-3");
+        // a batch's keys: looked up together at the first question, and what the batch adds counts as stored
+        List<String> batch = List.of("event-0", "event-1", "event-2", "event-3");
+        int[] lookups = {0};
+        StoredKeys keys = new StoredKeys(jdbc, "stored_keys_probe", "event_id", () -> {
+            lookups[0]++;
+            return batch;
+        });
+        assertThat(keys.contains("event-1")).isFalse();
+        assertThat(keys.contains("event-0")).isTrue();
+        assertThat(keys.contains("event-3")).isTrue();
+        keys.add("event-2");
+        assertThat(keys.contains("event-2")).isTrue();
+        assertThat(lookups[0]).as("the batch's keys are looked up once").isEqualTo(1);
+        assertThat(keys.contains("never-stored")).isFalse();
         jdbc.execute("DROP TABLE stored_keys_probe");
     }
 }

@@ -13,8 +13,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.impactledger.core.contract.event.ContractClosed;
 import org.impactledger.core.contract.event.ContractSigned;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
@@ -25,6 +23,7 @@ import org.impactledger.core.contract.event.OutcomeReported;
 import org.impactledger.core.contract.event.OutcomeVerified;
 import org.impactledger.core.contract.event.OutcomeWithdrawn;
 import org.impactledger.core.contract.event.RateCardAmended;
+import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -71,13 +70,14 @@ public class ContractStateProjection {
     private final TransactionTemplate transaction;
     private final TableStatistics contractStatistics;
     private final TableStatistics outcomeStatistics;
-    private final String writesKey = ContractStateWrites.class.getName() + "@" + System.identityHashCode(this);
+    private final BatchWrites<ContractStateWrites> batch;
 
     public ContractStateProjection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.contractStatistics = new TableStatistics(jdbc, "contract_view");
         this.outcomeStatistics = new TableStatistics(jdbc, "outcome_view");
+        this.batch = new BatchWrites<>(transaction, ids -> new ContractStateWrites(jdbc, contractStatistics, outcomeStatistics));
     }
 
     @EventHandler
@@ -258,31 +258,9 @@ public class ContractStateProjection {
         });
     }
 
-    /**
-     * Applies one event's changes. Within a processor's unit of work (a batch of events in one
-     * transaction) they join the batch's {@link ContractStateWrites}, written when the unit of work
-     * prepares to commit; outside one (a direct call) they are written at once. Either way the
-     * event's handling runs in a transaction (the processor's, joined): an exception rolls back the
-     * whole batch, so a batch is applied entirely or not at all.
-     */
+    /** Applies one event's changes: held for the processor's batch and written at its end ({@link BatchWrites}). */
     private void apply(Consumer<ContractStateWrites> change) {
-        transaction.executeWithoutResult(status -> {
-            if (CurrentUnitOfWork.isStarted()) {
-                change.accept(batchWrites(CurrentUnitOfWork.get().root()));
-            } else {
-                ContractStateWrites writes = new ContractStateWrites(jdbc, contractStatistics, outcomeStatistics);
-                change.accept(writes);
-                writes.flush();
-            }
-        });
-    }
-
-    private ContractStateWrites batchWrites(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(writesKey, key -> {
-            ContractStateWrites writes = new ContractStateWrites(jdbc, contractStatistics, outcomeStatistics);
-            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
-            return writes;
-        });
+        batch.apply(change);
     }
 
     /** Column/value pairs that may hold {@code null} values (unlike {@link Map#of}). */

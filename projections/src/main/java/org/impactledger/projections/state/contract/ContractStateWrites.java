@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.TableStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * change by anyone else in between (there should be none) fails the batch instead of being lost,
  * and the processor then handles it again.
  */
-final class ContractStateWrites {
+final class ContractStateWrites implements BatchWrites.Held {
 
     private static final Logger log = LoggerFactory.getLogger(ContractStateWrites.class);
 
@@ -246,7 +247,8 @@ final class ContractStateWrites {
     }
 
     /** Writes everything held so far and starts afresh (the locks taken stay until the transaction ends). */
-    void flush() {
+    @Override
+    public void flush() {
         List<Object[]> contractInserts = new ArrayList<>();
         List<Object[]> contractUpdates = new ArrayList<>();
         for (Contract c : contracts.values()) {

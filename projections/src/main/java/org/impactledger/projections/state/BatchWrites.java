@@ -1,0 +1,69 @@
+package org.impactledger.projections.state;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A projection's changes held for the whole batch of events a tracking processor hands over, and
+ * written once, when the batch's unit of work prepares to commit (contract-state, journal,
+ * sdg-impact, payment-audit): one write per row per batch, in JDBC batches, instead of statements per event.
+ *
+ * <p>Within a processor's unit of work each event's change joins the batch's writes, made on its first
+ * change and given the identifiers of every event of the batch (to look up at once which of them were
+ * applied before: {@link StoredKeys}). Outside one (a direct call, as tests make) the change is written
+ * at once through the same code. Either way the event's handling runs in a transaction (the
+ * processor's, joined), so an exception anywhere in the batch, the final write included, rolls the
+ * whole batch back: a batch is applied entirely or not at all.
+ *
+ * @param <W> the projection's held changes
+ */
+public final class BatchWrites<W extends BatchWrites.Held> {
+
+    /** Changes held in memory until {@link #flush()} writes them. */
+    public interface Held {
+        /** Writes what is held; what was written is then the stored state. */
+        void flush();
+    }
+
+    private final TransactionTemplate transaction;
+    private final Function<Supplier<Collection<String>>, W> create;
+    private final String key = BatchWrites.class.getName() + "@" + System.identityHashCode(this);
+
+    /**
+     * @param create makes the held changes, given the identifiers of the batch's events (none outside a batch)
+     */
+    public BatchWrites(TransactionTemplate transaction, Function<Supplier<Collection<String>>, W> create) {
+        this.transaction = transaction;
+        this.create = create;
+    }
+
+    /** Applies one event's change: held for the batch within a processor's unit of work, else written at once. */
+    public void apply(Consumer<W> change) {
+        transaction.executeWithoutResult(status -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                change.accept(ofBatch(CurrentUnitOfWork.get().root()));
+            } else {
+                W writes = create.apply(List::of);
+                change.accept(writes);
+                writes.flush();
+            }
+        });
+    }
+
+    private W ofBatch(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(key, k -> {
+            W writes = create.apply(() -> unitOfWork instanceof BatchingUnitOfWork<?> batch
+                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
+            unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
+            return writes;
+        });
+    }
+}
