@@ -1,0 +1,119 @@
+package org.impactledger.infra.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.monitoring.MessageMonitor;
+
+/**
+ * The metrics of one event processor, with the names and tags of Axon's own monitors
+ * ({@code <prefix>.ingestedCounter}, {@code .successCounter}, {@code .failureCounter},
+ * {@code .processedCounter}, {@code .ignoredCounter}, {@code .allTimer}, {@code .successTimer},
+ * {@code .failureTimer} per processor and payload type, and the {@code .latency} gauge per processor),
+ * at a cost per event that a read-model build can afford.
+ *
+ * <p>Axon's monitors build the tags and look every meter up in the registry again for each event
+ * (five counters and four timers), and their timers keep client-side percentiles (a histogram per
+ * percentile window). While the read models were built from a million events at start-up, that was
+ * about a fifth of the processors' CPU time (JFR, bench/RESULTS.md, 2026-11-28 "metrics per event").
+ * Here the meters are looked up once per processor and payload type and kept; the timers keep count,
+ * total and maximum, and an event a processor has no handler for is counted, not timed.
+ *
+ * <p>The tags are computed from the first event of each payload type, so they must depend on the
+ * payload type and the processor only, as Axon's default tags ({@code payloadType}, {@code processorName}) do.
+ */
+final class EventProcessorMonitor implements MessageMonitor<EventMessage<?>> {
+
+    private final String prefix;
+    private final MeterRegistry registry;
+    private final Function<Message<?>, Iterable<Tag>> tags;
+    private final Function<Message<?>, Iterable<Tag>> latencyTags;
+    private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
+    private volatile AtomicLong latency;
+
+    EventProcessorMonitor(String prefix, MeterRegistry registry,
+                          Function<Message<?>, Iterable<Tag>> tags,
+                          Function<Message<?>, Iterable<Tag>> latencyTags) {
+        this.prefix = prefix;
+        this.registry = registry;
+        this.tags = tags;
+        this.latencyTags = latencyTags;
+    }
+
+    @Override
+    public MonitorCallback onMessageIngested(EventMessage<?> message) {
+        Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), type -> new Meters(Tags.of(tags.apply(message))));
+        meters.ingested.increment();
+        latency(message).set(Math.max(0, registry.config().clock().wallTime() - message.getTimestamp().toEpochMilli()));
+        long start = System.nanoTime();
+        return new MonitorCallback() {
+            @Override
+            public void reportSuccess() {
+                long took = System.nanoTime() - start;
+                meters.success.increment();
+                meters.processed.increment();
+                meters.successTimer.record(took, TimeUnit.NANOSECONDS);
+                meters.allTimer.record(took, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void reportFailure(Throwable cause) {
+                long took = System.nanoTime() - start;
+                meters.failure.increment();
+                meters.processed.increment();
+                meters.failureTimer.record(took, TimeUnit.NANOSECONDS);
+                meters.allTimer.record(took, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void reportIgnored() {
+                meters.ignored.increment();
+            }
+        };
+    }
+
+    private AtomicLong latency(EventMessage<?> message) {
+        AtomicLong gauge = latency;
+        if (gauge == null) {
+            synchronized (this) {
+                gauge = latency;
+                if (gauge == null) {
+                    gauge = registry.gauge(prefix + ".latency", Tags.of(latencyTags.apply(message)), new AtomicLong());
+                    latency = gauge;
+                }
+            }
+        }
+        return gauge;
+    }
+
+    private final class Meters {
+        final Counter ingested;
+        final Counter success;
+        final Counter failure;
+        final Counter processed;
+        final Counter ignored;
+        final Timer allTimer;
+        final Timer successTimer;
+        final Timer failureTimer;
+
+        Meters(Tags tags) {
+            ingested = registry.counter(prefix + ".ingestedCounter", tags);
+            success = registry.counter(prefix + ".successCounter", tags);
+            failure = registry.counter(prefix + ".failureCounter", tags);
+            processed = registry.counter(prefix + ".processedCounter", tags);
+            ignored = registry.counter(prefix + ".ignoredCounter", tags);
+            allTimer = registry.timer(prefix + ".allTimer", tags);
+            successTimer = registry.timer(prefix + ".successTimer", tags);
+            failureTimer = registry.timer(prefix + ".failureTimer", tags);
+        }
+    }
+}
