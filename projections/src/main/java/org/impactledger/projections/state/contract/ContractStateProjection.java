@@ -48,12 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replay rebuilds them.
  *
  * <h2>One write per row per batch</h2>
- * A tracking processor hands its events over in batches (100), each in one unit of work and one
+ * A tracking processor hands its events over in batches (up to 1,000), each in one unit of work and one
  * transaction. The handlers do not write event by event: they change a {@link ContractStateWrites}
  * kept in the unit of work (each contract's row read once per batch with {@code FOR UPDATE}, then
  * held in memory, the guard decided on it) which writes everything when the unit of work prepares
  * to commit, in JDBC batches: one update per contract and one insert or update per outcome. Event
- * by event, each event took two or three statements and updated the contract's row, about a hundred
+ * by event, each event took two or three statements and updated the contract's row, up to a thousand
  * times per batch. See {@link ContractStateWrites} for why the rows come out the same. Called
  * outside a unit of work (tests call the handlers directly), each event is written at once.
  *
