@@ -64,7 +64,7 @@ public final class StateViews {
     public StateViews(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-        this.fund = new FundStateProjection(jdbc, transactionManager);
+        this.fund = new FundStateProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.contract = new ContractStateProjection(new JdbcTemplate(dataSource), transactionManager);
         this.fundQueries = new FundStateQueries(jdbc);
         this.contractQueries = new ContractStateQueries(jdbc);
