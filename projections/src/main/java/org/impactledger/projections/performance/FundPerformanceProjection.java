@@ -3,11 +3,10 @@ package org.impactledger.projections.performance;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,6 +29,8 @@ import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.shared.Identifier;
 import org.impactledger.core.shared.Money;
 import org.impactledger.projections.report.FactStamp;
+import org.impactledger.projections.state.BatchWrites;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,8 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * date, business date and recording time rather than as running totals.
  *
  * <p>Why idempotent: every row is keyed by its event's identifier (and the share's index for a
- * distribution) and inserted with {@code INSERT ... SELECT ... WHERE NOT EXISTS}, so a redelivered
- * event writes nothing and a replay after a reset gives the same rows. No row depends on another,
+ * distribution) and written only if no row has it yet, so a redelivered event writes nothing and a
+ * replay after a reset gives the same rows. The flows of a processor's batch and their running totals
+ * are written at the batch's end ({@link FundPerformanceWrites}); the rarer facts (funds, contracts,
+ * valuations) with {@code INSERT ... SELECT ... WHERE NOT EXISTS}, as they come. No row depends on another,
  * so the order of delivery does not matter either.
  *
  * <p>Outcome payments are taken from the fund's side (reserved, released, received, refunded),
@@ -70,10 +73,12 @@ public class FundPerformanceProjection {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final BatchWrites<FundPerformanceWrites> batch;
 
-    public FundPerformanceProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public FundPerformanceProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.batch = new BatchWrites<>(transaction, eventIds -> new FundPerformanceWrites(jdbcTemplate, eventIds));
     }
 
     @EventHandler
@@ -93,65 +98,62 @@ public class FundPerformanceProjection {
 
     @EventHandler
     public void on(CapitalCommitted event, EventMessage<?> message) {
-        insert(FactStamp.of(message, event.valueDate()), 0, new Flow(event.fundId(), FlowKind.COMMITMENT, event.amount())
-                .investor(event.investorId()));
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.COMMITMENT, event.amount())
+                .investor(event.investorId())));
     }
 
     @EventHandler
     public void on(CapitalReceived event, EventMessage<?> message) {
-        insert(FactStamp.of(message, event.valueDate()), 0, new Flow(event.fundId(), FlowKind.CONTRIBUTION, event.amount())
-                .investor(event.investorId()));
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.CONTRIBUTION, event.amount())
+                .investor(event.investorId())));
     }
 
     /** One row per investor share, so that each investor's IRR sees its own part. */
     @EventHandler
     public void on(DistributionMade event, EventMessage<?> message) {
-        FactStamp stamp = FactStamp.of(message, event.valueDate());
-        transaction.executeWithoutResult(status -> {
-            List<DistributionShare> shares = event.shares();
-            for (int line = 0; line < shares.size(); line++) {
-                DistributionShare share = shares.get(line);
-                Money amount = share.returnOfCapital().plus(share.profit());
-                insert(stamp, line, new Flow(event.fundId(), FlowKind.DISTRIBUTION, amount).investor(share.investorId())
-                        .split(share.returnOfCapital().amount(), share.profit().amount()));
-            }
-        });
+        List<Flow> flows = new ArrayList<>();
+        for (DistributionShare share : event.shares()) {
+            Money amount = share.returnOfCapital().plus(share.profit());
+            flows.add(new Flow(event.fundId(), FlowKind.DISTRIBUTION, amount).investor(share.investorId())
+                    .split(share.returnOfCapital().amount(), share.profit().amount()));
+        }
+        insert(FactStamp.of(message, event.valueDate()), flows);
     }
 
     @EventHandler
     public void on(WorkingCapitalAdvanced event, EventMessage<?> message) {
-        insert(FactStamp.of(message, event.valueDate()), 0, new Flow(event.fundId(), FlowKind.ADVANCE, event.amount())
-                .contract(event.contractId()));
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.ADVANCE, event.amount())
+                .contract(event.contractId())));
     }
 
     @EventHandler
     public void on(OutcomeBudgetCommitted event, EventMessage<?> message) {
-        insert(FactStamp.of(message, event.valueDate()), 0, new Flow(event.fundId(), FlowKind.BUDGET_COMMITTED, event.amount())
-                .budget(event.budgetId(), event.payerId()));
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.BUDGET_COMMITTED, event.amount())
+                .budget(event.budgetId(), event.payerId())));
     }
 
     @EventHandler
     public void on(OutcomeBudgetReserved event, EventMessage<?> message) {
-        insert(FactStamp.of(message, null), 0, new Flow(event.fundId(), FlowKind.BUDGET_RESERVED, event.amount())
-                .budget(event.budgetId(), null).outcome(event.contractId(), event.outcomeId()));
+        insert(FactStamp.of(message, null), List.of(new Flow(event.fundId(), FlowKind.BUDGET_RESERVED, event.amount())
+                .budget(event.budgetId(), null).outcome(event.contractId(), event.outcomeId())));
     }
 
     @EventHandler
     public void on(OutcomeBudgetReleased event, EventMessage<?> message) {
-        insert(FactStamp.of(message, null), 0, new Flow(event.fundId(), FlowKind.BUDGET_RELEASED, event.amount())
-                .budget(event.budgetId(), null).outcome(event.contractId(), event.outcomeId()));
+        insert(FactStamp.of(message, null), List.of(new Flow(event.fundId(), FlowKind.BUDGET_RELEASED, event.amount())
+                .budget(event.budgetId(), null).outcome(event.contractId(), event.outcomeId())));
     }
 
     @EventHandler
     public void on(OutcomePaymentReceived event, EventMessage<?> message) {
-        insert(FactStamp.of(message, event.valueDate()), 0, new Flow(event.fundId(), FlowKind.OUTCOME_PAYMENT_RECEIVED, event.amount())
-                .budget(event.budgetId(), event.payerId()).outcome(event.contractId(), event.outcomeId()));
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.OUTCOME_PAYMENT_RECEIVED, event.amount())
+                .budget(event.budgetId(), event.payerId()).outcome(event.contractId(), event.outcomeId())));
     }
 
     @EventHandler
     public void on(OutcomePaymentRefunded event, EventMessage<?> message) {
-        insert(FactStamp.of(message, event.valueDate()), 0, new Flow(event.fundId(), FlowKind.OUTCOME_PAYMENT_REFUNDED, event.amount())
-                .budget(event.budgetId(), event.payerId()).outcome(event.contractId(), event.outcomeId()));
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.OUTCOME_PAYMENT_REFUNDED, event.amount())
+                .budget(event.budgetId(), event.payerId()).outcome(event.contractId(), event.outcomeId())));
     }
 
     /** The valuation's own date is its business date: "as of" a date sees the valuations made for dates up to it. */
@@ -207,72 +209,27 @@ public class FundPerformanceProjection {
         });
     }
 
-    private void insert(FactStamp stamp, int line, Flow flow) {
-        transaction.executeWithoutResult(status -> {
-            if (insertFlow(stamp, line, flow) > 0 && TOTALLED.contains(flow.kind)) {
-                addToTotal(stamp, flow);
+    /**
+     * An event's flows (line 0, 1 ...), held for the batch's writes ({@link FundPerformanceWrites})
+     * unless the event was applied before (a redelivery); a totalled kind also adds to its running total.
+     */
+    private void insert(FactStamp stamp, List<Flow> flows) {
+        batch.apply(writes -> {
+            if (!writes.fresh(stamp.eventId())) {
+                return;
+            }
+            for (int line = 0; line < flows.size(); line++) {
+                Flow flow = flows.get(line);
+                writes.flow(new Object[] {stamp.eventId(), line, flow.fundId, flow.kind.name(), flow.investorId, flow.contractId,
+                        flow.budgetId, flow.payerId, flow.outcomeId, flow.amount.amount(), flow.returnOfCapital, flow.profit,
+                        flow.amount.currency(), stamp.businessDate(), utc(stamp.recordedAt())});
+                if (TOTALLED.contains(flow.kind)) {
+                    writes.total(flow.fundId, flow.kind.name(), flow.contractId == null ? "" : flow.contractId,
+                            flow.budgetId == null ? "" : flow.budgetId, flow.payerId == null ? "" : flow.payerId, flow.amount.amount(),
+                            stamp.businessDate(), utc(stamp.recordedAt()));
+                }
             }
         });
-    }
-
-    /**
-     * Adds a flow just written to its running total, in the same transaction: only the insert that
-     * created the flow's row gets here, so a redelivery adds nothing. One processor thread handles a
-     * fund's events (Axon sequences them by aggregate), so update-else-insert does not race.
-     */
-    private void addToTotal(FactStamp stamp, Flow flow) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("fundId", flow.fundId);
-        params.put("kind", flow.kind.name());
-        params.put("contractId", flow.contractId == null ? "" : flow.contractId);
-        params.put("budgetId", flow.budgetId == null ? "" : flow.budgetId);
-        params.put("payerId", flow.payerId == null ? "" : flow.payerId);
-        params.put("amount", flow.amount.amount());
-        params.put("businessDate", stamp.businessDate());
-        params.put("recordedAt", utc(stamp.recordedAt()));
-        int updated = jdbc.sql("""
-                        UPDATE perf_flow_total SET amount = amount + :amount, flows = flows + 1,
-                            last_business_date = CASE WHEN last_business_date < :businessDate THEN :businessDate ELSE last_business_date END,
-                            last_recorded_at = CASE WHEN last_recorded_at < :recordedAt THEN :recordedAt ELSE last_recorded_at END
-                        WHERE fund_id = :fundId AND kind = :kind AND contract_id = :contractId AND budget_id = :budgetId AND payer_id = :payerId""")
-                .params(params)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            INSERT INTO perf_flow_total (fund_id, kind, contract_id, budget_id, payer_id, amount, flows, last_business_date,
-                                last_recorded_at)
-                            VALUES (:fundId, :kind, :contractId, :budgetId, :payerId, :amount, 1, :businessDate, :recordedAt)""")
-                    .params(params)
-                    .update();
-        }
-    }
-
-    /** @return 1 if the flow's row was written, 0 if it was there already (a redelivery) */
-    private int insertFlow(FactStamp stamp, int line, Flow flow) {
-        return jdbc.sql("""
-                        INSERT INTO perf_flow (event_id, line, fund_id, kind, investor_id, contract_id, budget_id, payer_id, outcome_id,
-                            amount, return_of_capital, profit, currency, business_date, recorded_at)
-                        SELECT :eventId, :line, :fundId, :kind, CAST(:investorId AS VARCHAR(64)), CAST(:contractId AS VARCHAR(64)),
-                            CAST(:budgetId AS VARCHAR(64)), CAST(:payerId AS VARCHAR(64)), CAST(:outcomeId AS VARCHAR(64)),
-                            :amount, CAST(:returnOfCapital AS NUMERIC(19,2)), CAST(:profit AS NUMERIC(19,2)), :currency,
-                            :businessDate, :recordedAt
-                        WHERE NOT EXISTS (SELECT 1 FROM perf_flow WHERE event_id = :eventId AND line = :line)""")
-                .param("eventId", stamp.eventId())
-                .param("line", line)
-                .param("fundId", flow.fundId)
-                .param("kind", flow.kind.name())
-                .param("investorId", flow.investorId)
-                .param("contractId", flow.contractId)
-                .param("budgetId", flow.budgetId)
-                .param("payerId", flow.payerId)
-                .param("outcomeId", flow.outcomeId)
-                .param("amount", flow.amount.amount())
-                .param("returnOfCapital", flow.returnOfCapital)
-                .param("profit", flow.profit)
-                .param("currency", flow.amount.currency())
-                .param("businessDate", stamp.businessDate())
-                .param("recordedAt", utc(stamp.recordedAt()))
-                .update();
     }
 
     /** The columns of one flow row that vary by event. */

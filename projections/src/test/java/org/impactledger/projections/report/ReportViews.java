@@ -67,7 +67,7 @@ public final class ReportViews {
         this.jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.sdg = new SdgImpactProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
-        this.performance = new FundPerformanceProjection(jdbc, transactionManager);
+        this.performance = new FundPerformanceProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.audit = new PaymentAuditProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.sdgQueries = new SdgImpactQueries(jdbc);
         this.performanceQueries = new FundPerformanceQueries(jdbc);

@@ -1,0 +1,135 @@
+package org.impactledger.projections.performance;
+
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.impactledger.projections.state.BatchWrites;
+import org.impactledger.projections.state.StoredKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The flows of a batch of fund events and what they add to the running totals, held while the batch
+ * is handled and written at its end: the flow rows in one JDBC batch, and one update (or insert) per
+ * total however many of the batch's flows it sums. Event by event, every totalled flow updated its
+ * total's row, many times per batch for a busy contract.
+ *
+ * <p>Why the rows are the same as event by event: an event is applied only if no flow row carries
+ * its identifier yet ({@link StoredKeys}: the batch's identifiers looked up at once), and then all
+ * its flows are written, as the per-row {@code WHERE NOT EXISTS} inserts did within one transaction.
+ * A total adds the batch's exact sum of money amounts and its number of flows, and keeps the latest
+ * business date and recording time, which is what adding them one by one leaves.
+ */
+final class FundPerformanceWrites implements BatchWrites.Held {
+
+    private static final String INSERT_FLOW = """
+            INSERT INTO perf_flow (event_id, line, fund_id, kind, investor_id, contract_id, budget_id, payer_id, outcome_id,
+                amount, return_of_capital, profit, currency, business_date, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int[] INSERT_FLOW_TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR,
+            Types.DATE, Types.TIMESTAMP};
+
+    private static final String UPDATE_TOTAL = """
+            UPDATE perf_flow_total SET amount = amount + ?, flows = flows + ?,
+                last_business_date = CASE WHEN last_business_date < ? THEN ? ELSE last_business_date END,
+                last_recorded_at = CASE WHEN last_recorded_at < ? THEN ? ELSE last_recorded_at END
+            WHERE fund_id = ? AND kind = ? AND contract_id = ? AND budget_id = ? AND payer_id = ?""";
+    private static final int[] UPDATE_TOTAL_TYPES = {Types.NUMERIC, Types.BIGINT, Types.DATE, Types.DATE, Types.TIMESTAMP,
+            Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+    private static final String INSERT_TOTAL = """
+            INSERT INTO perf_flow_total (amount, flows, last_business_date, last_recorded_at, fund_id, kind, contract_id, budget_id,
+                payer_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int[] INSERT_TOTAL_TYPES = {Types.NUMERIC, Types.BIGINT, Types.DATE, Types.TIMESTAMP, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+
+    private final JdbcTemplate jdbc;
+    private final StoredKeys applied;
+    private final Set<String> writtenHere = new HashSet<>();
+    private final List<Object[]> flows = new ArrayList<>();
+    private final Map<List<String>, Total> totals = new LinkedHashMap<>();
+
+    FundPerformanceWrites(JdbcTemplate jdbc, Supplier<? extends Collection<String>> batchEventIds) {
+        this.jdbc = jdbc;
+        this.applied = new StoredKeys(jdbc, "perf_flow", "event_id", batchEventIds);
+    }
+
+    private static final class Total {
+        BigDecimal amount = BigDecimal.ZERO;
+        long flows;
+        LocalDate lastBusinessDate;
+        LocalDateTime lastRecordedAt;
+    }
+
+    /** Whether the event's flows are to be written: none was written before, or this batch writes them. */
+    boolean fresh(String eventId) {
+        if (writtenHere.contains(eventId)) {
+            return true;
+        }
+        if (applied.contains(eventId)) {
+            return false;
+        }
+        writtenHere.add(eventId);
+        applied.add(eventId);
+        return true;
+    }
+
+    /** A flow row, in the column order of {@link #INSERT_FLOW}. */
+    void flow(Object[] row) {
+        flows.add(row);
+    }
+
+    /** Adds a flow to its running total; the empty string stands for an id the flow does not have. */
+    void total(String fundId, String kind, String contractId, String budgetId, String payerId, BigDecimal amount,
+               LocalDate businessDate, LocalDateTime recordedAt) {
+        Total total = totals.computeIfAbsent(List.of(fundId, kind, contractId, budgetId, payerId), k -> new Total());
+        total.amount = total.amount.add(amount);
+        total.flows++;
+        if (total.lastBusinessDate == null || total.lastBusinessDate.isBefore(businessDate)) {
+            total.lastBusinessDate = businessDate;
+        }
+        if (total.lastRecordedAt == null || total.lastRecordedAt.isBefore(recordedAt)) {
+            total.lastRecordedAt = recordedAt;
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (!flows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_FLOW, flows, INSERT_FLOW_TYPES);
+        }
+        if (!totals.isEmpty()) {
+            List<List<String>> keys = new ArrayList<>(totals.keySet());
+            List<Object[]> updates = new ArrayList<>();
+            for (List<String> key : keys) {
+                Total t = totals.get(key);
+                updates.add(new Object[] {t.amount, t.flows, t.lastBusinessDate, t.lastBusinessDate, t.lastRecordedAt, t.lastRecordedAt,
+                        key.get(0), key.get(1), key.get(2), key.get(3), key.get(4)});
+            }
+            int[] counts = jdbc.batchUpdate(UPDATE_TOTAL, updates, UPDATE_TOTAL_TYPES);
+            List<Object[]> inserts = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    List<String> key = keys.get(i);
+                    Total t = totals.get(key);
+                    inserts.add(new Object[] {t.amount, t.flows, t.lastBusinessDate, t.lastRecordedAt, key.get(0), key.get(1), key.get(2),
+                            key.get(3), key.get(4)});
+                }
+            }
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate(INSERT_TOTAL, inserts, INSERT_TOTAL_TYPES);
+            }
+        }
+        flows.clear();
+        totals.clear();
+    }
+}
