@@ -151,6 +151,7 @@ public class PaymentAuditQueries {
         }
         if (row.get("unordered_contract_id") != null && offset + size > ordered) {
             parts.add("SELECT * FROM (SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE 1 = 1" + list.filter()
+                    + " AND first_approved_at >= :unorderedAt" // a bound the planner can estimate (PaymentListPositions.number)
                     + " AND (first_approved_at, contract_id, outcome_id) >= (:unorderedAt, :unorderedContractId, :unorderedOutcomeId)"
                     + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :unorderedOffset) unordered");
             params.put("unorderedAt", row.get("unordered_first_approved_at"));
