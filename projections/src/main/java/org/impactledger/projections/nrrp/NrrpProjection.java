@@ -3,7 +3,6 @@ package org.impactledger.projections.nrrp;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,6 +28,8 @@ import org.impactledger.core.nrrp.event.NrrpTargetSet;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.taxonomy.NrrpMeasure;
 import org.impactledger.projections.report.FactStamp;
+import org.impactledger.projections.state.BatchWrites;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * function, {@code BankMatcher}) is evaluated at question time over the facts then known.
  *
  * <h2>Idempotent</h2>
- * Every row is keyed by its event id and inserted only if absent. Payments find their budget's
+ * Every row is keyed by its event id and inserted only if absent. The outcome facts of a processor's
+ * batch are written at its end ({@link NrrpOutcomeWrites}), the rest as they come. Payments find their budget's
  * NRRP tag, written earlier by the budget's own event in the fund's stream (one processor, in order).
  *
  * <h2>Every programme's payments</h2>
@@ -66,10 +68,12 @@ public class NrrpProjection {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final BatchWrites<NrrpOutcomeWrites> outcomeFacts;
 
-    public NrrpProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public NrrpProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.outcomeFacts = new BatchWrites<>(transaction, eventIds -> new NrrpOutcomeWrites(jdbcTemplate, eventIds));
     }
 
     /** The level the report groups at: the unique code (M5C2I1.03), whichever form was written. */
@@ -182,32 +186,37 @@ public class NrrpProjection {
 
     @EventHandler
     public void on(OutcomeReported event, EventMessage<?> message) {
-        insertOutcome(FactStamp.of(message, null), "REPORTED", event.contractId().value(), event.outcomeId().value(), event.metricCode(),
-                event.outcomeDate(), BigDecimal.ZERO);
+        FactStamp stamp = FactStamp.of(message, null);
+        outcomeFacts.apply(writes -> {
+            if (writes.fresh(stamp.eventId())) {
+                writes.insert(stamp.eventId(), "REPORTED", new NrrpOutcomeWrites.Outcome(event.contractId().value(), event.outcomeId().value(),
+                        event.metricCode(), event.outcomeDate()), BigDecimal.ZERO, stamp.businessDate(), utc(stamp.recordedAt()));
+            }
+        });
     }
 
     @EventHandler
     public void on(OutcomeVerified event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> outcome(event.contractId().value(), event.outcomeId().value()).ifPresent(o ->
-                insertOutcome(stamp, "VERIFIED", o.contractId(), o.outcomeId(), o.metricCode(), o.outcomeDate(), event.verifiedQuantity())));
+        outcomeFacts.apply(writes -> {
+            if (writes.fresh(stamp.eventId())) {
+                writes.reported(event.contractId().value(), event.outcomeId().value()).ifPresent(o ->
+                        writes.insert(stamp.eventId(), "VERIFIED", o, event.verifiedQuantity(), stamp.businessDate(), utc(stamp.recordedAt())));
+            }
+        });
     }
 
     /** Takes back what the outcome had verified. */
     @EventHandler
     public void on(OutcomeWithdrawn event, EventMessage<?> message) {
         FactStamp stamp = FactStamp.of(message, null);
-        transaction.executeWithoutResult(status -> outcome(event.contractId().value(), event.outcomeId().value()).ifPresent(o -> {
-            BigDecimal verified = jdbc.sql("""
-                            SELECT COALESCE(SUM(quantity_delta), 0) FROM nrrp_outcome_fact
-                            WHERE contract_id = :contractId AND outcome_id = :outcomeId AND event_id <> :eventId""")
-                    .param("contractId", o.contractId())
-                    .param("outcomeId", o.outcomeId())
-                    .param("eventId", stamp.eventId())
-                    .query(BigDecimal.class)
-                    .single();
-            insertOutcome(stamp, "WITHDRAWN", o.contractId(), o.outcomeId(), o.metricCode(), o.outcomeDate(), verified.negate());
-        }));
+        outcomeFacts.apply(writes -> {
+            if (writes.fresh(stamp.eventId())) {
+                writes.reported(event.contractId().value(), event.outcomeId().value()).ifPresent(o ->
+                        writes.insert(stamp.eventId(), "WITHDRAWN", o, writes.quantity(o.contractId(), o.outcomeId()).negate(),
+                                stamp.businessDate(), utc(stamp.recordedAt())));
+            }
+        });
     }
 
     // ---------------------------------------------------------------- bank statements
@@ -295,24 +304,10 @@ public class NrrpProjection {
     private record Tag(String cup, String measure) {
     }
 
-    private record Outcome(String contractId, String outcomeId, String metricCode, LocalDate outcomeDate) {
-    }
-
     private Optional<Tag> tag(String budgetId) {
         return jdbc.sql("SELECT cup, measure FROM nrrp_budget_tag WHERE budget_id = :budgetId")
                 .param("budgetId", budgetId)
                 .query((rs, row) -> new Tag(rs.getString("cup"), rs.getString("measure")))
-                .optional();
-    }
-
-    private Optional<Outcome> outcome(String contractId, String outcomeId) {
-        return jdbc.sql("""
-                        SELECT contract_id, outcome_id, metric_code, outcome_date FROM nrrp_outcome_fact
-                        WHERE contract_id = :contractId AND outcome_id = :outcomeId AND fact_type = 'REPORTED'""")
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .query((rs, row) -> new Outcome(rs.getString("contract_id"), rs.getString("outcome_id"), rs.getString("metric_code"),
-                        rs.getObject("outcome_date", LocalDate.class)))
                 .optional();
     }
 
@@ -335,25 +330,6 @@ public class NrrpProjection {
                 .param("reference", reference)
                 .param("detail", detail)
                 .param("bankReference", bankReference)
-                .param("businessDate", stamp.businessDate())
-                .param("recordedAt", utc(stamp.recordedAt()))
-                .update();
-    }
-
-    private void insertOutcome(FactStamp stamp, String type, String contractId, String outcomeId, String metricCode, LocalDate outcomeDate,
-                               BigDecimal quantity) {
-        jdbc.sql("""
-                        INSERT INTO nrrp_outcome_fact (event_id, fact_type, contract_id, outcome_id, metric_code, outcome_date, quantity_delta,
-                            business_date, recorded_at)
-                        SELECT :eventId, :type, :contractId, :outcomeId, :metricCode, :outcomeDate, :quantity, :businessDate, :recordedAt
-                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_outcome_fact WHERE event_id = :eventId)""")
-                .param("eventId", stamp.eventId())
-                .param("type", type)
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .param("metricCode", metricCode)
-                .param("outcomeDate", outcomeDate)
-                .param("quantity", quantity)
                 .param("businessDate", stamp.businessDate())
                 .param("recordedAt", utc(stamp.recordedAt()))
                 .update();

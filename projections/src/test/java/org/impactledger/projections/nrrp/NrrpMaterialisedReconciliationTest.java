@@ -109,7 +109,7 @@ class NrrpMaterialisedReconciliationTest {
     private static Tables tables(DataSource dataSource, Duration interval) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        NrrpProjection projection = new NrrpProjection(jdbc, transactions);
+        NrrpProjection projection = new NrrpProjection(jdbc, new JdbcTemplate(dataSource), transactions);
         NrrpReconciler reconciler = new NrrpReconciler(jdbc);
         NrrpReconciliationStore store = new NrrpReconciliationStore(jdbc, new JdbcTemplate(dataSource), transactions);
         TestClock clock = new TestClock();

@@ -41,6 +41,7 @@ import org.impactledger.projections.report.TimeTravel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -69,7 +70,7 @@ class NrrpProjectionTest {
     static void database() {
         dataSource = DATABASE.postgres();
         jdbc = JdbcClient.create(dataSource);
-        projection = new NrrpProjection(jdbc, new DataSourceTransactionManager(dataSource));
+        projection = new NrrpProjection(jdbc, new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource));
         queries = new NrrpReconciliationQueries(jdbc, new NrrpReconciler(jdbc), null, false);
         adapter = new AnnotationEventHandlerAdapter(projection);
     }
