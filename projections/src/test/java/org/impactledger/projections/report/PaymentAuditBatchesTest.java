@@ -1,9 +1,6 @@
 package org.impactledger.projections.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.impactledger.projections.state.LedgerHistory;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,22 +39,7 @@ class PaymentAuditBatchesTest {
     @Test
     void a_batch_delivered_again_changes_nothing_and_a_half_applied_batch_is_completed() {
         for (List<TrackedEventMessage<?>> events : histories()) {
-            views.reset();
-            events.forEach(views::apply);
-            Map<String, List<Map<String, Object>>> expected = views.dump();
-            views.reset();
-
-            int start = 0;
-            while (start < events.size()) {
-                int end = Math.min(start + 9, events.size());
-                views.inBatch(events.subList(start, (start + end) / 2));
-                views.inBatch(events.subList(start, end));
-                start = end;
-            }
-            assertThat(views.dump()).isEqualTo(expected);
-
-            views.inBatches(events, 7);
-            assertThat(views.dump()).isEqualTo(expected);
+            views.assertRedeliveriesChangeNothing(events);
         }
     }
 

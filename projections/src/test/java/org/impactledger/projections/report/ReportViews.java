@@ -117,6 +117,28 @@ public final class ReportViews {
     }
 
     /**
+     * Applies the events one by one; then, from empty tables, in batches of 9 each first half-applied
+     * (a batch that failed half-way, whose writes a crash left behind) and then delivered again in full,
+     * and once more all of them in batches of 7: the tables must equal the one-by-one application's.
+     */
+    public void assertRedeliveriesChangeNothing(List<? extends EventMessage<?>> events) {
+        reset();
+        events.forEach(this::apply);
+        Map<String, List<Map<String, Object>>> expected = dump();
+        reset();
+        int start = 0;
+        while (start < events.size()) {
+            int end = Math.min(start + 9, events.size());
+            inBatch(events.subList(start, (start + end) / 2));
+            inBatch(events.subList(start, end));
+            start = end;
+        }
+        assertThat(dump()).as("half-applied batches delivered again").isEqualTo(expected);
+        inBatches(events, 7);
+        assertThat(dump()).as("every event delivered again").isEqualTo(expected);
+    }
+
+    /**
      * One batch as a tracking processor handles it: one {@link BatchingUnitOfWork} with one
      * transaction, so the projections that hold a batch's writes write them when it commits.
      */
