@@ -71,10 +71,9 @@ final class JournalWrites implements BatchWrites.Held {
 
     /** Posts the entry (already checked to balance) unless it is posted already (a redelivery); returns whether it was new. */
     boolean post(JournalEntry entry) {
-        if (posted.contains(entry.entryId())) {
+        if (!posted.addIfAbsent(entry.entryId())) {
             return false;
         }
-        posted.add(entry.entryId());
         LocalDateTime recordedAt = utc(entry.recordedAt().truncatedTo(ChronoUnit.MICROS));
         entries.add(new Object[] {cut(entry.entryId(), 255), cut(entry.fundId(), 64), cut(entry.currency(), 3), cut(entry.eventType(), 64),
                 cut(entry.description(), 2000), entry.businessDate(), recordedAt, cut(entry.principal(), 255)});

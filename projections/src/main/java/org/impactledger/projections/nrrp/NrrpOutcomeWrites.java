@@ -7,11 +7,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
@@ -44,7 +42,6 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
 
     private final JdbcTemplate jdbc;
     private final StoredKeys applied;
-    private final Set<String> writtenHere = new HashSet<>();
     private final List<Object[]> rows = new ArrayList<>();
     private final Map<List<String>, Outcome> reportedHere = new HashMap<>();
     private final Map<List<String>, BigDecimal> quantitiesHere = new HashMap<>();
@@ -56,7 +53,7 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
 
     /** Whether the event's fact is still to be written (no fact has its identifier yet). */
     boolean fresh(String eventId) {
-        return !writtenHere.contains(eventId) && !applied.contains(eventId);
+        return !applied.contains(eventId);
     }
 
     /** The outcome's reported fact: of this batch, or stored. */
@@ -82,7 +79,6 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
 
     /** A fact to insert with the batch; the caller has checked that the event is {@link #fresh}. */
     void insert(String eventId, String type, Outcome outcome, BigDecimal quantity, LocalDate businessDate, LocalDateTime recordedAt) {
-        writtenHere.add(eventId);
         applied.add(eventId);
         List<String> key = List.of(outcome.contractId(), outcome.outcomeId());
         if ("REPORTED".equals(type)) {

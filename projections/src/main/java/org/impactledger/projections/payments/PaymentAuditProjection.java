@@ -76,7 +76,7 @@ public class PaymentAuditProjection {
      * Planner statistics of the listed payments while they fill: numbering a list's unordered payments
      * counts and reads them in the list's order from one payment on, which on a never-analyzed table was
      * a sequential scan of every payment (32 ms per numbering at 40,000 payments, half the database's
-     * time in a rebuild of this read model; bench/RESULTS.md, "metrics per event").
+     * time in a rebuild of this read model; bench/RESULTS.md, "fifth session").
      */
     private final TableStatistics paymentStatistics;
 

@@ -104,10 +104,9 @@ final class PaymentAuditWrites implements BatchWrites.Held {
      */
     boolean step(Map<String, Object> columns) {
         String eventId = (String) columns.get("event_id");
-        if (steps.contains(eventId)) {
+        if (!steps.addIfAbsent(eventId)) {
             return false;
         }
-        steps.add(eventId);
         Object[] row = new Object[STEP_COLUMNS.size()];
         int i = 0;
         for (Map.Entry<String, int[]> column : STEP_COLUMNS.entrySet()) {

@@ -164,7 +164,7 @@ final class PaymentListPositions {
         params.put("ordered", ordered);
         // the first column's bound repeats what the row comparison says: PostgreSQL estimates how many rows a
         // row comparison keeps only roughly (a third of the table), and scanned every payment for it;
-        // with the bound on first_approved_at it reads the list's index from there (bench/RESULTS.md, "metrics per event")
+        // with the bound on first_approved_at it reads the list's index from there (bench/RESULTS.md, "fifth session")
         String unordered = "FROM payment_audit_payment WHERE 1 = 1" + list.filter()
                 + " AND first_approved_at >= :at AND (first_approved_at, contract_id, outcome_id) >= (:at, :contractId, :outcomeId)";
         long numbered = jdbc.sql("SELECT COUNT(*) " + unordered).params(params).query(Long.class).single();

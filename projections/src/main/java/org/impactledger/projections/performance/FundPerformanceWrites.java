@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
@@ -54,7 +52,6 @@ final class FundPerformanceWrites implements BatchWrites.Held {
 
     private final JdbcTemplate jdbc;
     private final StoredKeys applied;
-    private final Set<String> writtenHere = new HashSet<>();
     private final List<Object[]> flows = new ArrayList<>();
     private final Map<List<String>, Total> totals = new LinkedHashMap<>();
 
@@ -70,17 +67,9 @@ final class FundPerformanceWrites implements BatchWrites.Held {
         LocalDateTime lastRecordedAt;
     }
 
-    /** Whether the event's flows are to be written: none was written before, or this batch writes them. */
+    /** Whether the event's flows are to be written (by this batch): no flow of it was written before. Asked once per event. */
     boolean fresh(String eventId) {
-        if (writtenHere.contains(eventId)) {
-            return true;
-        }
-        if (applied.contains(eventId)) {
-            return false;
-        }
-        writtenHere.add(eventId);
-        applied.add(eventId);
-        return true;
+        return applied.addIfAbsent(eventId);
     }
 
     /** A flow row, in the column order of {@link #INSERT_FLOW}. */

@@ -123,10 +123,9 @@ final class SdgImpactWrites implements BatchWrites.Held {
      * Returns whether it was new.
      */
     boolean fact(FactStamp stamp, FactType type, OutcomeContext context, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
-        if (facts.contains(stamp.eventId())) {
+        if (!facts.addIfAbsent(stamp.eventId())) {
             return false;
         }
-        facts.add(stamp.eventId());
         pendingFacts.add(new Object[] {stamp.eventId(), type.name(), context.programme(), context.fundId(), context.contractId(),
                 context.outcomeId(), context.payerId(), context.beneficiaryId(), context.metricCode(), context.period(),
                 context.outcomeDate(), context.currency(), verified, approved, paid, stamp.businessDate(), utc(stamp.recordedAt()),

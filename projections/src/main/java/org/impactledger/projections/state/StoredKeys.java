@@ -72,6 +72,18 @@ public final class StoredKeys {
         stored.add(key);
     }
 
+    /**
+     * Records the key unless it is stored already: whether the event it stands for is new (to be
+     * written by this batch) rather than a redelivery.
+     */
+    public boolean addIfAbsent(String key) {
+        if (contains(key)) {
+            return false;
+        }
+        add(key);
+        return true;
+    }
+
     /** The keys among {@code keys} that {@code table.column} holds (each once, in no particular order). */
     static List<String> among(JdbcTemplate jdbc, String table, String column, Collection<String> keys) {
         requireName(table);

@@ -6,20 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.impactledger.core.contract.event.ContractEvent;
 import org.impactledger.core.fund.event.FundEvent;
 import org.impactledger.projections.state.Recorded;
+import org.impactledger.projections.support.ProcessorBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The journal projection and its queries wired by hand on one data source, a feed that hands each
@@ -87,36 +84,11 @@ final class JournalTables {
      * transaction, the entries written when it commits. Contract events are passed by, as Axon would.
      */
     void inBatch(List<Recorded> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(
-                events.stream().<EventMessage<?>>map(r -> message(r, Map.of())).toList());
-        unitOfWork.attachTransaction(() -> {
-            TransactionStatus status = transactionManager.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    transactionManager.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    transactionManager.rollback(status);
-                }
-            };
-        });
-        var result = unitOfWork.executeWithResult(() -> {
-            EventMessage<?> message = unitOfWork.getMessage();
+        ProcessorBatches.inBatch(transactionManager, events.stream().<EventMessage<?>>map(r -> message(r, Map.of())).toList(), message -> {
             if (message.getPayload() instanceof FundEvent event) {
                 projection.on(event, message);
             }
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
+        });
     }
 
     Map<String, List<Map<String, Object>>> dump() {

@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.impactledger.core.contract.event.OutcomeReported;
 import org.impactledger.core.contract.event.OutcomeVerified;
 import org.impactledger.core.contract.event.OutcomeWithdrawn;
@@ -24,6 +21,7 @@ import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.OutcomeId;
+import org.impactledger.projections.support.ProcessorBatches;
 import org.impactledger.projections.support.ProjectionTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The NRRP outcome facts as a tracking processor writes them on PostgreSQL, a batch at a time
@@ -141,29 +137,7 @@ class NrrpOutcomeFactsBatchesTest {
         }
     }
 
-    /** One batch as a tracking processor handles it: one batching unit of work, one transaction. */
     private static void inBatch(List<EventMessage<?>> batch) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
-        unitOfWork.attachTransaction(() -> {
-            TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    transactions.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    transactions.rollback(status);
-                }
-            };
-        });
-        var result = unitOfWork.executeWithResult(() -> {
-            deliver(unitOfWork.getMessage());
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            throw new IllegalStateException(result.exceptionResult());
-        }
+        ProcessorBatches.inBatch(transactions, batch, adapter::handle);
     }
 }

@@ -6,22 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.impactledger.projections.payments.PaymentAuditProjection;
 import org.impactledger.projections.payments.PaymentAuditQueries;
 import org.impactledger.projections.performance.FundPerformanceProjection;
 import org.impactledger.projections.performance.FundPerformanceQueries;
 import org.impactledger.projections.sdg.SdgImpactProjection;
 import org.impactledger.projections.sdg.SdgImpactQueries;
+import org.impactledger.projections.support.ProcessorBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -143,32 +140,7 @@ public final class ReportViews {
      * transaction, so the projections that hold a batch's writes write them when it commits.
      */
     public void inBatch(List<? extends EventMessage<?>> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
-        unitOfWork.attachTransaction(() -> {
-            TransactionStatus status = transactionManager.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    transactionManager.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    transactionManager.rollback(status);
-                }
-            };
-        });
-        var result = unitOfWork.executeWithResult(() -> {
-            apply(unitOfWork.getMessage());
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
+        ProcessorBatches.inBatch(transactionManager, events, this::apply);
     }
 
     public void apply(EventMessage<?> event) {

@@ -9,25 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.impactledger.core.contract.event.ContractEvent;
 import org.impactledger.core.contract.event.OutcomeReported;
 import org.impactledger.core.contract.query.FindContract;
 import org.impactledger.core.fund.event.FundEvent;
+import org.impactledger.projections.support.ProcessorBatches;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The state projections as a tracking processor drives them on PostgreSQL: a batch of events in one
@@ -39,7 +35,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 class BatchedUnitOfWorkTest {
 
     private static StateViews views;
-    private static TransactionManager transactions;
+    private static DataSourceTransactionManager transactions;
     private static AnnotationEventHandlerAdapter fundHandlers;
     private static AnnotationEventHandlerAdapter contractHandlers;
 
@@ -47,21 +43,7 @@ class BatchedUnitOfWorkTest {
     static void wiring() {
         DataSource dataSource = TestDatabases.postgres();
         views = new StateViews(dataSource);
-        DataSourceTransactionManager spring = new DataSourceTransactionManager(dataSource);
-        transactions = () -> {
-            TransactionStatus status = spring.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    spring.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    spring.rollback(status);
-                }
-            };
-        };
+        transactions = new DataSourceTransactionManager(dataSource);
         fundHandlers = new AnnotationEventHandlerAdapter(views.fund);
         contractHandlers = new AnnotationEventHandlerAdapter(views.contract);
     }
@@ -187,20 +169,12 @@ class BatchedUnitOfWorkTest {
             messages.add(new GenericDomainEventMessage<>(type, r.aggregateId(), r.sequenceNumber(), r.payload(), Map.of(),
                     UUID.randomUUID().toString(), r.timestamp()));
         }
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
-        unitOfWork.attachTransaction(transactions);
-        var result = unitOfWork.executeWithResult(() -> {
-            EventMessage<?> message = unitOfWork.getMessage();
+        ProcessorBatches.inBatch(transactions, messages, message -> {
             if (message.getPayload() instanceof FundEvent) {
                 fundHandlers.handle(message);
             } else {
                 contractHandlers.handle(message);
             }
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
+        });
     }
 }

@@ -1,7 +1,5 @@
 package org.impactledger.projections.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.impactledger.projections.state.LedgerHistory;
@@ -10,13 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fund performance projection as a tracking processor drives it on PostgreSQL: a batch of events
- * in one batching unit of work and one transaction, its flows and running totals held until the
- * unit of work commits ({@code FundPerformanceWrites}). Whatever the batch size, the flows and totals
- * equal those of applying event by event, through distributions of several shares, reservations,
- * releases, payments and refunds; a batch delivered again, wholly or partly, changes nothing.
+ * The payment audit and fund performance projections as a tracking processor drives them on
+ * PostgreSQL: a batch of events in one batching unit of work and one transaction, their writes held
+ * until the unit of work commits ({@code PaymentAuditWrites}: steps, listed payments and counts;
+ * {@code FundPerformanceWrites}: flows and running totals). Whatever the batch size, the tables equal
+ * those of applying event by event, through reversals, approvals again, distributions of several
+ * shares, reservations, releases and refunds; a batch delivered again, wholly or partly, alone or
+ * with new events, changes nothing. (The other report tables are compared too: they must come out
+ * the same whatever the batching.)
  */
-class FundPerformanceBatchesTest {
+class ReportBatchesTest {
 
     private static ReportViews views;
 
@@ -31,9 +32,10 @@ class FundPerformanceBatchesTest {
     }
 
     @Test
-    void batches_of_any_size_give_the_flows_and_totals_of_event_by_event_application() {
+    void batches_of_any_size_give_the_tables_of_event_by_event_application() {
         for (List<TrackedEventMessage<?>> events : histories()) {
-            views.assertBatchesGiveEventByEventTables(events, "perf_flow", "perf_flow_total", "perf_fund");
+            views.assertBatchesGiveEventByEventTables(events, "payment_audit_step", "payment_audit_payment", "payment_audit_count",
+                    "perf_flow", "perf_flow_total", "perf_fund");
         }
     }
 
@@ -41,7 +43,6 @@ class FundPerformanceBatchesTest {
     void a_batch_delivered_again_changes_nothing_and_a_half_applied_batch_is_completed() {
         for (List<TrackedEventMessage<?>> events : histories()) {
             views.assertRedeliveriesChangeNothing(events);
-            assertThat(views.dump().get("perf_flow_total")).isNotEmpty();
         }
     }
 
