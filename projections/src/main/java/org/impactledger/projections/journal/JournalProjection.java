@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.impactledger.core.fund.event.FundEvent;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
+import org.impactledger.projections.state.ReadModelTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,11 +95,7 @@ public class JournalProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM journal_line").update();
-            jdbc.sql("DELETE FROM journal_entry").update();
-            jdbc.sql("DELETE FROM journal_balance").update();
-            jdbc.sql("DELETE FROM journal_fund_total").update();
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "journal_line", "journal_entry", "journal_balance",
+                "journal_fund_total"));
     }
 }

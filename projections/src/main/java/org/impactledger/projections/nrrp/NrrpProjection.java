@@ -29,6 +29,7 @@ import org.impactledger.core.shared.Money;
 import org.impactledger.core.taxonomy.NrrpMeasure;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
+import org.impactledger.projections.state.ReadModelTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,12 +68,14 @@ public class NrrpProjection {
     static final String NRRP_PROJECT = "NRRP_PROJECT";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final BatchWrites<NrrpOutcomeWrites> outcomeFacts;
 
     public NrrpProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.template = jdbcTemplate;
         this.outcomeFacts = new BatchWrites<>(transaction, eventIds -> new NrrpOutcomeWrites(jdbcTemplate, eventIds));
     }
 
@@ -289,13 +292,8 @@ public class NrrpProjection {
     public void reset() {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("UPDATE nrrp_recon_state SET current_generation = NULL WHERE id = 1").update();
-            jdbc.sql("DELETE FROM nrrp_plan_measure").update();
-            jdbc.sql("DELETE FROM nrrp_bank_decision").update();
-            jdbc.sql("DELETE FROM nrrp_bank_entry").update();
-            jdbc.sql("DELETE FROM nrrp_outcome_fact").update();
-            jdbc.sql("DELETE FROM nrrp_target").update();
-            jdbc.sql("DELETE FROM nrrp_fact").update();
-            jdbc.sql("DELETE FROM nrrp_budget_tag").update();
+            ReadModelTables.empty(template, "nrrp_plan_measure", "nrrp_bank_decision", "nrrp_bank_entry", "nrrp_outcome_fact", "nrrp_target",
+                    "nrrp_fact", "nrrp_budget_tag");
         });
     }
 

@@ -2,10 +2,8 @@ package org.impactledger.projections.payments;
 
 import static org.impactledger.projections.state.JdbcValues.utc;
 
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,7 +24,7 @@ import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.infra.messaging.LedgerMetaData;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
-import org.impactledger.projections.state.TableStatistics;
+import org.impactledger.projections.state.ReadModelTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,10 +52,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Steps written per batch: as in {@code ContractStateProjection}, the handlers put their step in
  * a {@link PaymentAuditWrites} kept in the processor's unit of work, which writes the batch's steps
  * in one JDBC batch when the unit of work prepares to commit, and reads an outcome's fund (its
- * REPORTED step) once per batch (see there why the rows are the same). An approval's listed payment,
- * its list positions and counts ({@link #listPayment}) are still written at once: they read the
- * payments and lists only, never the steps. Called outside a unit of work (tests call the handlers
- * directly), each step is written at once.
+ * REPORTED step) once per batch (see there why the rows are the same). The payments the batch's new
+ * approvals list, their counts and their positions in the lists are written after the steps, once per
+ * batch ({@link PaymentListPositions}). Called outside a unit of work (tests call the handlers
+ * directly), each event is written at once.
  */
 @Component
 @ProcessingGroup(PaymentAuditProjection.PROCESSING_GROUP)
@@ -67,32 +65,21 @@ public class PaymentAuditProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentAuditProjection.class);
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
-    private final PaymentListPositions positions;
     private final BatchWrites<PaymentAuditWrites> batch;
-    /**
-     * Planner statistics of the listed payments while they fill: numbering a list's unordered payments
-     * counts and reads them in the list's order from one payment on, which on a never-analyzed table was
-     * a sequential scan of every payment (32 ms per numbering at 40,000 payments, half the database's
-     * time in a rebuild of this read model; bench/RESULTS.md, "fifth session").
-     */
-    private final TableStatistics paymentStatistics;
 
     @Autowired
     public PaymentAuditProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
-        this(jdbc, template, transactionManager, PaymentListPositions.UNORDERED_LIMIT);
+        this(template, transactionManager, PaymentListPositions.SEPARATE_LISTS);
     }
 
-    /** @param unorderedLimit payments left unnumbered in a list before they are numbered at once (see {@link PaymentListPositions}) */
-    public PaymentAuditProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager, int unorderedLimit) {
-        this.jdbc = jdbc;
+    /** @param separateLists see {@link PaymentListPositions#SEPARATE_LISTS} (tests take both ways of renumbering) */
+    PaymentAuditProjection(JdbcTemplate template, PlatformTransactionManager transactionManager, int separateLists) {
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.batch = new BatchWrites<>(transaction, ids -> new PaymentAuditWrites(template, ids));
-        this.positions = new PaymentListPositions(jdbc, unorderedLimit);
-        this.paymentStatistics = new TableStatistics(template, "payment_audit_payment");
+        PaymentListPositions positions = new PaymentListPositions(template, separateLists);
+        this.batch = new BatchWrites<>(transaction, ids -> new PaymentAuditWrites(template, positions, ids));
     }
 
     @EventHandler
@@ -128,118 +115,10 @@ public class PaymentAuditProjection {
         FactStamp stamp = FactStamp.of(message, null);
         apply(writes -> {
             if (insert(writes, step, sequenceNumber, stamp, message, token)) {
-                listPayment(step, event.payerId().value(), stamp);
+                writes.approved(new PaymentListPositions.Approval(event.contractId().value(), event.outcomeId().value(), event.fundId().value(),
+                        event.payerId().value(), (LocalDateTime) utc(stamp.recordedAt())));
             }
         });
-    }
-
-    /**
-     * The approval's outcome in {@code payment_audit_payment}, first approved at the earliest of its
-     * approvals' recording times; only the insert that created the approval's step gets here, so a
-     * redelivery changes nothing. One processor thread handles a contract's events (Axon sequences
-     * them by aggregate), so update-else-insert does not race.
-     */
-    private void listPayment(Step step, String payerId, FactStamp stamp) {
-        Object recordedAt = utc(stamp.recordedAt());
-        String contractId = step.contractId.value();
-        String outcomeId = step.outcomeId.value();
-        List<Map<String, Object>> listed = jdbc.sql("""
-                        SELECT payer_id, first_approved_at FROM payment_audit_payment WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .query()
-                .listOfRows();
-        if (listed.isEmpty()) {
-            positions.place(new PaymentListPositions.Key((LocalDateTime) recordedAt, contractId, outcomeId), lists(step.fundId, payerId), true,
-                    exact -> jdbc.sql("""
-                                    INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at, list_position,
-                                        fund_position, payer_position)
-                                    VALUES (:contractId, :outcomeId, :fundId, :payerId, :recordedAt, CAST(:list AS BIGINT), CAST(:fund AS BIGINT),
-                                        CAST(:payer AS BIGINT))""")
-                            .param("contractId", contractId)
-                            .param("outcomeId", outcomeId)
-                            .param("fundId", step.fundId)
-                            .param("payerId", payerId)
-                            .param("recordedAt", recordedAt)
-                            .param("list", exact.get("list_position"))
-                            .param("fund", exact.get("fund_position"))
-                            .param("payer", exact.get("payer_position"))
-                            .update());
-            paymentStatistics.inserted(1);
-            count(contractId, step.fundId, payerId, 1, recordedAt);
-            return;
-        }
-        jdbc.sql("""
-                        UPDATE payment_audit_payment
-                        SET first_approved_at = CASE WHEN first_approved_at > :recordedAt THEN :recordedAt ELSE first_approved_at END,
-                            payer_id = COALESCE(payer_id, :payerId)
-                        WHERE contract_id = :contractId AND outcome_id = :outcomeId""")
-                .param("contractId", contractId)
-                .param("outcomeId", outcomeId)
-                .param("recordedAt", recordedAt)
-                .param("payerId", payerId)
-                .update();
-        Object firstApprovedAt = listed.get(0).get("first_approved_at");
-        LocalDateTime listedAt = firstApprovedAt instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) firstApprovedAt;
-        LocalDateTime approvedAt = (LocalDateTime) recordedAt;
-        LocalDateTime first = approvedAt.isBefore(listedAt) ? approvedAt : listedAt;
-        String listedPayer = (String) listed.get(0).get("payer_id");
-        PaymentListPositions.Key key = new PaymentListPositions.Key(first, contractId, outcomeId);
-        if (approvedAt.isBefore(listedAt)) {
-            // approved earlier than its first approval so far (a clock set back): earlier in every list it is in
-            positions.place(key, lists(step.fundId, listedPayer), false, exact -> writePositions(key, exact));
-        }
-        if (listedPayer == null && payerId != null) {
-            // a payment listed without a payer (from before V190) now has one: it moves to that payer's count and list
-            count(contractId, step.fundId, null, -1, firstApprovedAt);
-            count(contractId, step.fundId, payerId, 1, firstApprovedAt);
-            positions.place(key, List.of(PaymentList.payer(payerId)), true, exact -> writePositions(key, exact));
-        }
-    }
-
-    /** Writes a listed payment's exact positions (position column to position). */
-    private void writePositions(PaymentListPositions.Key key, Map<String, Long> exact) {
-        if (exact.isEmpty()) {
-            return;
-        }
-        StringBuilder set = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
-        exact.forEach((column, position) -> {
-            set.append(set.isEmpty() ? "" : ", ").append(column).append(" = :").append(column);
-            params.put(column, position);
-        });
-        params.put("contractId", key.contractId());
-        params.put("outcomeId", key.outcomeId());
-        jdbc.sql("UPDATE payment_audit_payment SET " + set + " WHERE contract_id = :contractId AND outcome_id = :outcomeId").params(params).update();
-    }
-
-    /** The lists a payment of the fund and payer is in, the list of every payment first (the order their rows are locked in). */
-    private static List<PaymentList> lists(String fundId, String payerId) {
-        return payerId == null ? List.of(PaymentList.ALL, PaymentList.fund(fundId))
-                : List.of(PaymentList.ALL, PaymentList.fund(fundId), PaymentList.payer(payerId));
-    }
-
-    /** Adds {@code delta} payments to the contract's count for the payer ({@code ''} for none). */
-    private void count(String contractId, String fundId, String payerId, int delta, Object firstApprovedAt) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("contractId", contractId);
-        params.put("fundId", fundId);
-        params.put("payerId", payerId == null ? "" : payerId);
-        params.put("delta", delta);
-        params.put("at", firstApprovedAt);
-        int updated = jdbc.sql("""
-                        UPDATE payment_audit_count SET payments = payments + :delta,
-                            last_first_approved_at = CASE WHEN last_first_approved_at < :at THEN :at ELSE last_first_approved_at END
-                        WHERE contract_id = :contractId AND fund_id = :fundId AND payer_id = :payerId""")
-                .params(params)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            INSERT INTO payment_audit_count (contract_id, fund_id, payer_id, payments, last_first_approved_at)
-                            VALUES (:contractId, :fundId, :payerId, :delta, :at)""")
-                    .params(params)
-                    .update();
-        }
     }
 
     @EventHandler
@@ -274,12 +153,8 @@ public class PaymentAuditProjection {
     /** Before a replay from the start: empty the table so the replay rebuilds it from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM payment_audit_step").update();
-            jdbc.sql("DELETE FROM payment_audit_payment").update();
-            jdbc.sql("DELETE FROM payment_audit_count").update();
-            jdbc.sql("DELETE FROM payment_audit_list").update();
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "payment_audit_step", "payment_audit_payment",
+                "payment_audit_count", "payment_audit_list"));
     }
 
     private static Optional<String> fundOf(PaymentAuditWrites writes, ContractId contractId, OutcomeId outcomeId) {

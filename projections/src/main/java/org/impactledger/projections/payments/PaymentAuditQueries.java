@@ -114,10 +114,9 @@ public class PaymentAuditQueries {
     /**
      * The page of a list that keeps positions ({@link PaymentListPositions}), when {@code knownAt} is
      * not before the list's latest first approval (every payment of the list is in bounds; else
-     * {@code null}): the payments at positions offset+1.. that are exact, read by position, then (if the
-     * page reaches them) the payments from the list's earliest unordered one on, in the list's order.
-     * Neither reads the payments before the page; the total is the list's count. Runs in one snapshot
-     * (the caller's repeatable-read transaction), so the list's row and the positions agree.
+     * {@code null}): the payments at positions offset+1..offset+size, read by position, without
+     * reading the payments before the page; the total is the list's count. Runs in one snapshot (the
+     * caller's repeatable-read transaction), so the list's row and the positions agree.
      */
     PaymentPage positionedPage(ListOutcomePayments query, PaymentList list) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -126,8 +125,7 @@ public class PaymentAuditQueries {
         params.put("knownAt", utc(query.timeTravel().knownAt()));
         params.put("asOf", query.timeTravel().asOfOrEndOfTime());
         Map<String, Object> row = jdbc.sql("""
-                        SELECT payments, ordered_payments, unordered_first_approved_at, unordered_contract_id, unordered_outcome_id,
-                            CASE WHEN last_first_approved_at IS NULL OR last_first_approved_at <= :knownAt THEN 1 ELSE 0 END AS covered
+                        SELECT payments, CASE WHEN last_first_approved_at IS NULL OR last_first_approved_at <= :knownAt THEN 1 ELSE 0 END AS covered
                         FROM payment_audit_list WHERE scope_kind = :kind AND scope_id = :listId""")
                 .params(params)
                 .query()
@@ -139,30 +137,15 @@ public class PaymentAuditQueries {
             return null;
         }
         long payments = ((Number) row.get("payments")).longValue();
-        long ordered = ((Number) row.get("ordered_payments")).longValue();
         int size = Page.cappedSize(query.size());
         long offset = Page.offset(query.page(), size);
-        List<String> parts = new ArrayList<>();
-        if (offset < ordered) {
-            parts.add("SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE " + list.positionColumn()
-                    + " > :fromPosition AND " + list.positionColumn() + " <= :toPosition" + list.filter());
-            params.put("fromPosition", offset);
-            params.put("toPosition", Math.min(ordered, offset + size));
-        }
-        if (row.get("unordered_contract_id") != null && offset + size > ordered) {
-            parts.add("SELECT * FROM (SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE 1 = 1" + list.filter()
-                    + " AND first_approved_at >= :unorderedAt" // a bound the planner can estimate (PaymentListPositions.number)
-                    + " AND (first_approved_at, contract_id, outcome_id) >= (:unorderedAt, :unorderedContractId, :unorderedOutcomeId)"
-                    + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :limit OFFSET :unorderedOffset) unordered");
-            params.put("unorderedAt", row.get("unordered_first_approved_at"));
-            params.put("unorderedContractId", row.get("unordered_contract_id"));
-            params.put("unorderedOutcomeId", row.get("unordered_outcome_id"));
-            params.put("unorderedOffset", Math.max(0, offset - ordered));
-        }
-        if (offset >= payments || parts.isEmpty()) {
+        if (offset >= payments) {
             return new PaymentPage(List.of(), query.page(), size, payments, query.timeTravel().asOf(), query.timeTravel().knownAt(), null);
         }
-        return page(query, String.join(" UNION ALL ", parts), params, payments, 0);
+        params.put("fromPosition", offset);
+        params.put("toPosition", Math.min(payments, offset + size));
+        return page(query, "SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE " + list.positionColumn()
+                + " > :fromPosition AND " + list.positionColumn() + " <= :toPosition" + list.filter(), params, payments, 0);
     }
 
     /** The page grouped from the approval steps in bounds: any asOf and knownAt. */

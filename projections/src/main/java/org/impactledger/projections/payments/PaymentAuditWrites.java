@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The payment audit steps of a batch of events, held in memory while the batch is handled and
- * written at its end in one JDBC batch. Reads are made at most once per batch: which of the batch's
+ * written at its end in one JDBC batch, and the payments its approvals list ({@link PaymentListPositions}). Reads are made at most once per batch: which of the batch's
  * events have their step already (one query for every event of the batch), an outcome's fund (from
  * its REPORTED step).
  *
@@ -72,13 +72,17 @@ final class PaymentAuditWrites implements BatchWrites.Held {
     private final StoredKeys steps;
     private final Map<OutcomeKey, Optional<String>> funds = new HashMap<>();
     private final List<Object[]> pendingSteps = new ArrayList<>();
+    private final PaymentListPositions positions;
+    /** The batch's new approvals, in the order received: listed at the end of the batch. */
+    private final List<PaymentListPositions.Approval> approvals = new ArrayList<>();
 
     /**
      * @param batchEventIds the identifiers of every event of the batch (looked up together the first
      *                      time an event asks whether it has its step already)
      */
-    PaymentAuditWrites(JdbcTemplate jdbc, Supplier<Collection<String>> batchEventIds) {
+    PaymentAuditWrites(JdbcTemplate jdbc, PaymentListPositions positions, Supplier<Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
+        this.positions = positions;
         this.steps = new StoredKeys(jdbc, "payment_audit_step", "event_id", batchEventIds);
     }
 
@@ -122,12 +126,19 @@ final class PaymentAuditWrites implements BatchWrites.Held {
         return true;
     }
 
-    /** Writes the batch's new steps in one JDBC batch. */
+    /** An approval whose step is new ({@link #step} returned true): its payment is listed with the batch. */
+    void approved(PaymentListPositions.Approval approval) {
+        approvals.add(approval);
+    }
+
+    /** Writes the batch's new steps in one JDBC batch, then lists its approvals' payments ({@link PaymentListPositions}). */
     @Override
     public void flush() {
         if (!pendingSteps.isEmpty()) {
             jdbc.batchUpdate(INSERT_STEP, pendingSteps, INSERT_STEP_TYPES);
             pendingSteps.clear();
         }
+        positions.list(approvals);
+        approvals.clear();
     }
 }

@@ -23,6 +23,16 @@ record PaymentList(String kind, String id, String column, String positionColumn)
         return new PaymentList("PAYER", payerId, "payer_id", "payer_position");
     }
 
+    /** The list of a {@code payment_audit_list} row. */
+    static PaymentList of(String kind, String id) {
+        return switch (kind) {
+            case "ALL" -> ALL;
+            case "FUND" -> fund(id);
+            case "PAYER" -> payer(id);
+            default -> throw new IllegalArgumentException("no payment list of kind " + kind);
+        };
+    }
+
     /**
      * @return the list a question without asOf and cursor reads, when it is one of those that keep
      * positions (no filter, only a fund, only a payer); otherwise {@code null}

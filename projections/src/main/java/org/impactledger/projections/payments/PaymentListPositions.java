@@ -1,242 +1,365 @@
 package org.impactledger.projections.payments;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Set;
+import org.impactledger.infra.jdbc.Databases;
+import org.impactledger.projections.state.BatchLookups;
+import org.impactledger.projections.state.TableStatistics;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Keeps each payment's position in the lists of every payment, of its fund and of its payer
- * ({@link PaymentList}, {@code payment_audit_list}), so that a page asked by number is read by
- * position instead of skipping every payment before it. Called by {@link PaymentAuditProjection} in
- * the approval's transaction, when a payment is listed or its first approval moves earlier.
+ * Lists the outcome payments a batch of approvals brings ({@code payment_audit_payment}), keeps the
+ * contracts' counts ({@code payment_audit_count}) and each payment's exact position in the lists of
+ * every payment, of its fund and of its payer ({@link PaymentList}, {@code payment_audit_list}), so
+ * that a page asked by number is read by position instead of skipping every payment before it.
+ * Called by {@link PaymentAuditWrites} once per batch, in the batch's transaction.
  *
- * <p>Why positions are not always exact at once: the list's order is the time of the first approval,
- * and approvals reach the projection in the order of the event stream, which is nearly but not
- * exactly the order of their recording times (two units of work recording side by side commit one
- * after the other). A payment recorded later than every listed one (almost all of them) is appended
- * at the next position. One that belongs before listed payments would move all of them one place on,
- * so it is not given a position; the list remembers the earliest such payment ({@code unordered_*}),
- * before which every position stays exact ({@code ordered_payments}); and when more than
- * {@link #UNORDERED_LIMIT} payments are at or after it, they are numbered in one pass (at most that
- * many rows for that many payments). A page whose positions are exact is read by position; from the
- * unordered payment on it is read in the list's order from there, at most that many rows.
+ * <h2>Positions: renumbered per batch from the earliest payment it places</h2>
+ * A list's order is the time of the first approval, and approvals reach the projection in the order of
+ * the event stream, which is nearly but not exactly the order of their recording times (two units of
+ * work recording side by side commit one after the other). Every position is exact after each batch:
+ * for each list the batch changes, the payments first approved at or after the earliest time the batch
+ * places in it are numbered again (one read per kind of list), and only the positions that change are
+ * written (one update per payment, whatever the lists it moves in). Before that time the payments are the same as before the batch and keep their (exact)
+ * positions; so a payment at or after it is at {@code payments - (payments at or after it) + (its rank
+ * among them)}, where {@code payments} is the list's count after the batch. Approvals nearly in order
+ * renumber about the batch's own payments; one recorded much earlier than the payments listed already
+ * (a clock set back) renumbers those after it, once.
  *
- * <p>Concurrency: a payment's lists' rows are locked in one statement in the order of their keys, the
- * list of every payment first, so segments of the processing group that list payments at the same
- * time wait for one another and never deadlock. (Two segments listing the first payment of a list
- * at once, its row not there yet: one insert of the row fails on the primary key, and that batch is
- * rolled back and handled again.)
+ * <p>Only times are compared in Java; the order of ids (which depends on the database's collation) is
+ * left to the database: the renumbering starts at a time, not at a payment.
  *
- * <p>Comparisons of keys are made by the database, never in Java: its collation orders the ids.
+ * <h2>Concurrency</h2>
+ * The rows of the lists the batch changes are locked in one statement in the order of their keys (the
+ * list of every payment first) before they are counted and renumbered, so segments of the processing
+ * group that list payments at the same time wait for one another and never deadlock, and each numbers
+ * the payments the other committed. (Two segments listing the first payment of a list at once, its row
+ * not there yet: one insert of the row fails on the primary key, and that batch is rolled back and
+ * handled again.)
  */
 final class PaymentListPositions {
 
-    /** Payments at or after the earliest unordered one that are left unnumbered before they are numbered at once. */
-    static final int UNORDERED_LIMIT = 256;
+    private final JdbcTemplate jdbc;
+    /**
+     * Planner statistics of the listed payments while they fill: on a never-analyzed table the lookups
+     * and renumbering by list were sequential scans of every payment (bench/RESULTS.md, "fifth session").
+     */
+    private final TableStatistics statistics;
+    private Boolean postgreSql;
+    /** Lists of one kind in a batch up to which each is renumbered by a statement of its own. */
+    static final int SEPARATE_LISTS = 4;
+    private final int separateLists;
 
-    private final JdbcClient jdbc;
-    private final int unorderedLimit;
-
-    PaymentListPositions(JdbcClient jdbc, int unorderedLimit) {
-        if (unorderedLimit < 1) {
-            throw new IllegalArgumentException("unorderedLimit must be 1 or more, was " + unorderedLimit);
-        }
+    /** @param separateLists lists of one kind in a batch up to which each is renumbered by a statement of its own ({@link #SEPARATE_LISTS}) */
+    PaymentListPositions(JdbcTemplate jdbc, int separateLists) {
         this.jdbc = jdbc;
-        this.unorderedLimit = unorderedLimit;
+        this.separateLists = separateLists;
+        this.statistics = new TableStatistics(jdbc, "payment_audit_payment");
     }
 
-    /** A payment's place in the list's order. */
-    record Key(LocalDateTime firstApprovedAt, String contractId, String outcomeId) {
+    /** An approval whose step is new: its outcome payment is listed, or first approved earlier, or gets its payer. */
+    record Approval(String contractId, String outcomeId, String fundId, String payerId, LocalDateTime recordedAt) {
+    }
+
+    private record OutcomeKey(String contractId, String outcomeId) {
+    }
+
+    private record Listed(String payerId, LocalDateTime firstApprovedAt) {
+    }
+
+    private record CountKey(String contractId, String fundId, String payerId) {
+    }
+
+    /** A count's change: payments added (or moved away: negative) and the latest first approval among them. */
+    private static final class CountChange {
+        long delta;
+        LocalDateTime latest;
+
+        void add(long payments, LocalDateTime at) {
+            delta += payments;
+            latest = latest == null || at.isAfter(latest) ? at : latest;
+        }
+    }
+
+    /** A list's change: payments added, and the earliest and latest first approval placed in it. */
+    private static final class ListChange {
+        long added;
+        LocalDateTime from;
+        LocalDateTime latest;
+
+        void place(long payments, LocalDateTime at) {
+            added += payments;
+            from = from == null || at.isBefore(from) ? at : from;
+            latest = latest == null || at.isAfter(latest) ? at : latest;
+        }
     }
 
     /**
-     * Places a payment in {@code lists} (the list of every payment first, if at all): {@code added}
-     * when it is new to them, otherwise its first approval moved earlier (its row already updated).
-     * Locks the lists' rows, works out which positions are exact, hands them to {@code write} (which
-     * inserts or updates the payment's row with them; position column to position, only the exact
-     * ones), then updates the lists and numbers those with too many unordered payments.
+     * Lists the batch's approvals, in the order the projection received them: a payment is listed at
+     * its first approval, first approved at the earliest of its approvals' recording times, with the
+     * payer of its first approval that names one.
      */
-    void place(Key key, List<PaymentList> lists, boolean added, Consumer<Map<String, Long>> write) {
-        Map<String, ListRow> rows = lock(key, lists);
-        Map<String, Long> positions = new LinkedHashMap<>();
-        List<Runnable> updates = new ArrayList<>();
-        List<PaymentList> toNumber = new ArrayList<>();
-        boolean allAppended = added;
-        for (PaymentList list : lists) {
-            ListRow row = rows.get(list.kind() + '\u0000' + list.id());
-            if (row == null) {
-                // the list's first payment
-                updates.add(() -> jdbc.sql("""
-                                INSERT INTO payment_audit_list (scope_kind, scope_id, payments, ordered_payments, last_first_approved_at,
-                                    last_contract_id, last_outcome_id)
-                                VALUES (:kind, :listId, 1, 1, :at, :contractId, :outcomeId)""")
-                        .params(params(list, key))
-                        .update());
-                positions.put(list.positionColumn(), 1L);
-                allAppended = false;
-                continue;
-            }
-            long payments = row.payments + (added ? 1 : 0);
-            long ordered = row.ordered;
-            boolean unorderedFromHere = false;
-            if (added && !row.unordered && row.afterLast) {
-                // the common case: after every listed payment, at the next position
-                ordered++;
-                positions.put(list.positionColumn(), ordered);
-            } else {
-                allAppended = false;
-                if (!row.unordered || row.beforeUnordered) {
-                    // before listed payments: the positions before it stay exact, the rest are numbered later
-                    ordered = jdbc.sql("SELECT " + list.positionColumn() + " FROM payment_audit_payment WHERE 1 = 1" + list.filter()
-                                    + " AND (first_approved_at, contract_id, outcome_id) < (:at, :contractId, :outcomeId)"
-                                    + " ORDER BY first_approved_at DESC, contract_id DESC, outcome_id DESC LIMIT 1")
-                            .params(params(list, key))
-                            .query(Long.class)
-                            .optional()
-                            .orElse(0L);
-                    unorderedFromHere = true;
-                }
-            }
-            Map<String, Object> update = params(list, key);
-            update.put("payments", payments);
-            update.put("ordered", ordered);
-            update.put("last", row.afterLast ? 1 : 0);
-            update.put("unordered", unorderedFromHere ? 1 : 0);
-            updates.add(() -> jdbc.sql("""
-                            UPDATE payment_audit_list SET payments = :payments, ordered_payments = :ordered,
-                                last_first_approved_at = CASE WHEN :last = 1 THEN :at ELSE last_first_approved_at END,
-                                last_contract_id = CASE WHEN :last = 1 THEN :contractId ELSE last_contract_id END,
-                                last_outcome_id = CASE WHEN :last = 1 THEN :outcomeId ELSE last_outcome_id END,
-                                unordered_first_approved_at = CASE WHEN :unordered = 1 THEN :at ELSE unordered_first_approved_at END,
-                                unordered_contract_id = CASE WHEN :unordered = 1 THEN :contractId ELSE unordered_contract_id END,
-                                unordered_outcome_id = CASE WHEN :unordered = 1 THEN :outcomeId ELSE unordered_outcome_id END
-                            WHERE scope_kind = :kind AND scope_id = :listId""")
-                    .params(update)
-                    .update());
-            if (payments - ordered > unorderedLimit) {
-                toNumber.add(list);
-            }
-        }
-        write.accept(positions);
-        if (allAppended) {
-            // appended to every list (almost every payment): one statement for all of them
-            Map<String, Object> params = params(PaymentList.ALL, key);
-            jdbc.sql("""
-                            UPDATE payment_audit_list SET payments = payments + 1, ordered_payments = ordered_payments + 1,
-                                last_first_approved_at = :at, last_contract_id = :contractId, last_outcome_id = :outcomeId
-                            WHERE""" + where(lists, params))
-                    .params(params)
-                    .update();
-        } else {
-            updates.forEach(Runnable::run);
-        }
-        toNumber.forEach(this::number);
-    }
-
-    /**
-     * Numbers the payments of {@code list} from its earliest unordered one on, in the list's order,
-     * writing only the positions that change; every position of the list is exact afterwards.
-     */
-    void number(PaymentList list) {
-        Map<String, Object> listParams = new LinkedHashMap<>();
-        listParams.put("kind", list.kind());
-        listParams.put("listId", list.id());
-        Map<String, Object> state = jdbc.sql("""
-                        SELECT payments, ordered_payments, unordered_first_approved_at, unordered_contract_id, unordered_outcome_id
-                        FROM payment_audit_list WHERE scope_kind = :kind AND scope_id = :listId""")
-                .params(listParams)
-                .query()
-                .singleRow();
-        if (state.get("unordered_contract_id") == null) {
+    void list(List<Approval> approvals) {
+        if (approvals.isEmpty()) {
             return;
         }
-        long payments = ((Number) state.get("payments")).longValue();
-        long ordered = ((Number) state.get("ordered_payments")).longValue();
-        Map<String, Object> params = new LinkedHashMap<>(listParams);
-        params.put("at", state.get("unordered_first_approved_at"));
-        params.put("contractId", state.get("unordered_contract_id"));
-        params.put("outcomeId", state.get("unordered_outcome_id"));
-        params.put("ordered", ordered);
-        // the first column's bound repeats what the row comparison says: PostgreSQL estimates how many rows a
-        // row comparison keeps only roughly (a third of the table), and scanned every payment for it;
-        // with the bound on first_approved_at it reads the list's index from there (bench/RESULTS.md, "fifth session")
-        String unordered = "FROM payment_audit_payment WHERE 1 = 1" + list.filter()
-                + " AND first_approved_at >= :at AND (first_approved_at, contract_id, outcome_id) >= (:at, :contractId, :outcomeId)";
-        long numbered = jdbc.sql("SELECT COUNT(*) " + unordered).params(params).query(Long.class).single();
-        if (ordered + numbered != payments) {
-            throw new IllegalStateException("payment list " + list.kind() + " '" + list.id() + "' counts " + payments
-                    + " payments but holds " + (ordered + numbered));
+        Map<OutcomeKey, Approval> byOutcome = new LinkedHashMap<>();
+        for (Approval approval : approvals) {
+            byOutcome.merge(new OutcomeKey(approval.contractId(), approval.outcomeId()), approval, (first, later) -> new Approval(
+                    first.contractId(), first.outcomeId(), first.fundId(), first.payerId() != null ? first.payerId() : later.payerId(),
+                    later.recordedAt().isBefore(first.recordedAt()) ? later.recordedAt() : first.recordedAt()));
         }
-        // one statement (PostgreSQL 15 and H2 both have MERGE), writing only the positions that change
-        String position = list.positionColumn();
-        jdbc.sql("MERGE INTO payment_audit_payment p USING (SELECT contract_id, outcome_id, CAST(:ordered AS BIGINT)"
-                        + " + ROW_NUMBER() OVER (ORDER BY first_approved_at, contract_id, outcome_id) AS position " + unordered + ") n"
-                        + " ON (p.contract_id = n.contract_id AND p.outcome_id = n.outcome_id)"
-                        + " WHEN MATCHED AND (p." + position + " IS NULL OR p." + position + " <> n.position)"
-                        + " THEN UPDATE SET " + position + " = n.position")
-                .params(params)
-                .update();
-        jdbc.sql("""
-                        UPDATE payment_audit_list SET ordered_payments = payments, unordered_first_approved_at = NULL,
-                            unordered_contract_id = NULL, unordered_outcome_id = NULL
-                        WHERE scope_kind = :kind AND scope_id = :listId""")
-                .params(listParams)
-                .update();
+        Map<OutcomeKey, Listed> listed = listed(byOutcome.keySet());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        Map<CountKey, CountChange> counts = new LinkedHashMap<>();
+        Map<PaymentList, ListChange> lists = new LinkedHashMap<>();
+        for (Map.Entry<OutcomeKey, Approval> entry : byOutcome.entrySet()) {
+            Approval approval = entry.getValue();
+            Listed before = listed.get(entry.getKey());
+            if (before == null) {
+                inserts.add(new Object[] {approval.contractId(), approval.outcomeId(), approval.fundId(), approval.payerId(),
+                        Timestamp.valueOf(approval.recordedAt())});
+                count(counts, approval, approval.payerId(), 1, approval.recordedAt());
+                for (PaymentList list : lists(approval.fundId(), approval.payerId())) {
+                    lists.computeIfAbsent(list, l -> new ListChange()).place(1, approval.recordedAt());
+                }
+                continue;
+            }
+            boolean earlier = approval.recordedAt().isBefore(before.firstApprovedAt());
+            LocalDateTime first = earlier ? approval.recordedAt() : before.firstApprovedAt();
+            boolean gainsPayer = before.payerId() == null && approval.payerId() != null;
+            if (!earlier && !gainsPayer) {
+                continue;
+            }
+            updates.add(new Object[] {Timestamp.valueOf(first), approval.payerId(), approval.contractId(), approval.outcomeId()});
+            if (earlier) {
+                // approved earlier than its first approval so far (a clock set back): earlier in every list it is in
+                for (PaymentList list : lists(approval.fundId(), before.payerId())) {
+                    lists.computeIfAbsent(list, l -> new ListChange()).place(0, first);
+                }
+            }
+            if (gainsPayer) {
+                // a payment listed without a payer (from before V190) now has one: it moves to that payer's count and list
+                count(counts, approval, null, -1, first);
+                count(counts, approval, approval.payerId(), 1, first);
+                lists.computeIfAbsent(PaymentList.payer(approval.payerId()), l -> new ListChange()).place(1, first);
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("""
+                            INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at)
+                            VALUES (?, ?, ?, ?, ?)""", inserts,
+                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP});
+            statistics.inserted(inserts.size());
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("""
+                            UPDATE payment_audit_payment SET first_approved_at = ?, payer_id = COALESCE(payer_id, ?)
+                            WHERE contract_id = ? AND outcome_id = ?""", updates,
+                    new int[] {Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        }
+        writeCounts(counts);
+        if (!lists.isEmpty()) {
+            number(lists);
+        }
+    }
+
+    /** The listed payments among {@code outcomes}. */
+    private Map<OutcomeKey, Listed> listed(Set<OutcomeKey> outcomes) {
+        Map<OutcomeKey, Listed> listed = new HashMap<>();
+        BatchLookups.query(jdbc, """
+                SELECT p.contract_id, p.outcome_id, p.payer_id, p.first_approved_at FROM UNNEST(?, ?) AS k (contract_id, outcome_id)
+                JOIN payment_audit_payment p ON p.contract_id = k.contract_id AND p.outcome_id = k.outcome_id""", rs -> {
+            listed.put(new OutcomeKey(rs.getString("contract_id"), rs.getString("outcome_id")),
+                    new Listed(rs.getString("payer_id"), rs.getTimestamp("first_approved_at").toLocalDateTime()));
+        }, outcomes.stream().map(OutcomeKey::contractId).toList(), outcomes.stream().map(OutcomeKey::outcomeId).toList());
+        return listed;
+    }
+
+    private static void count(Map<CountKey, CountChange> counts, Approval approval, String payerId, long delta, LocalDateTime at) {
+        counts.computeIfAbsent(new CountKey(approval.contractId(), approval.fundId(), payerId == null ? "" : payerId), k -> new CountChange())
+                .add(delta, at);
+    }
+
+    /** Adds the batch's payments to the contracts' counts (per fund and payer, {@code ''} for none): one update, else insert, per count. */
+    private void writeCounts(Map<CountKey, CountChange> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<CountKey, CountChange>> changes = new ArrayList<>(counts.entrySet());
+        int[] updated = jdbc.batchUpdate("""
+                        UPDATE payment_audit_count SET payments = payments + ?,
+                            last_first_approved_at = CASE WHEN last_first_approved_at < ? THEN ? ELSE last_first_approved_at END
+                        WHERE contract_id = ? AND fund_id = ? AND payer_id = ?""",
+                changes.stream().map(c -> new Object[] {c.getValue().delta, Timestamp.valueOf(c.getValue().latest),
+                        Timestamp.valueOf(c.getValue().latest), c.getKey().contractId(), c.getKey().fundId(), c.getKey().payerId()}).toList(),
+                new int[] {Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (updated[i] == 0) {
+                Map.Entry<CountKey, CountChange> change = changes.get(i);
+                inserts.add(new Object[] {change.getKey().contractId(), change.getKey().fundId(), change.getKey().payerId(),
+                        change.getValue().delta, Timestamp.valueOf(change.getValue().latest)});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("""
+                            INSERT INTO payment_audit_count (contract_id, fund_id, payer_id, payments, last_first_approved_at)
+                            VALUES (?, ?, ?, ?, ?)""", inserts,
+                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP});
+        }
     }
 
     /**
-     * The lists' rows (by kind and id), locked until the transaction ends, in the order of their
-     * keys (the list of every payment first): two transactions never wait for each other crosswise.
-     * Also where the key stands to each list's last and earliest unordered payment.
+     * Locks the changed lists' rows (in their keys' order), counts the batch's payments into them
+     * (a list's first payments insert its row) and renumbers each from the earliest time the batch
+     * placed in it: one read per kind of list, one update per payment whose positions change.
      */
-    private Map<String, ListRow> lock(Key key, List<PaymentList> lists) {
-        Map<String, Object> params = params(PaymentList.ALL, key);
-        Map<String, ListRow> rows = new HashMap<>();
-        jdbc.sql("""
-                        SELECT scope_kind, scope_id, payments, ordered_payments,
-                            CASE WHEN last_first_approved_at IS NULL
-                                OR (last_first_approved_at, last_contract_id, last_outcome_id) < (:at, :contractId, :outcomeId)
-                                THEN 1 ELSE 0 END AS after_last,
-                            CASE WHEN unordered_first_approved_at IS NULL THEN -1
-                                WHEN (unordered_first_approved_at, unordered_contract_id, unordered_outcome_id) > (:at, :contractId, :outcomeId)
-                                THEN 1 ELSE 0 END AS before_unordered
-                        FROM payment_audit_list WHERE""" + where(lists, params) + """
-                         ORDER BY scope_kind, scope_id FOR UPDATE""")
-                .params(params)
-                .query(rs -> {
-                    rows.put(rs.getString("scope_kind") + '\u0000' + rs.getString("scope_id"), new ListRow(rs.getLong("payments"),
-                            rs.getLong("ordered_payments"), rs.getInt("after_last") == 1, rs.getInt("before_unordered") >= 0,
-                            rs.getInt("before_unordered") == 1));
-                });
-        return rows;
-    }
-
-    /** {@code " (scope_kind = :kind0 AND scope_id = :listId0) OR ..."} for the lists' rows, binding their keys into {@code params}. */
-    private static String where(List<PaymentList> lists, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < lists.size(); i++) {
-            where.append(i == 0 ? " " : " OR ").append("(scope_kind = :kind").append(i).append(" AND scope_id = :listId").append(i).append(')');
-            params.put("kind" + i, lists.get(i).kind());
-            params.put("listId" + i, lists.get(i).id());
+    private void number(Map<PaymentList, ListChange> lists) {
+        Map<PaymentList, long[]> payments = lock(lists.keySet());
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        Map<String, List<Object[]>> numbering = new LinkedHashMap<>();
+        for (Map.Entry<PaymentList, ListChange> entry : lists.entrySet()) {
+            PaymentList list = entry.getKey();
+            ListChange change = entry.getValue();
+            long[] before = payments.get(list);
+            long total = (before == null ? 0 : before[0]) + change.added;
+            if (before == null) {
+                inserts.add(new Object[] {list.kind(), list.id(), total, Timestamp.valueOf(change.latest)});
+            } else if (change.added != 0) {
+                updates.add(new Object[] {total, Timestamp.valueOf(change.latest), Timestamp.valueOf(change.latest), list.kind(), list.id()});
+            }
+            numbering.computeIfAbsent(list.kind(), k -> new ArrayList<>()).add(new Object[] {list.id(), Timestamp.valueOf(change.from), total});
         }
-        return where.toString();
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO payment_audit_list (scope_kind, scope_id, payments, last_first_approved_at) VALUES (?, ?, ?, ?)",
+                    inserts, new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP});
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("""
+                            UPDATE payment_audit_list SET payments = ?,
+                                last_first_approved_at = CASE WHEN last_first_approved_at IS NULL OR last_first_approved_at < ? THEN ?
+                                    ELSE last_first_approved_at END
+                            WHERE scope_kind = ? AND scope_id = ?""", updates,
+                    new int[] {Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR});
+        }
+        Map<OutcomeKey, Long[]> changed = new LinkedHashMap<>();
+        numbering.forEach((kind, numbered) -> renumber(kind, numbered, changed));
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate("""
+                            UPDATE payment_audit_payment SET list_position = COALESCE(?, list_position), fund_position = COALESCE(?, fund_position),
+                                payer_position = COALESCE(?, payer_position)
+                            WHERE contract_id = ? AND outcome_id = ?""",
+                    changed.entrySet().stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getKey().contractId(),
+                            e.getKey().outcomeId()}).toList(),
+                    new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR});
+        }
     }
 
-    private static Map<String, Object> params(PaymentList list, Key key) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("kind", list.kind());
-        params.put("listId", list.id());
-        params.put("at", key.firstApprovedAt());
-        params.put("contractId", key.contractId());
-        params.put("outcomeId", key.outcomeId());
-        return params;
+    /**
+     * The new positions in the lists of one kind, each list from its time on: the payments at or
+     * after it take the positions after those before it ({@code total}, the list's count, minus how
+     * many are at or after it), in the list's order. Only positions that change are added to
+     * {@code changed} (per payment: its list, fund and payer positions, {@code null} where unchanged),
+     * to be written with one update per payment whatever the lists it moves in.
+     *
+     * <p>How the payments are read: a list's time must reach the planner as a value it can compare with
+     * the table's statistics, or it cannot tell how many payments lie after it and may read them all
+     * (a join of the lists' times with the payments read every payment: 153 ms a batch at 1M events;
+     * bench/RESULTS.md, "sixth session"). Up to {@value #SEPARATE_LISTS} lists of a kind (the list of
+     * every payment is one, and most batches place payments of one or two funds and payers), each is
+     * read by a statement of its own with its values as parameters. More than that, in one statement:
+     * on PostgreSQL each list's payments are read through its index ({@code LATERAL}, kept apart from
+     * the join by {@code OFFSET 0}), which for many lists is cheaper than reading every payment;
+     * H2 has no {@code LATERAL} and takes the join.
+     *
+     * @param lists per list: its id, the time from which it is renumbered and its count
+     */
+    private void renumber(String kind, List<Object[]> lists, Map<OutcomeKey, Long[]> changed) {
+        PaymentList sample = PaymentList.of(kind, "");
+        int column = switch (kind) {
+            case "ALL" -> 0;
+            case "FUND" -> 1;
+            default -> 2;
+        };
+        String position = sample.positionColumn();
+        RowCallbackHandler collect = rs -> {
+            long now = rs.getLong("position");
+            long old = rs.getLong("old");
+            if (rs.wasNull() || old != now) {
+                changed.computeIfAbsent(new OutcomeKey(rs.getString("contract_id"), rs.getString("outcome_id")), k -> new Long[3])[column] = now;
+            }
+        };
+        if (sample.column() == null || lists.size() <= separateLists) {
+            // a few lists (the list of every payment is one): one statement each, its values as parameters the planner sees
+            for (Object[] list : lists) {
+                List<Object> params = new ArrayList<>(List.of(list[2]));
+                if (sample.column() != null) {
+                    params.add(list[0]);
+                }
+                params.add(list[1]);
+                jdbc.query("SELECT contract_id, outcome_id, " + position + " AS old, CAST(? AS BIGINT) - COUNT(*) OVER ()"
+                        + " + ROW_NUMBER() OVER (ORDER BY first_approved_at, contract_id, outcome_id) AS position FROM payment_audit_payment"
+                        + " WHERE " + (sample.column() == null ? "" : sample.column() + " = ? AND ") + "first_approved_at >= ?",
+                        collect, params.toArray());
+            }
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Object[] list : lists) {
+            values.append(values.isEmpty() ? "" : ", ").append("(CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP), CAST(? AS BIGINT))");
+            params.addAll(List.of(list));
+        }
+        String scope = sample.column();
+        String payments = isPostgreSql()
+                // OFFSET 0 keeps the subquery from being merged into a join
+                ? " CROSS JOIN LATERAL (SELECT contract_id, outcome_id, first_approved_at, " + position + " AS old FROM payment_audit_payment p"
+                        + " WHERE p." + scope + " = b.list_id AND p.first_approved_at >= b.from_at OFFSET 0) x"
+                : " JOIN payment_audit_payment x ON x." + scope + " = b.list_id AND x.first_approved_at >= b.from_at";
+        jdbc.query("SELECT x.contract_id, x.outcome_id, x." + (isPostgreSql() ? "old" : position + " AS old")
+                + ", b.total - COUNT(*) OVER (PARTITION BY b.list_id)"
+                + " + ROW_NUMBER() OVER (PARTITION BY b.list_id ORDER BY x.first_approved_at, x.contract_id, x.outcome_id) AS position"
+                + " FROM (VALUES " + values + ") b (list_id, from_at, total)" + payments, collect, params.toArray());
     }
 
-    private record ListRow(long payments, long ordered, boolean afterLast, boolean unordered, boolean beforeUnordered) {
+    private boolean isPostgreSql() {
+        if (postgreSql == null) {
+            postgreSql = Databases.isPostgreSql(jdbc.getDataSource());
+        }
+        return postgreSql;
+    }
+
+    /** The lists' counts (absent: no row yet), their rows locked until the transaction ends, in the order of their keys. */
+    private Map<PaymentList, long[]> lock(Set<PaymentList> lists) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (PaymentList list : lists) {
+            where.append(where.isEmpty() ? "" : " OR ").append("(scope_kind = ? AND scope_id = ?)");
+            params.add(list.kind());
+            params.add(list.id());
+        }
+        Map<PaymentList, long[]> payments = new HashMap<>();
+        jdbc.query("SELECT scope_kind, scope_id, payments FROM payment_audit_list WHERE " + where + " ORDER BY scope_kind, scope_id FOR UPDATE",
+                rs -> {
+                    payments.put(PaymentList.of(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3)});
+                }, params.toArray());
+        return payments;
+    }
+
+    /** The lists a payment of the fund and payer is in. */
+    private static List<PaymentList> lists(String fundId, String payerId) {
+        return payerId == null ? List.of(PaymentList.ALL, PaymentList.fund(fundId))
+                : List.of(PaymentList.ALL, PaymentList.fund(fundId), PaymentList.payer(payerId));
     }
 }

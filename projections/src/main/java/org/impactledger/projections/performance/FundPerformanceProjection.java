@@ -30,6 +30,7 @@ import org.impactledger.core.shared.Identifier;
 import org.impactledger.core.shared.Money;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
+import org.impactledger.projections.state.ReadModelTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,12 +73,14 @@ public class FundPerformanceProjection {
             FlowKind.BUDGET_RELEASED, FlowKind.OUTCOME_PAYMENT_RECEIVED, FlowKind.OUTCOME_PAYMENT_REFUNDED));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final BatchWrites<FundPerformanceWrites> batch;
 
     public FundPerformanceProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.template = jdbcTemplate;
         this.batch = new BatchWrites<>(transaction, eventIds -> new FundPerformanceWrites(jdbcTemplate, eventIds));
     }
 
@@ -200,13 +203,8 @@ public class FundPerformanceProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM perf_flow").update();
-            jdbc.sql("DELETE FROM perf_flow_total").update();
-            jdbc.sql("DELETE FROM perf_valuation").update();
-            jdbc.sql("DELETE FROM perf_contract").update();
-            jdbc.sql("DELETE FROM perf_fund").update();
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "perf_flow", "perf_flow_total", "perf_valuation",
+                "perf_contract", "perf_fund"));
     }
 
     /**

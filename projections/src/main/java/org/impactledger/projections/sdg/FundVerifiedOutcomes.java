@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.impactledger.projections.report.FactStamp;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Per fund, how many Outcome Fund outcomes are verified (table {@code sdg_fund_verified}, V200): the
@@ -103,11 +102,6 @@ final class FundVerifiedOutcomes {
                             INSERT INTO sdg_fund_verified (fund_id, verified_outcomes, last_business_date, last_recorded_at)
                             VALUES (?, ?, ?, ?)""", missing, new int[] {Types.VARCHAR, Types.BIGINT, Types.DATE, Types.TIMESTAMP});
         }
-    }
-
-    /** Before a replay from the start. */
-    static void reset(JdbcClient jdbc) {
-        jdbc.sql("DELETE FROM sdg_fund_verified").update();
     }
 
     private static int verifiedOrNot(BigDecimal quantity) {

@@ -35,6 +35,8 @@ import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
+import org.impactledger.projections.state.ReadModelTables;
+import org.impactledger.projections.state.TableStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,7 +128,9 @@ public class SdgImpactProjection {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.batch = new BatchWrites<>(transaction, ids -> new SdgImpactWrites(jdbc, template, ids));
+        SdgImpactWrites.Statistics statistics = new SdgImpactWrites.Statistics(new TableStatistics(template, "sdg_outcome_fact"),
+                new TableStatistics(template, "sdg_impact_outcome"));
+        this.batch = new BatchWrites<>(transaction, ids -> new SdgImpactWrites(jdbc, template, statistics, ids));
     }
 
     @EventHandler
@@ -292,13 +296,8 @@ public class SdgImpactProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            SdgImpactTotals.reset(jdbc);
-            FundVerifiedOutcomes.reset(jdbc);
-            jdbc.sql("DELETE FROM sdg_outcome_fact").update();
-            jdbc.sql("DELETE FROM sdg_rate_card_target").update();
-            jdbc.sql("DELETE FROM sdg_contract").update();
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "sdg_impact_line", "sdg_impact_outcome", "sdg_fund_verified",
+                "sdg_outcome_fact", "sdg_rate_card_target", "sdg_contract"));
     }
 
     /** Records the rate card version's targets; true if a row was new (false on redelivery). */
@@ -354,11 +353,11 @@ public class SdgImpactProjection {
         return firstDay.isBefore(lease.outcomeDate()) ? lease.outcomeDate() : firstDay;
     }
 
-    private static String housedId(String leaseId) {
+    static String housedId(String leaseId) {
         return leaseId + "/housed";
     }
 
-    private static String monthId(String leaseId, String period) {
+    static String monthId(String leaseId, String period) {
         return leaseId + "/" + period;
     }
 

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.impactledger.core.taxonomy.SdgTarget;
+import org.impactledger.projections.state.BatchLookups;
+import org.impactledger.projections.state.TableStatistics;
 import org.impactledger.projections.sdg.SdgAttribution.RateCardRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +75,8 @@ final class SdgImpactTotals {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** Planner statistics of {@code sdg_impact_outcome} (see {@link SdgImpactWrites.Statistics}). */
+    private final TableStatistics statistics;
     /** Outcomes read or made in this batch: their rows as stored plus the batch's changes ({@code null}: no such row). */
     private final Map<OutcomeKey, Held> outcomes = new HashMap<>();
     /** For each beneficiary, the outcomes held here that are theirs. */
@@ -84,9 +88,10 @@ final class SdgImpactTotals {
     /** The batch's deltas per cell; a cell is here once a change made a non-zero delta on it. */
     private final Map<Cell, Delta> pending = new LinkedHashMap<>();
 
-    SdgImpactTotals(JdbcClient jdbc, JdbcTemplate template) {
+    SdgImpactTotals(JdbcClient jdbc, JdbcTemplate template, TableStatistics statistics) {
         this.jdbc = jdbc;
         this.template = template;
+        this.statistics = statistics;
     }
 
     private record OutcomeKey(String contractId, String outcomeId) {
@@ -235,12 +240,6 @@ final class SdgImpactTotals {
         }
     }
 
-    /** Before a replay from the start. */
-    static void reset(JdbcClient jdbc) {
-        jdbc.sql("DELETE FROM sdg_impact_line").update();
-        jdbc.sql("DELETE FROM sdg_impact_outcome").update();
-    }
-
     /**
      * Writes the batch's changes: each changed outcome once (inserted or updated), each touched cell
      * once (updated by the sum of its deltas, or inserted with it). What was written is then the
@@ -265,6 +264,7 @@ final class SdgImpactTotals {
         }
         if (!inserts.isEmpty()) {
             template.batchUpdate(INSERT_OUTCOME, inserts, INSERT_OUTCOME_TYPES);
+            statistics.inserted(inserts.size());
         }
         if (!updates.isEmpty()) {
             template.batchUpdate(UPDATE_OUTCOME, updates, UPDATE_OUTCOME_TYPES);
@@ -395,6 +395,31 @@ final class SdgImpactTotals {
     }
 
     // ---------------------------------------------------------------- reads (each at most once per batch)
+
+    /**
+     * Reads at once the outcomes the batch will ask for (by contract and outcome, the i-th of each
+     * list making one outcome) and every outcome of the beneficiaries, before the batch changes any:
+     * each is then held as {@link #held} and {@link #outcomesOf} would read it.
+     */
+    void readAhead(List<String> contractIds, List<String> outcomeIds, List<String> beneficiaryIds) {
+        BatchLookups.query(template, """
+                SELECT o.* FROM UNNEST(?, ?) AS k (contract_id, outcome_id)
+                JOIN sdg_impact_outcome o ON o.contract_id = k.contract_id AND o.outcome_id = k.outcome_id""", rs -> {
+            hold(outcome(rs));
+        }, contractIds, outcomeIds);
+        for (int i = 0; i < contractIds.size(); i++) {
+            OutcomeKey key = new OutcomeKey(contractIds.get(i), outcomeIds.get(i));
+            if (!outcomes.containsKey(key)) {
+                absent(key);
+            }
+        }
+        if (!beneficiaryIds.isEmpty()) {
+            BatchLookups.query(template, "SELECT * FROM sdg_impact_outcome WHERE beneficiary_id = ANY(?)", rs -> {
+                hold(outcome(rs));
+            }, beneficiaryIds);
+            beneficiariesRead.addAll(beneficiaryIds);
+        }
+    }
 
     /** The outcome as this batch sees it, read from its stored row the first time. */
     private Held held(OutcomeKey key) {

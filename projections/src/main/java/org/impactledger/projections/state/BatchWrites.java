@@ -1,10 +1,12 @@
 package org.impactledger.projections.state;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -33,14 +35,40 @@ public final class BatchWrites<W extends BatchWrites.Held> {
         void flush();
     }
 
+    /**
+     * The events of the batch a processor hands over (none outside one): their identifiers (as a
+     * supplier, for {@link StoredKeys}) and the messages, from which a projection may read at once
+     * the rows the batch's events will ask for.
+     */
+    public static final class Batch implements Supplier<Collection<String>> {
+        private static final Batch NONE = new Batch(List.of());
+
+        private final List<? extends EventMessage<?>> messages;
+
+        private Batch(List<? extends EventMessage<?>> messages) {
+            this.messages = messages;
+        }
+
+        /** The identifiers of the batch's events. */
+        @Override
+        public Collection<String> get() {
+            return messages.stream().map(Message::getIdentifier).toList();
+        }
+
+        /** The batch's events, in the order they are handled (their payloads are deserialized when read). */
+        public List<? extends EventMessage<?>> messages() {
+            return messages;
+        }
+    }
+
     private final TransactionTemplate transaction;
-    private final Function<Supplier<Collection<String>>, W> create;
+    private final Function<Batch, W> create;
     private final String key = BatchWrites.class.getName() + "@" + System.identityHashCode(this);
 
     /**
-     * @param create makes the held changes, given the identifiers of the batch's events (none outside a batch)
+     * @param create makes the held changes, given the batch's events (none outside a batch)
      */
-    public BatchWrites(TransactionTemplate transaction, Function<Supplier<Collection<String>>, W> create) {
+    public BatchWrites(TransactionTemplate transaction, Function<Batch, W> create) {
         this.transaction = transaction;
         this.create = create;
     }
@@ -51,17 +79,26 @@ public final class BatchWrites<W extends BatchWrites.Held> {
             if (CurrentUnitOfWork.isStarted()) {
                 change.accept(ofBatch(CurrentUnitOfWork.get().root()));
             } else {
-                W writes = create.apply(List::of);
+                W writes = create.apply(Batch.NONE);
                 change.accept(writes);
                 writes.flush();
             }
         });
     }
 
+    private static Batch batchOf(BatchingUnitOfWork<?> unitOfWork) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Message<?> message : unitOfWork.getMessages()) {
+            if (message instanceof EventMessage<?> event) {
+                messages.add(event);
+            }
+        }
+        return new Batch(messages);
+    }
+
     private W ofBatch(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(key, k -> {
-            W writes = create.apply(() -> unitOfWork instanceof BatchingUnitOfWork<?> batch
-                    ? batch.getMessages().stream().map(Message::getIdentifier).toList() : List.of());
+            W writes = create.apply(unitOfWork instanceof BatchingUnitOfWork<?> batch ? batchOf(batch) : Batch.NONE);
             unitOfWork.onPrepareCommit(u -> transaction.executeWithoutResult(status -> writes.flush()));
             return writes;
         });

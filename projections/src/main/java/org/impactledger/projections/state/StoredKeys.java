@@ -1,7 +1,5 @@
 package org.impactledger.projections.state;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Which keys of a batch of events a table already holds: how a projection that writes a whole batch
  * at once ({@link BatchWrites}) finds the events it had applied before (a redelivery). The first
- * question looks up every key of the batch at once, in one statement per {@value #CHUNK} keys; the
+ * question looks up every key of the batch at once, in one statement per {@value BatchLookups#CHUNK} keys; the
  * keys the batch writes itself are {@link #add added}.
  *
  * <p>The keys go as one array parameter ({@code column = ANY(?)}), not as an {@code IN} list of
@@ -27,9 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * estimates a few rows, as for a handful of keys, and probes the primary key for each.
  */
 public final class StoredKeys {
-
-    /** Keys per statement. */
-    static final int CHUNK = 1000;
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -88,18 +83,10 @@ public final class StoredKeys {
     static List<String> among(JdbcTemplate jdbc, String table, String column, Collection<String> keys) {
         requireName(table);
         requireName(column);
-        List<String> all = List.copyOf(keys);
         List<String> stored = new ArrayList<>();
-        String sql = "SELECT " + column + " FROM " + table + " WHERE " + column + " = ANY(?)";
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            Object[] chunk = all.subList(from, Math.min(all.size(), from + CHUNK)).toArray();
-            stored.addAll(jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement(sql);
-                Array array = connection.createArrayOf("varchar", chunk);
-                statement.setArray(1, array);
-                return statement;
-            }, (rs, row) -> rs.getString(1)));
-        }
+        BatchLookups.query(jdbc, "SELECT " + column + " FROM " + table + " WHERE " + column + " = ANY(?)", rs -> {
+            stored.add(rs.getString(1));
+        }, List.copyOf(keys));
         return stored;
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,20 +40,21 @@ import org.impactledger.infra.messaging.LedgerMetaData;
 import org.impactledger.projections.report.ReportDatabases;
 import org.impactledger.projections.report.TimeTravel;
 import org.impactledger.projections.state.LedgerHistory;
+import org.impactledger.projections.support.ProcessorBatches;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The positions of the payment audit lists ({@link PaymentListPositions}): approvals that reach the
  * projection out of the order of their recording times (and some at the same time, and re-approvals
- * recorded before the first approval), with a small limit of unnumbered payments so that numbering
- * runs often. After every event, on PostgreSQL and on H2: each list's kept count equals COUNT(*) of
- * its payments (and each contract's kept count its own), every position before the earliest
- * unordered payment is exact, and every page of every list, asked by number, equals the page of the
- * old ways (grouping the approval steps; skipping with OFFSET), as known now and as known earlier.
+ * recorded before the first approval). After every event, on PostgreSQL and on H2, and after batches
+ * of any size: each list's kept count equals COUNT(*) of its payments (and each contract's kept count
+ * its own), every position is exact, and every page of every list, asked by number, equals the page
+ * of the old ways (grouping the approval steps; skipping with OFFSET), as known now and as known earlier.
  */
 class PaymentListPositionsTest {
 
@@ -68,16 +70,21 @@ class PaymentListPositionsTest {
     private static final PayerId[] PAYERS = {PAYER_X, PAYER_Y, PAYER_Y};
     private static final int OUTCOMES = 27;
 
-    private record Views(JdbcClient jdbc, TransactionTemplate transaction, PaymentAuditProjection projection, PaymentAuditQueries queries,
+    private record Views(JdbcClient jdbc, PlatformTransactionManager transactions, TransactionTemplate transaction, PaymentAuditProjection projection, PaymentAuditQueries queries,
                          AnnotationEventHandlerAdapter adapter) {
 
-        static Views on(DataSource dataSource, int unorderedLimit) {
+        static Views on(DataSource dataSource) {
+            return on(dataSource, PaymentListPositions.SEPARATE_LISTS);
+        }
+
+        /** @param separateLists 0: every kind of list renumbered in one statement, however few lists */
+        static Views on(DataSource dataSource, int separateLists) {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-            PaymentAuditProjection projection = new PaymentAuditProjection(jdbc, new JdbcTemplate(dataSource), transactionManager, unorderedLimit);
+            PaymentAuditProjection projection = new PaymentAuditProjection(new JdbcTemplate(dataSource), transactionManager, separateLists);
             projection.reset();
-            return new Views(jdbc, new TransactionTemplate(transactionManager), projection, new PaymentAuditQueries(jdbc, transactionManager),
-                    new AnnotationEventHandlerAdapter(projection));
+            return new Views(jdbc, transactionManager, new TransactionTemplate(transactionManager), projection,
+                    new PaymentAuditQueries(jdbc, transactionManager), new AnnotationEventHandlerAdapter(projection));
         }
 
         void apply(EventMessage<?> event) {
@@ -92,18 +99,12 @@ class PaymentListPositionsTest {
             transaction.executeWithoutResult(status -> events.forEach(this::apply));
         }
 
-        /** Every list that keeps positions. */
-        List<PaymentList> positions() {
-            return jdbc.sql("SELECT scope_kind, scope_id FROM payment_audit_list").query((rs, n) -> list(rs.getString(1), rs.getString(2))).list();
+        /** Handles the events in batches of {@code size}, as a tracking processor hands them over (the writes held for each batch). */
+        void applyInBatches(List<? extends EventMessage<?>> events, int size) {
+            for (int from = 0; from < events.size(); from += size) {
+                ProcessorBatches.inBatch(transactions, events.subList(from, Math.min(events.size(), from + size)), adapter::handle);
+            }
         }
-    }
-
-    private static PaymentList list(String kind, String id) {
-        return switch (kind) {
-            case "ALL" -> PaymentList.ALL;
-            case "FUND" -> PaymentList.fund(id);
-            default -> PaymentList.payer(id);
-        };
     }
 
     /**
@@ -190,36 +191,27 @@ class PaymentListPositionsTest {
         }
     }
 
-    /** The kept counts equal COUNT(*); the positions before each list's earliest unordered payment are exact, the others beyond them. */
+    /** The kept counts equal COUNT(*), and every payment's position in each of its lists is exact. */
     private static void countsAndPositionsHold(Views views) {
         JdbcClient jdbc = views.jdbc();
         long all = jdbc.sql("SELECT COUNT(*) FROM payment_audit_payment").query(Long.class).single();
         for (Map<String, Object> list : jdbc.sql("SELECT * FROM payment_audit_list").query().listOfRows()) {
-            PaymentList scope = list((String) list.get("scope_kind"), (String) list.get("scope_id"));
-            List<Map<String, Object>> rows = jdbc.sql("SELECT contract_id, outcome_id, " + scope.positionColumn() + " AS position,"
-                            + " CASE WHEN " + (list.get("unordered_contract_id") == null ? "1 = 0"
-                            : "(first_approved_at, contract_id, outcome_id) >= (:at, :contractId, :outcomeId)") + " THEN 1 ELSE 0 END AS unordered"
-                            + " FROM payment_audit_payment WHERE 1 = 1" + scope.filter() + " ORDER BY first_approved_at, contract_id, outcome_id")
+            PaymentList scope = PaymentList.of((String) list.get("scope_kind"), (String) list.get("scope_id"));
+            List<Map<String, Object>> rows = jdbc.sql("SELECT contract_id, outcome_id, first_approved_at, " + scope.positionColumn()
+                            + " AS position FROM payment_audit_payment WHERE 1 = 1" + scope.filter()
+                            + " ORDER BY first_approved_at, contract_id, outcome_id")
                     .param("listId", scope.id())
-                    .param("at", list.get("unordered_first_approved_at"))
-                    .param("contractId", list.get("unordered_contract_id"))
-                    .param("outcomeId", list.get("unordered_outcome_id"))
                     .query()
                     .listOfRows();
             assertThat(((Number) list.get("payments")).longValue()).as("count of %s", scope).isEqualTo(rows.size());
-            long ordered = ((Number) list.get("ordered_payments")).longValue();
             for (int n = 0; n < rows.size(); n++) {
                 Map<String, Object> row = rows.get(n);
-                Number position = (Number) row.get("position");
-                if (n < ordered) {
-                    assertThat(((Number) row.get("unordered")).intValue()).as("%s in %s", row, scope).isZero();
-                    assertThat(position).as("%s in %s", row, scope).isNotNull();
-                    assertThat(position.longValue()).as("%s in %s", row, scope).isEqualTo(n + 1);
-                } else {
-                    assertThat(((Number) row.get("unordered")).intValue()).as("%s in %s", row, scope).isOne();
-                    assertThat(position == null || position.longValue() > ordered).as("%s in %s", row, scope).isTrue();
-                }
+                assertThat((Number) row.get("position")).as("%s in %s", row, scope).isNotNull();
+                assertThat(((Number) row.get("position")).longValue()).as("%s in %s", row, scope).isEqualTo(n + 1);
             }
+            // never before the list's latest first approval (a question known at it or later sees every payment of the list)
+            assertThat((Timestamp) list.get("last_first_approved_at")).as("latest first approval of %s", scope)
+                    .isAfterOrEqualTo((Timestamp) rows.get(rows.size() - 1).get("first_approved_at"));
         }
         assertThat(jdbc.sql("SELECT COALESCE(SUM(payments), 0) FROM payment_audit_list WHERE scope_kind = 'ALL'").query(Long.class).single())
                 .isEqualTo(all);
@@ -249,34 +241,48 @@ class PaymentListPositionsTest {
 
     @Test
     void out_of_order_approvals_on_postgres_keep_exact_counts_and_positions_and_every_page_as_before() {
-        for (int limit : new int[] {1, 3, PaymentListPositions.UNORDERED_LIMIT}) {
-            afterEveryEvent(Views.on(ReportDatabases.postgres(), limit), history(limit));
+        for (long seed : new long[] {1, 3, 256}) {
+            afterEveryEvent(Views.on(ReportDatabases.postgres()), history(seed));
         }
     }
 
     @Test
     void out_of_order_approvals_on_h2_keep_exact_counts_and_positions_and_every_page_as_before() {
-        afterEveryEvent(Views.on(ReportDatabases.h2("payment_positions"), 2), history(7));
+        afterEveryEvent(Views.on(ReportDatabases.h2("payment_positions")), history(7));
     }
 
     @Test
-    void a_whole_history_in_one_transaction_numbers_the_same_positions() {
-        Views views = Views.on(ReportDatabases.postgres(), 2);
-        views.applyAll(history(11));
-        countsAndPositionsHold(views);
-        everyPageAsBefore(views, List.of(LATER), 2, 5);
-        views.positions().forEach(list -> new PaymentListPositions(views.jdbc(), 1).number(list));
-        assertThat(views.jdbc().sql("SELECT COUNT(*) FROM payment_audit_list WHERE ordered_payments <> payments OR unordered_contract_id IS NOT NULL")
-                .query(Long.class).single()).isZero();
-        countsAndPositionsHold(views);
-        everyPageAsBefore(views, List.of(LATER), 2, 5);
+    void batches_of_any_size_number_the_same_positions_as_event_by_event_in_one_statement_per_list_or_per_kind() {
+        Views views = Views.on(ReportDatabases.postgres());
+        List<TrackedEventMessage<?>> history = history(11);
+        history.forEach(event -> views.applyAll(List.of(event)));
+        List<Map<String, Object>> payments = paymentRows(views);
+        List<Map<String, Object>> lists = views.jdbc().sql("SELECT * FROM payment_audit_list ORDER BY scope_kind, scope_id").query().listOfRows();
+        for (int separateLists : new int[] {PaymentListPositions.SEPARATE_LISTS, 0}) {
+            for (int size : new int[] {2, 7, history.size()}) {
+                Views batched = Views.on(ReportDatabases.postgres(), separateLists);
+                batched.applyInBatches(history, size);
+                assertThat(paymentRows(batched)).as("batches of %d, %d separate lists", size, separateLists).isEqualTo(payments);
+                assertThat(batched.jdbc().sql("SELECT * FROM payment_audit_list ORDER BY scope_kind, scope_id").query().listOfRows())
+                        .as("batches of %d, %d separate lists", size, separateLists).isEqualTo(lists);
+                countsAndPositionsHold(batched);
+                everyPageAsBefore(batched, List.of(LATER), 2, 5);
+            }
+            Views h2 = Views.on(ReportDatabases.h2("payment_positions_batches"), separateLists);
+            h2.applyInBatches(history, 7);
+            countsAndPositionsHold(h2);
+            everyPageAsBefore(h2, List.of(LATER), 2, 5);
+        }
+    }
+
+    private static List<Map<String, Object>> paymentRows(Views views) {
+        return views.jdbc().sql("SELECT * FROM payment_audit_payment ORDER BY contract_id, outcome_id").query().listOfRows();
     }
 
     @Test
     void a_page_by_number_is_read_by_position() {
-        Views views = Views.on(ReportDatabases.postgres(), 1);
+        Views views = Views.on(ReportDatabases.postgres());
         views.applyAll(history(3));
-        views.positions().forEach(list -> new PaymentListPositions(views.jdbc(), 1).number(list));
         TimeTravel now = new TimeTravel(null, LATER);
         ListOutcomePayments second = new ListOutcomePayments(null, null, null, 1, 2, now);
         PaymentPage before = views.queries().handle(second);
@@ -291,35 +297,32 @@ class PaymentListPositionsTest {
     }
 
     @Test
-    void the_migration_gives_payments_listed_before_it_their_positions_and_lists() throws IOException {
-        migrationFillsAsTheProjectionNumbers(Views.on(ReportDatabases.postgres(), 1));
-        migrationFillsAsTheProjectionNumbers(Views.on(ReportDatabases.h2("payment_positions_migration"), 1));
+    void the_migration_numbers_payments_listed_before_it_as_the_projection_does() throws IOException {
+        migrationNumbersAsTheProjection(Views.on(ReportDatabases.postgres()));
+        migrationNumbersAsTheProjection(Views.on(ReportDatabases.h2("payment_positions_migration")));
     }
 
-    private static void migrationFillsAsTheProjectionNumbers(Views views) throws IOException {
+    private static void migrationNumbersAsTheProjection(Views views) throws IOException {
         views.applyAll(history(5));
-        views.positions().forEach(list -> new PaymentListPositions(views.jdbc(), 1).number(list));
-        List<Map<String, Object>> lists = views.jdbc().sql("SELECT * FROM payment_audit_list ORDER BY scope_kind, scope_id").query().listOfRows();
-        List<Map<String, Object>> payments = views.jdbc().sql("SELECT * FROM payment_audit_payment ORDER BY contract_id, outcome_id").query()
-                .listOfRows();
+        List<Map<String, Object>> payments = paymentRows(views);
 
-        // as V204 found them: no positions, no lists
-        views.jdbc().sql("UPDATE payment_audit_payment SET list_position = NULL, fund_position = NULL, payer_position = NULL").update();
-        views.jdbc().sql("DELETE FROM payment_audit_list").update();
-        for (String statement : migrationFill()) {
+        // as V205 may find them: positions missing (payments not numbered yet) or stale
+        views.jdbc().sql("UPDATE payment_audit_payment SET list_position = NULL, fund_position = fund_position + 1, payer_position = NULL"
+                + " WHERE MOD(CAST(SUBSTRING(outcome_id, 3) AS INT), 2) = 0").update();
+        assertThat(paymentRows(views)).isNotEqualTo(payments);
+        for (String statement : migrationNumbering()) {
             views.jdbc().sql(statement).update();
         }
 
-        assertThat(views.jdbc().sql("SELECT * FROM payment_audit_list ORDER BY scope_kind, scope_id").query().listOfRows()).isEqualTo(lists);
-        assertThat(views.jdbc().sql("SELECT * FROM payment_audit_payment ORDER BY contract_id, outcome_id").query().listOfRows()).isEqualTo(payments);
+        assertThat(paymentRows(views)).isEqualTo(payments);
     }
 
-    /** V204's statements that fill the new columns and table (MERGE, INSERT). */
-    static List<String> migrationFill() throws IOException {
-        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/V204__payment_audit_positions.sql")) {
+    /** V205's statement that numbers every payment (MERGE). */
+    static List<String> migrationNumbering() throws IOException {
+        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/V205__payment_audit_positions_exact.sql")) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
             return Arrays.stream(script.split(";")).map(String::strip)
-                    .filter(s -> s.startsWith("MERGE") || s.startsWith("INSERT"))
+                    .filter(s -> s.startsWith("MERGE"))
                     .toList();
         }
     }

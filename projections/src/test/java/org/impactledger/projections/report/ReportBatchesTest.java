@@ -35,7 +35,7 @@ class ReportBatchesTest {
     void batches_of_any_size_give_the_tables_of_event_by_event_application() {
         for (List<TrackedEventMessage<?>> events : histories()) {
             views.assertBatchesGiveEventByEventTables(events, "payment_audit_step", "payment_audit_payment", "payment_audit_count",
-                    "perf_flow", "perf_flow_total", "perf_fund");
+                    "payment_audit_list", "perf_flow", "perf_flow_total", "perf_fund");
         }
     }
 

@@ -62,6 +62,18 @@ class SdgImpactBatchesTest {
         }
     }
 
+    /**
+     * On H2 too (the database of the README's run command), with the other report projections: the
+     * batch's reads ahead (array parameters, UNNEST) and the payment lists' numbering (MERGE).
+     */
+    @Test
+    void on_h2_batches_of_any_size_give_the_tables_of_event_by_event_application() {
+        ReportViews h2 = new ReportViews(ReportDatabases.h2("sdg_batches"));
+        for (List<TrackedEventMessage<?>> events : histories()) {
+            h2.assertBatchesGiveEventByEventTables(events, "sdg_outcome_fact", "sdg_impact_outcome", "sdg_impact_line");
+        }
+    }
+
     private static List<List<TrackedEventMessage<?>>> histories() {
         return List.of(ReportHistory.of(LedgerHistory.outcomeFund()).events(), SdgImpactTotalsTest.amendedSharedAndWithdrawn().events(),
                 SdgHousingAndExchangeOutcomesTest.history().events());

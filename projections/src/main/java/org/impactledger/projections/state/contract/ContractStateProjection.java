@@ -25,6 +25,7 @@ import org.impactledger.core.contract.event.OutcomeWithdrawn;
 import org.impactledger.core.contract.event.RateCardAmended;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.TableStatistics;
+import org.impactledger.projections.state.ReadModelTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -252,10 +253,7 @@ public class ContractStateProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM outcome_view");
-            jdbc.update("DELETE FROM contract_view");
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(jdbc, "outcome_view", "contract_view"));
     }
 
     /** Applies one event's changes: held for the processor's batch and written at its end ({@link BatchWrites}). */

@@ -28,6 +28,7 @@ import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.fund.FundStateWrites.Figure;
+import org.impactledger.projections.state.ReadModelTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,12 +72,14 @@ public class FundStateProjection {
     public static final String PROCESSING_GROUP = "fund-state";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final BatchWrites<FundStateWrites> batch;
 
     public FundStateProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.template = jdbcTemplate;
         this.batch = new BatchWrites<>(transaction, ids -> new FundStateWrites(jdbcTemplate));
     }
 
@@ -251,11 +254,7 @@ public class FundStateProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM fund_investor_view").update();
-            jdbc.sql("DELETE FROM fund_budget_view").update();
-            jdbc.sql("DELETE FROM fund_view").update();
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "fund_investor_view", "fund_budget_view", "fund_view"));
     }
 
     /**
