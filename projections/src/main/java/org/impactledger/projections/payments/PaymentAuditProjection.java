@@ -68,6 +68,7 @@ public class PaymentAuditProjection {
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final BatchWrites<PaymentAuditWrites> batch;
+    private final PaymentListPositions positions;
 
     @Autowired
     public PaymentAuditProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
@@ -78,7 +79,7 @@ public class PaymentAuditProjection {
     PaymentAuditProjection(JdbcTemplate template, PlatformTransactionManager transactionManager, int separateLists) {
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
-        PaymentListPositions positions = new PaymentListPositions(template, separateLists);
+        this.positions = new PaymentListPositions(template, separateLists);
         this.batch = new BatchWrites<>(transaction, ids -> new PaymentAuditWrites(template, positions, ids));
     }
 
@@ -155,6 +156,7 @@ public class PaymentAuditProjection {
     public void reset() {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "payment_audit_step", "payment_audit_payment",
                 "payment_audit_count", "payment_audit_list"));
+        positions.emptied();
     }
 
     private static Optional<String> fundOf(PaymentAuditWrites writes, ContractId contractId, OutcomeId outcomeId) {

@@ -65,6 +65,11 @@ final class PaymentListPositions {
         this.statistics = new TableStatistics(jdbc, "payment_audit_payment");
     }
 
+    /** The payments' table was emptied (a reset): see {@link TableStatistics#emptied()}. */
+    void emptied() {
+        statistics.emptied();
+    }
+
     /** An approval whose step is new: its outcome payment is listed, or first approved earlier, or gets its payer. */
     record Approval(String contractId, String outcomeId, String fundId, String payerId, LocalDateTime recordedAt) {
     }

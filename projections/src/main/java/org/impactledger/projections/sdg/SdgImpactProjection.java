@@ -123,12 +123,13 @@ public class SdgImpactProjection {
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final BatchWrites<SdgImpactWrites> batch;
+    private final SdgImpactWrites.Statistics statistics;
 
     public SdgImpactProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
-        SdgImpactWrites.Statistics statistics = new SdgImpactWrites.Statistics(new TableStatistics(template, "sdg_outcome_fact"),
+        this.statistics = new SdgImpactWrites.Statistics(new TableStatistics(template, "sdg_outcome_fact"),
                 new TableStatistics(template, "sdg_impact_outcome"));
         this.batch = new BatchWrites<>(transaction, ids -> new SdgImpactWrites(jdbc, template, statistics, ids));
     }
@@ -298,6 +299,8 @@ public class SdgImpactProjection {
     public void reset() {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "sdg_impact_line", "sdg_impact_outcome", "sdg_fund_verified",
                 "sdg_outcome_fact", "sdg_rate_card_target", "sdg_contract"));
+        statistics.facts().emptied();
+        statistics.outcomes().emptied();
     }
 
     /** Records the rate card version's targets; true if a row was new (false on redelivery). */

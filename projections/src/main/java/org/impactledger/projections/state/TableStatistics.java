@@ -56,6 +56,16 @@ public final class TableStatistics {
         }
     }
 
+    /**
+     * The table was emptied (a reset before a rebuild): its next rows are counted from zero, and the
+     * first insert finds the table without statistics ({@code TRUNCATE} drops PostgreSQL's row count)
+     * and analyzes it, so that the rebuild's thresholds follow the new rows, not the old table's size.
+     */
+    public synchronized void emptied() {
+        rowsAtLastAnalyze = -1;
+        insertedSince = 0;
+    }
+
     private void analyze() {
         long started = System.nanoTime();
         jdbc.execute("ANALYZE " + table);

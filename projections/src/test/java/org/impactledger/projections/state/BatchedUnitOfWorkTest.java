@@ -140,6 +140,14 @@ class BatchedUnitOfWorkTest {
         jdbc.update("INSERT INTO statistics_probe VALUES (1000)");
         statistics.inserted(1);
         assertThat(reltuples(jdbc)).isEqualTo(1000);
+
+        // emptied for a rebuild (TRUNCATE, as ReadModelTables does): the first rows are analyzed at once, not after 500 more
+        ReadModelTables.empty(jdbc, "statistics_probe");
+        statistics.emptied();
+        assertThat(reltuples(jdbc)).isEqualTo(-1);
+        jdbc.update("INSERT INTO statistics_probe SELECT g FROM generate_series(1, 10) g");
+        statistics.inserted(10);
+        assertThat(reltuples(jdbc)).isEqualTo(10);
         jdbc.execute("DROP TABLE statistics_probe");
     }
 

@@ -254,6 +254,8 @@ public class ContractStateProjection {
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(jdbc, "outcome_view", "contract_view"));
+        contractStatistics.emptied();
+        outcomeStatistics.emptied();
     }
 
     /** Applies one event's changes: held for the processor's batch and written at its end ({@link BatchWrites}). */
