@@ -2,6 +2,8 @@ package org.impactledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -12,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The read models' processors commit asynchronously on PostgreSQL, the command side durably
- * (ReadModelTransactionManager says why that is safe for a read model).
+ * (ReadModelTransactionManager says why that is safe for a read model); the pool rewrites batches of
+ * inserts (PostgresBatchInserts).
  */
 class ReadModelCommitTest extends IntegrationTest {
 
@@ -21,6 +24,16 @@ class ReadModelCommitTest extends IntegrationTest {
 
     @Autowired
     TransactionManager commandSide;
+
+    @Autowired
+    DataSource dataSource;
+
+    /** The read models write each batch as batches of inserts: on PostgreSQL the driver sends them as multi-row inserts. */
+    @Test
+    void the_postgresql_pool_sends_batches_of_inserts_as_multi_row_inserts() {
+        assertThat(dataSource).isInstanceOf(HikariDataSource.class);
+        assertThat(((HikariDataSource) dataSource).getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+    }
 
     @Test
     void every_read_model_processor_commits_asynchronously() {

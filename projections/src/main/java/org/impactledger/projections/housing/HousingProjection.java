@@ -26,8 +26,10 @@ import org.impactledger.core.housing.event.RentCollected;
 import org.impactledger.core.housing.event.RentCollectionReversed;
 import org.impactledger.core.shared.PropertyId;
 import org.impactledger.projections.report.FactStamp;
+import org.impactledger.projections.state.ReadModelTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,10 +65,12 @@ public class HousingProjection {
     private static final Logger log = LoggerFactory.getLogger(HousingProjection.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
 
-    public HousingProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public HousingProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -78,12 +82,8 @@ public class HousingProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            for (String table : List.of("housing_fact", "housing_rent_collection", "housing_rent_month", "housing_lease", "housing_unit",
-                    "housing_property")) {
-                jdbc.sql("DELETE FROM " + table).update();
-            }
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "housing_fact", "housing_rent_collection",
+                "housing_rent_month", "housing_lease", "housing_unit", "housing_property"));
     }
 
     private void apply(PropertyEvent event, EventMessage<?> message, long seq) {

@@ -72,7 +72,7 @@ public class JournalProjection {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.batch = new BatchWrites<>(transaction, ids -> new JournalWrites(template, ids));
+        this.batch = new BatchWrites<>(transaction, batch -> new JournalWrites(template, batch::eventIds));
         this.rules = rules;
     }
 

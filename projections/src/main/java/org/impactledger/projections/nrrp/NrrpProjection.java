@@ -76,7 +76,7 @@ public class NrrpProjection {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.template = jdbcTemplate;
-        this.outcomeFacts = new BatchWrites<>(transaction, eventIds -> new NrrpOutcomeWrites(jdbcTemplate, eventIds));
+        this.outcomeFacts = new BatchWrites<>(transaction, batch -> new NrrpOutcomeWrites(jdbcTemplate, batch::eventIds));
     }
 
     /** The level the report groups at: the unique code (M5C2I1.03), whichever form was written. */

@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +70,7 @@ public class PaymentAuditProjection {
     private final PaymentListPositions positions;
 
     @Autowired
-    public PaymentAuditProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
+    public PaymentAuditProjection(JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this(template, transactionManager, PaymentListPositions.SEPARATE_LISTS);
     }
 
@@ -80,7 +79,7 @@ public class PaymentAuditProjection {
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
         this.positions = new PaymentListPositions(template, separateLists);
-        this.batch = new BatchWrites<>(transaction, ids -> new PaymentAuditWrites(template, positions, ids));
+        this.batch = new BatchWrites<>(transaction, batch -> new PaymentAuditWrites(template, positions, batch::eventIds));
     }
 
     @EventHandler

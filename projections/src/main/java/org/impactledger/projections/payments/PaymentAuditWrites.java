@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The payment audit steps of a batch of events, held in memory while the batch is handled and
- * written at its end in one JDBC batch, and the payments its approvals list ({@link PaymentListPositions}). Reads are made at most once per batch: which of the batch's
+ * written at its end in one JDBC batch, and the payments its approvals list ({@link
+ * PaymentListPositions}). Reads are made at most once per batch: which of the batch's
  * events have their step already (one query for every event of the batch), an outcome's fund (from
  * its REPORTED step).
  *

@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * work recording side by side commit one after the other). Every position is exact after each batch:
  * for each list the batch changes, the payments first approved at or after the earliest time the batch
  * places in it are numbered again (one read per kind of list), and only the positions that change are
- * written (one update per payment, whatever the lists it moves in). Before that time the payments are the same as before the batch and keep their (exact)
- * positions; so a payment at or after it is at {@code payments - (payments at or after it) + (its rank
+ * written (one update per payment, whatever the lists it moves in). Before that time the payments
+ * are the same as before the batch and keep their (exact) positions; so a payment at or after it is at {@code payments - (payments at or after it) + (its rank
  * among them)}, where {@code payments} is the list's count after the batch. Approvals nearly in order
  * renumber about the batch's own payments; one recorded much earlier than the payments listed already
  * (a clock set back) renumbers those after it, once.
@@ -47,16 +47,17 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 final class PaymentListPositions {
 
+    /** Lists of one kind in a batch up to which each is renumbered by a statement of its own. */
+    static final int SEPARATE_LISTS = 4;
+
     private final JdbcTemplate jdbc;
     /**
      * Planner statistics of the listed payments while they fill: on a never-analyzed table the lookups
      * and renumbering by list were sequential scans of every payment (bench/RESULTS.md, "fifth session").
      */
     private final TableStatistics statistics;
-    private Boolean postgreSql;
-    /** Lists of one kind in a batch up to which each is renumbered by a statement of its own. */
-    static final int SEPARATE_LISTS = 4;
     private final int separateLists;
+    private Boolean postgreSql;
 
     /** @param separateLists lists of one kind in a batch up to which each is renumbered by a statement of its own ({@link #SEPARATE_LISTS}) */
     PaymentListPositions(JdbcTemplate jdbc, int separateLists) {
@@ -81,6 +82,10 @@ final class PaymentListPositions {
     }
 
     private record CountKey(String contractId, String fundId, String payerId) {
+    }
+
+    /** A list to renumber from a time on, and its count after the batch. */
+    private record Renumbering(PaymentList list, Timestamp from, long total) {
     }
 
     /** A count's change: payments added (or moved away: negative) and the latest first approval among them. */
@@ -230,21 +235,21 @@ final class PaymentListPositions {
      * placed in it: one read per kind of list, one update per payment whose positions change.
      */
     private void number(Map<PaymentList, ListChange> lists) {
-        Map<PaymentList, long[]> payments = lock(lists.keySet());
+        Map<PaymentList, Long> payments = lock(lists.keySet());
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
-        Map<String, List<Object[]>> numbering = new LinkedHashMap<>();
+        Map<String, List<Renumbering>> numbering = new LinkedHashMap<>();
         for (Map.Entry<PaymentList, ListChange> entry : lists.entrySet()) {
             PaymentList list = entry.getKey();
             ListChange change = entry.getValue();
-            long[] before = payments.get(list);
-            long total = (before == null ? 0 : before[0]) + change.added;
+            Long before = payments.get(list);
+            long total = (before == null ? 0 : before) + change.added;
             if (before == null) {
                 inserts.add(new Object[] {list.kind(), list.id(), total, Timestamp.valueOf(change.latest)});
             } else if (change.added != 0) {
                 updates.add(new Object[] {total, Timestamp.valueOf(change.latest), Timestamp.valueOf(change.latest), list.kind(), list.id()});
             }
-            numbering.computeIfAbsent(list.kind(), k -> new ArrayList<>()).add(new Object[] {list.id(), Timestamp.valueOf(change.from), total});
+            numbering.computeIfAbsent(list.kind(), k -> new ArrayList<>()).add(new Renumbering(list, Timestamp.valueOf(change.from), total));
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO payment_audit_list (scope_kind, scope_id, payments, last_first_approved_at) VALUES (?, ?, ?, ?)",
@@ -259,7 +264,7 @@ final class PaymentListPositions {
                     new int[] {Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR});
         }
         Map<OutcomeKey, Long[]> changed = new LinkedHashMap<>();
-        numbering.forEach((kind, numbered) -> renumber(kind, numbered, changed));
+        numbering.values().forEach(numbered -> renumber(numbered, changed));
         if (!changed.isEmpty()) {
             jdbc.batchUpdate("""
                             UPDATE payment_audit_payment SET list_position = COALESCE(?, list_position), fund_position = COALESCE(?, fund_position),
@@ -288,11 +293,11 @@ final class PaymentListPositions {
      * the join by {@code OFFSET 0}), which for many lists is cheaper than reading every payment;
      * H2 has no {@code LATERAL} and takes the join.
      *
-     * @param lists per list: its id, the time from which it is renumbered and its count
+     * @param lists lists of one kind
      */
-    private void renumber(String kind, List<Object[]> lists, Map<OutcomeKey, Long[]> changed) {
-        PaymentList sample = PaymentList.of(kind, "");
-        int column = switch (kind) {
+    private void renumber(List<Renumbering> lists, Map<OutcomeKey, Long[]> changed) {
+        PaymentList sample = lists.get(0).list();
+        int column = switch (sample.kind()) {
             case "ALL" -> 0;
             case "FUND" -> 1;
             default -> 2;
@@ -307,12 +312,12 @@ final class PaymentListPositions {
         };
         if (sample.column() == null || lists.size() <= separateLists) {
             // a few lists (the list of every payment is one): one statement each, its values as parameters the planner sees
-            for (Object[] list : lists) {
-                List<Object> params = new ArrayList<>(List.of(list[2]));
+            for (Renumbering list : lists) {
+                List<Object> params = new ArrayList<>(List.of(list.total()));
                 if (sample.column() != null) {
-                    params.add(list[0]);
+                    params.add(list.list().id());
                 }
-                params.add(list[1]);
+                params.add(list.from());
                 jdbc.query("SELECT contract_id, outcome_id, " + position + " AS old, CAST(? AS BIGINT) - COUNT(*) OVER ()"
                         + " + ROW_NUMBER() OVER (ORDER BY first_approved_at, contract_id, outcome_id) AS position FROM payment_audit_payment"
                         + " WHERE " + (sample.column() == null ? "" : sample.column() + " = ? AND ") + "first_approved_at >= ?",
@@ -322,9 +327,9 @@ final class PaymentListPositions {
         }
         StringBuilder values = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        for (Object[] list : lists) {
+        for (Renumbering list : lists) {
             values.append(values.isEmpty() ? "" : ", ").append("(CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP), CAST(? AS BIGINT))");
-            params.addAll(List.of(list));
+            params.addAll(List.of(list.list().id(), list.from(), list.total()));
         }
         String scope = sample.column();
         String payments = isPostgreSql()
@@ -340,13 +345,13 @@ final class PaymentListPositions {
 
     private boolean isPostgreSql() {
         if (postgreSql == null) {
-            postgreSql = Databases.isPostgreSql(jdbc.getDataSource());
+            postgreSql = Databases.isPostgreSql(jdbc);
         }
         return postgreSql;
     }
 
     /** The lists' counts (absent: no row yet), their rows locked until the transaction ends, in the order of their keys. */
-    private Map<PaymentList, long[]> lock(Set<PaymentList> lists) {
+    private Map<PaymentList, Long> lock(Set<PaymentList> lists) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (PaymentList list : lists) {
@@ -354,10 +359,10 @@ final class PaymentListPositions {
             params.add(list.kind());
             params.add(list.id());
         }
-        Map<PaymentList, long[]> payments = new HashMap<>();
+        Map<PaymentList, Long> payments = new HashMap<>();
         jdbc.query("SELECT scope_kind, scope_id, payments FROM payment_audit_list WHERE " + where + " ORDER BY scope_kind, scope_id FOR UPDATE",
                 rs -> {
-                    payments.put(PaymentList.of(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3)});
+                    payments.put(PaymentList.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
                 }, params.toArray());
         return payments;
     }

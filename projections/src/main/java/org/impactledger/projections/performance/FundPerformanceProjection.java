@@ -81,7 +81,7 @@ public class FundPerformanceProjection {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.template = jdbcTemplate;
-        this.batch = new BatchWrites<>(transaction, eventIds -> new FundPerformanceWrites(jdbcTemplate, eventIds));
+        this.batch = new BatchWrites<>(transaction, batch -> new FundPerformanceWrites(jdbcTemplate, batch::eventIds));
     }
 
     @EventHandler

@@ -131,7 +131,7 @@ public class SdgImpactProjection {
         this.transaction = new TransactionTemplate(transactionManager);
         this.statistics = new SdgImpactWrites.Statistics(new TableStatistics(template, "sdg_outcome_fact"),
                 new TableStatistics(template, "sdg_impact_outcome"));
-        this.batch = new BatchWrites<>(transaction, ids -> new SdgImpactWrites(jdbc, template, statistics, ids));
+        this.batch = new BatchWrites<>(transaction, batch -> new SdgImpactWrites(jdbc, template, statistics, batch));
     }
 
     @EventHandler
@@ -245,7 +245,7 @@ public class SdgImpactProjection {
         }
         FactStamp stamp = FactStamp.of(message, event.endDate());
         apply(writes -> lease(writes, event.propertyId().value(), event.leaseId().value()).ifPresent(lease ->
-                writes.fact(stamp, FactType.EXIT, lease.as(event.leaseId().value() + "/exit", HousingOutcomes.Metric.EXITS_TO_AUTONOMY,
+                writes.fact(stamp, FactType.EXIT, lease.as(exitId(event.leaseId().value()), HousingOutcomes.Metric.EXITS_TO_AUTONOMY,
                         event.endDate()), BigDecimal.ONE, NO_MONEY, NO_MONEY)));
     }
 
@@ -358,6 +358,10 @@ public class SdgImpactProjection {
 
     static String housedId(String leaseId) {
         return leaseId + "/housed";
+    }
+
+    static String exitId(String leaseId) {
+        return leaseId + "/exit";
     }
 
     static String monthId(String leaseId, String period) {

@@ -99,7 +99,7 @@ final class SdgImpactWrites implements BatchWrites.Held {
         this.template = template;
         this.batch = batch;
         this.statistics = statistics;
-        this.facts = new StoredKeys(template, "sdg_outcome_fact", "event_id", batch);
+        this.facts = new StoredKeys(template, "sdg_outcome_fact", "event_id", batch::eventIds);
         this.totals = new SdgImpactTotals(jdbc, template, statistics.outcomes());
         this.fundVerified = new FundVerifiedOutcomes(template);
     }
@@ -114,8 +114,8 @@ final class SdgImpactWrites implements BatchWrites.Held {
      * its reports, the contexts and totals of its outcomes (and of the leases its housing outcomes
      * belong to), and every outcome of the beneficiaries those concern. Each is then held as the reads
      * one by one would have found it (the batch has changed nothing yet); a row the batch asks for
-     * that is not among them is read when asked, as before. Without this, the reads were up to four
-     * statements per outcome of the batch (bench/RESULTS.md, "sixth session").
+     * that is not among them is read when asked, as before. Without this, the reads were up to three
+     * statements per outcome of the batch and one per contract (bench/RESULTS.md, "sixth session").
      */
     private void readAhead() {
         if (readAhead) {
@@ -182,7 +182,7 @@ final class SdgImpactWrites implements BatchWrites.Held {
             beneficiaries.add(e.householdId().value());
         } else if (payload instanceof LeaseEnded e) {
             keys.add(new ContextKey(e.propertyId().value(), SdgImpactProjection.housedId(e.leaseId().value()), FactType.HOUSED));
-            keys.add(new ContextKey(e.propertyId().value(), e.leaseId().value() + "/exit", FactType.HOUSED));
+            keys.add(new ContextKey(e.propertyId().value(), SdgImpactProjection.exitId(e.leaseId().value()), FactType.HOUSED));
         } else if (payload instanceof RentCharged e) {
             keys.add(new ContextKey(e.propertyId().value(), SdgImpactProjection.housedId(e.leaseId().value()), FactType.HOUSED));
             keys.add(new ContextKey(e.propertyId().value(), SdgImpactProjection.monthId(e.leaseId().value(), e.period()), FactType.HOUSED));

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -19,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sdg-impact, payment-audit): one write per row per batch, in JDBC batches, instead of statements per event.
  *
  * <p>Within a processor's unit of work each event's change joins the batch's writes, made on its first
- * change and given the identifiers of every event of the batch (to look up at once which of them were
- * applied before: {@link StoredKeys}). Outside one (a direct call, as tests make) the change is written
+ * change and given the batch's events ({@link Batch}): their identifiers, to look up at once which of
+ * them were applied before ({@link StoredKeys}), and the messages, to read at once the rows they will
+ * ask for. Outside one (a direct call, as tests make) the change is written
  * at once through the same code. Either way the event's handling runs in a transaction (the
  * processor's, joined), so an exception anywhere in the batch, the final write included, rolls the
  * whole batch back: a batch is applied entirely or not at all.
@@ -36,11 +36,11 @@ public final class BatchWrites<W extends BatchWrites.Held> {
     }
 
     /**
-     * The events of the batch a processor hands over (none outside one): their identifiers (as a
-     * supplier, for {@link StoredKeys}) and the messages, from which a projection may read at once
-     * the rows the batch's events will ask for.
+     * The events of the batch a processor hands over (none outside one): their identifiers (for
+     * {@link StoredKeys}) and the messages, from which a projection may read at once the rows the
+     * batch's events will ask for.
      */
-    public static final class Batch implements Supplier<Collection<String>> {
+    public static final class Batch {
         private static final Batch NONE = new Batch(List.of());
 
         private final List<? extends EventMessage<?>> messages;
@@ -50,8 +50,7 @@ public final class BatchWrites<W extends BatchWrites.Held> {
         }
 
         /** The identifiers of the batch's events. */
-        @Override
-        public Collection<String> get() {
+        public Collection<String> eventIds() {
             return messages.stream().map(Message::getIdentifier).toList();
         }
 

@@ -2,7 +2,6 @@ package org.impactledger.projections.state;
 
 import java.util.regex.Pattern;
 import org.impactledger.infra.jdbc.Databases;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,8 +31,7 @@ public final class ReadModelTables {
                 throw new IllegalArgumentException("not a plain table name: " + table);
             }
         }
-        boolean postgreSql = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgreSql));
-        if (postgreSql) {
+        if (Databases.isPostgreSql(jdbc)) {
             jdbc.execute("TRUNCATE " + String.join(", ", tables));
             return;
         }

@@ -3,7 +3,6 @@ package org.impactledger.projections.state;
 import org.impactledger.infra.jdbc.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -81,7 +80,7 @@ public final class TableStatistics {
 
     private boolean isPostgres() {
         if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgreSql));
+            postgres = Databases.isPostgreSql(jdbc);
         }
         return postgres;
     }

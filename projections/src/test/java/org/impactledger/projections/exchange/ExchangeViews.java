@@ -15,6 +15,7 @@ import org.impactledger.projections.exchange.holdings.ExchangeHoldingsProjection
 import org.impactledger.projections.exchange.holdings.ExchangeHoldingsQueries;
 import org.impactledger.projections.exchange.market.ExchangeMarketProjection;
 import org.impactledger.projections.exchange.market.ExchangeMarketQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -56,8 +57,8 @@ final class ExchangeViews {
     ExchangeViews(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-        this.market = new ExchangeMarketProjection(jdbc, transactionManager);
-        this.holdings = new ExchangeHoldingsProjection(jdbc, transactionManager);
+        this.market = new ExchangeMarketProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
+        this.holdings = new ExchangeHoldingsProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.marketHandlers = new AnnotationEventHandlerAdapter(market);
         this.holdingsHandlers = new AnnotationEventHandlerAdapter(holdings);
         SimpleQueryBus bus = SimpleQueryBus.builder().build();

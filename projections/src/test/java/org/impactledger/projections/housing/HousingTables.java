@@ -15,6 +15,7 @@ import org.impactledger.core.housing.query.FindHousingReport;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.infra.messaging.LedgerMetaData;
 import org.impactledger.projections.state.Recorded;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -38,7 +39,7 @@ final class HousingTables {
 
     HousingTables(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.projection = new HousingProjection(jdbc, new DataSourceTransactionManager(dataSource));
+        this.projection = new HousingProjection(jdbc, new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource));
         this.queries = new HousingQueries(jdbc);
     }
 

@@ -86,13 +86,7 @@ class NrrpOutcomeFactsBatchesTest {
         List<Map<String, Object>> expected = facts();
         projection.reset();
 
-        int start = 0;
-        while (start < events.size()) {
-            int end = Math.min(start + 4, events.size());
-            inBatch(events.subList(start, (start + end) / 2));
-            inBatch(events.subList(start, end));
-            start = end;
-        }
+        ProcessorBatches.halfAppliedThenWhole(events, 4, NrrpOutcomeFactsBatchesTest::inBatch);
         assertThat(facts()).isEqualTo(expected);
         inBatch(events);
         assertThat(facts()).isEqualTo(expected);

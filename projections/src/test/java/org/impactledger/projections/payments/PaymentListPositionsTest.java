@@ -70,8 +70,8 @@ class PaymentListPositionsTest {
     private static final PayerId[] PAYERS = {PAYER_X, PAYER_Y, PAYER_Y};
     private static final int OUTCOMES = 27;
 
-    private record Views(JdbcClient jdbc, PlatformTransactionManager transactions, TransactionTemplate transaction, PaymentAuditProjection projection, PaymentAuditQueries queries,
-                         AnnotationEventHandlerAdapter adapter) {
+    private record Views(JdbcClient jdbc, PlatformTransactionManager transactions, TransactionTemplate transaction,
+                         PaymentAuditProjection projection, PaymentAuditQueries queries, AnnotationEventHandlerAdapter adapter) {
 
         static Views on(DataSource dataSource) {
             return on(dataSource, PaymentListPositions.SEPARATE_LISTS);

@@ -65,7 +65,7 @@ public final class ReportViews {
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.sdg = new SdgImpactProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.performance = new FundPerformanceProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
-        this.audit = new PaymentAuditProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
+        this.audit = new PaymentAuditProjection(new JdbcTemplate(dataSource), transactionManager);
         this.sdgQueries = new SdgImpactQueries(jdbc);
         this.performanceQueries = new FundPerformanceQueries(jdbc);
         this.auditQueries = new PaymentAuditQueries(jdbc, transactionManager);
@@ -123,13 +123,7 @@ public final class ReportViews {
         events.forEach(this::apply);
         Map<String, List<Map<String, Object>>> expected = dump();
         reset();
-        int start = 0;
-        while (start < events.size()) {
-            int end = Math.min(start + 9, events.size());
-            inBatch(events.subList(start, (start + end) / 2));
-            inBatch(events.subList(start, end));
-            start = end;
-        }
+        ProcessorBatches.halfAppliedThenWhole(events, 9, this::inBatch);
         assertThat(dump()).as("half-applied batches delivered again").isEqualTo(expected);
         inBatches(events, 7);
         assertThat(dump()).as("every event delivered again").isEqualTo(expected);

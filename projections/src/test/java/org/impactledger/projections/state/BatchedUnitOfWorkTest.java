@@ -89,13 +89,7 @@ class BatchedUnitOfWorkTest {
         views.reset();
 
         // at least once: each batch first half-applied (the "crash"), then delivered again in full with what follows
-        int start = 0;
-        while (start < events.size()) {
-            int end = Math.min(start + 9, events.size());
-            inBatch(events.subList(start, (start + end) / 2));
-            inBatch(events.subList(start, end));
-            start = end;
-        }
+        ProcessorBatches.halfAppliedThenWhole(events, 9, BatchedUnitOfWorkTest::inBatch);
         assertThat(views.dump()).isEqualTo(expected);
     }
 

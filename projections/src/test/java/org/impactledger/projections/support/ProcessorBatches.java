@@ -1,6 +1,7 @@
 package org.impactledger.projections.support;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -23,6 +24,21 @@ public final class ProcessorBatches {
     }
 
     private ProcessorBatches() {
+    }
+
+    /**
+     * Delivers the events in batches of {@code size}, each first half-applied (a batch that failed
+     * half-way, whose writes a crash left behind) and then delivered again in full: how a redelivery
+     * after a crash looks to a projection.
+     */
+    public static <E> void halfAppliedThenWhole(List<E> events, int size, Consumer<List<E>> inBatch) {
+        int start = 0;
+        while (start < events.size()) {
+            int end = Math.min(start + size, events.size());
+            inBatch.accept(events.subList(start, (start + end) / 2));
+            inBatch.accept(events.subList(start, end));
+            start = end;
+        }
     }
 
     /** Handles {@code batch} in one batching unit of work and one transaction; the failure, if any, is thrown. */

@@ -29,6 +29,8 @@ import org.impactledger.core.exchange.event.SaleSettled;
 import org.impactledger.core.exchange.event.SubscriptionSettled;
 import org.impactledger.core.exchange.event.TradeExecuted;
 import org.impactledger.projections.report.FactStamp;
+import org.impactledger.projections.state.ReadModelTables;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -72,10 +74,12 @@ public class ExchangeHoldingsProjection {
     public static final String PROCESSING_GROUP = "exchange-holdings";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
 
-    public ExchangeHoldingsProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public ExchangeHoldingsProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -306,12 +310,8 @@ public class ExchangeHoldingsProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            for (String table : new String[] {"exchange_cash_fact", "exchange_unit_fact", "exchange_capital_fact", "exchange_outcome_fact",
-                    "exchange_account_fact", "exchange_instrument_fact", "exchange_issuer_fact"}) {
-                jdbc.sql("DELETE FROM " + table).update();
-            }
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "exchange_cash_fact", "exchange_unit_fact",
+                "exchange_capital_fact", "exchange_outcome_fact", "exchange_account_fact", "exchange_instrument_fact", "exchange_issuer_fact"));
     }
 
     private boolean exists(String countSql, String id) {

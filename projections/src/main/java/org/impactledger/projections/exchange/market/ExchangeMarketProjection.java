@@ -33,8 +33,10 @@ import org.impactledger.core.exchange.event.OrderCancelled;
 import org.impactledger.core.exchange.event.OrderPlaced;
 import org.impactledger.core.exchange.event.SubscriptionReceived;
 import org.impactledger.core.exchange.event.TradeExecuted;
+import org.impactledger.projections.state.ReadModelTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,10 +72,12 @@ public class ExchangeMarketProjection {
     private static final Logger log = LoggerFactory.getLogger(ExchangeMarketProjection.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
 
-    public ExchangeMarketProjection(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public ExchangeMarketProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -342,14 +346,8 @@ public class ExchangeMarketProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM exchange_trade_view").update();
-            jdbc.sql("DELETE FROM exchange_order_view").update();
-            jdbc.sql("DELETE FROM exchange_offering_view").update();
-            jdbc.sql("DELETE FROM exchange_instrument_view").update();
-            jdbc.sql("DELETE FROM exchange_issuer_outcome_view").update();
-            jdbc.sql("DELETE FROM exchange_issuer_view").update();
-        });
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "exchange_trade_view", "exchange_order_view",
+                "exchange_offering_view", "exchange_instrument_view", "exchange_issuer_outcome_view", "exchange_issuer_view"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -78,7 +78,7 @@ public class ContractStateProjection {
         this.transaction = new TransactionTemplate(transactionManager);
         this.contractStatistics = new TableStatistics(jdbc, "contract_view");
         this.outcomeStatistics = new TableStatistics(jdbc, "outcome_view");
-        this.batch = new BatchWrites<>(transaction, ids -> new ContractStateWrites(jdbc, contractStatistics, outcomeStatistics));
+        this.batch = new BatchWrites<>(transaction, batch -> new ContractStateWrites(jdbc, contractStatistics, outcomeStatistics));
     }
 
     @EventHandler

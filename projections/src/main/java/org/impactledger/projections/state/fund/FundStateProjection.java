@@ -80,7 +80,7 @@ public class FundStateProjection {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.template = jdbcTemplate;
-        this.batch = new BatchWrites<>(transaction, ids -> new FundStateWrites(jdbcTemplate));
+        this.batch = new BatchWrites<>(transaction, batch -> new FundStateWrites(jdbcTemplate));
     }
 
     @EventHandler
