@@ -9,6 +9,7 @@ import org.impactledger.core.fund.event.FundEvent;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.ReadModelTables;
+import org.impactledger.projections.state.TableStatistics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,8 @@ public class JournalProjection {
     private final TransactionTemplate transaction;
     private final PostingRule rules;
     private final BatchWrites<JournalWrites> batch;
+    /** Planner statistics of journal_entry while it fills: the batch's redelivery check looks it up by key. */
+    private final TableStatistics entryStatistics;
 
     @Autowired
     public JournalProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
@@ -72,7 +75,8 @@ public class JournalProjection {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.batch = new BatchWrites<>(transaction, batch -> new JournalWrites(template, batch::eventIds));
+        this.entryStatistics = new TableStatistics(template, "journal_entry");
+        this.batch = new BatchWrites<>(transaction, batch -> new JournalWrites(template, entryStatistics, batch::eventIds));
         this.rules = rules;
     }
 
@@ -97,5 +101,6 @@ public class JournalProjection {
     public void reset() {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "journal_line", "journal_entry", "journal_balance",
                 "journal_fund_total"));
+        entryStatistics.emptied();
     }
 }

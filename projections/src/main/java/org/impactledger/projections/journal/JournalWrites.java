@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
+import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +48,7 @@ final class JournalWrites implements BatchWrites.Held {
             Types.NUMERIC, Types.NUMERIC};
 
     private final JdbcTemplate jdbc;
+    private final TableStatistics entryStatistics;
     /** Entry ids that are posted (stored or of this batch). */
     private final StoredKeys posted;
     private final List<Object[]> entries = new ArrayList<>();
@@ -58,8 +60,9 @@ final class JournalWrites implements BatchWrites.Held {
      * @param batchEventIds the identifiers of every event of the batch (looked up together the first
      *                      time an entry is posted)
      */
-    JournalWrites(JdbcTemplate jdbc, Supplier<Collection<String>> batchEventIds) {
+    JournalWrites(JdbcTemplate jdbc, TableStatistics entryStatistics, Supplier<Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
+        this.entryStatistics = entryStatistics;
         this.posted = new StoredKeys(jdbc, "journal_entry", "entry_id", batchEventIds);
     }
 
@@ -103,6 +106,7 @@ final class JournalWrites implements BatchWrites.Held {
     public void flush() {
         if (!entries.isEmpty()) {
             jdbc.batchUpdate(INSERT_ENTRY, entries, INSERT_ENTRY_TYPES);
+            entryStatistics.inserted(entries.size());
             entries.clear();
         }
         if (!lines.isEmpty()) {

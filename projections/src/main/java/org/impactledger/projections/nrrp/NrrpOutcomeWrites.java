@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
+import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,13 +42,15 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
     }
 
     private final JdbcTemplate jdbc;
+    private final TableStatistics statistics;
     private final StoredKeys applied;
     private final List<Object[]> rows = new ArrayList<>();
     private final Map<List<String>, Outcome> reportedHere = new HashMap<>();
     private final Map<List<String>, BigDecimal> quantitiesHere = new HashMap<>();
 
-    NrrpOutcomeWrites(JdbcTemplate jdbc, Supplier<? extends Collection<String>> batchEventIds) {
+    NrrpOutcomeWrites(JdbcTemplate jdbc, TableStatistics statistics, Supplier<? extends Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
+        this.statistics = statistics;
         this.applied = new StoredKeys(jdbc, "nrrp_outcome_fact", "event_id", batchEventIds);
     }
 
@@ -93,6 +96,7 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
     public void flush() {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(INSERT, rows, INSERT_TYPES);
+            statistics.inserted(rows.size());
         }
         rows.clear();
         reportedHere.clear();

@@ -30,6 +30,7 @@ import org.impactledger.core.taxonomy.NrrpMeasure;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.ReadModelTables;
+import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,12 +72,16 @@ public class NrrpProjection {
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final BatchWrites<NrrpOutcomeWrites> outcomeFacts;
+    /** Planner statistics of nrrp_outcome_fact while it fills: the batch's redelivery check looks it up by key. */
+    private final TableStatistics outcomeFactStatistics;
 
     public NrrpProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.template = jdbcTemplate;
-        this.outcomeFacts = new BatchWrites<>(transaction, batch -> new NrrpOutcomeWrites(jdbcTemplate, batch::eventIds));
+        this.outcomeFactStatistics = new TableStatistics(jdbcTemplate, "nrrp_outcome_fact");
+        this.outcomeFacts = new BatchWrites<>(transaction,
+                batch -> new NrrpOutcomeWrites(jdbcTemplate, outcomeFactStatistics, batch::eventIds));
     }
 
     /** The level the report groups at: the unique code (M5C2I1.03), whichever form was written. */
@@ -295,6 +300,7 @@ public class NrrpProjection {
             ReadModelTables.empty(template, "nrrp_plan_measure", "nrrp_bank_decision", "nrrp_bank_entry", "nrrp_outcome_fact", "nrrp_target",
                     "nrrp_fact", "nrrp_budget_tag");
         });
+        outcomeFactStatistics.emptied();
     }
 
     // ---------------------------------------------------------------- writes

@@ -25,6 +25,7 @@ import org.impactledger.infra.messaging.LedgerMetaData;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.ReadModelTables;
+import org.impactledger.projections.state.TableStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,8 @@ public class PaymentAuditProjection {
     private final TransactionTemplate transaction;
     private final BatchWrites<PaymentAuditWrites> batch;
     private final PaymentListPositions positions;
+    /** Planner statistics of payment_audit_step while it fills: the batch's redelivery check looks it up by key. */
+    private final TableStatistics stepStatistics;
 
     @Autowired
     public PaymentAuditProjection(JdbcTemplate template, PlatformTransactionManager transactionManager) {
@@ -79,7 +82,8 @@ public class PaymentAuditProjection {
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
         this.positions = new PaymentListPositions(template, separateLists);
-        this.batch = new BatchWrites<>(transaction, batch -> new PaymentAuditWrites(template, positions, batch::eventIds));
+        this.stepStatistics = new TableStatistics(template, "payment_audit_step");
+        this.batch = new BatchWrites<>(transaction, batch -> new PaymentAuditWrites(template, positions, stepStatistics, batch::eventIds));
     }
 
     @EventHandler
@@ -156,6 +160,7 @@ public class PaymentAuditProjection {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "payment_audit_step", "payment_audit_payment",
                 "payment_audit_count", "payment_audit_list"));
         positions.emptied();
+        stepStatistics.emptied();
     }
 
     private static Optional<String> fundOf(PaymentAuditWrites writes, ContractId contractId, OutcomeId outcomeId) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.springframework.dao.support.DataAccessUtils;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
+import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -69,6 +70,7 @@ final class PaymentAuditWrites implements BatchWrites.Held {
     private static final int[] INSERT_STEP_TYPES = STEP_COLUMNS.values().stream().mapToInt(c -> c[0]).toArray();
 
     private final JdbcTemplate jdbc;
+    private final TableStatistics stepStatistics;
     /** Event ids that have a step (stored or of this batch). */
     private final StoredKeys steps;
     private final Map<OutcomeKey, Optional<String>> funds = new HashMap<>();
@@ -81,8 +83,10 @@ final class PaymentAuditWrites implements BatchWrites.Held {
      * @param batchEventIds the identifiers of every event of the batch (looked up together the first
      *                      time an event asks whether it has its step already)
      */
-    PaymentAuditWrites(JdbcTemplate jdbc, PaymentListPositions positions, Supplier<Collection<String>> batchEventIds) {
+    PaymentAuditWrites(JdbcTemplate jdbc, PaymentListPositions positions, TableStatistics stepStatistics,
+                       Supplier<Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
+        this.stepStatistics = stepStatistics;
         this.positions = positions;
         this.steps = new StoredKeys(jdbc, "payment_audit_step", "event_id", batchEventIds);
     }
@@ -137,6 +141,7 @@ final class PaymentAuditWrites implements BatchWrites.Held {
     public void flush() {
         if (!pendingSteps.isEmpty()) {
             jdbc.batchUpdate(INSERT_STEP, pendingSteps, INSERT_STEP_TYPES);
+            stepStatistics.inserted(pendingSteps.size());
             pendingSteps.clear();
         }
         positions.list(approvals);

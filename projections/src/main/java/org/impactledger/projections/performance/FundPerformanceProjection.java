@@ -31,6 +31,7 @@ import org.impactledger.core.shared.Money;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.ReadModelTables;
+import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -76,12 +77,15 @@ public class FundPerformanceProjection {
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final BatchWrites<FundPerformanceWrites> batch;
+    /** Planner statistics of perf_flow while it fills: the batch's redelivery check looks it up by key. */
+    private final TableStatistics flowStatistics;
 
     public FundPerformanceProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.template = jdbcTemplate;
-        this.batch = new BatchWrites<>(transaction, batch -> new FundPerformanceWrites(jdbcTemplate, batch::eventIds));
+        this.flowStatistics = new TableStatistics(jdbcTemplate, "perf_flow");
+        this.batch = new BatchWrites<>(transaction, batch -> new FundPerformanceWrites(jdbcTemplate, flowStatistics, batch::eventIds));
     }
 
     @EventHandler
@@ -205,6 +209,7 @@ public class FundPerformanceProjection {
     public void reset() {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "perf_flow", "perf_flow_total", "perf_valuation",
                 "perf_contract", "perf_fund"));
+        flowStatistics.emptied();
     }
 
     /**

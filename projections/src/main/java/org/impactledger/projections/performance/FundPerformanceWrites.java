@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
+import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,12 +52,14 @@ final class FundPerformanceWrites implements BatchWrites.Held {
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
+    private final TableStatistics flowStatistics;
     private final StoredKeys applied;
     private final List<Object[]> flows = new ArrayList<>();
     private final Map<List<String>, Total> totals = new LinkedHashMap<>();
 
-    FundPerformanceWrites(JdbcTemplate jdbc, Supplier<? extends Collection<String>> batchEventIds) {
+    FundPerformanceWrites(JdbcTemplate jdbc, TableStatistics flowStatistics, Supplier<? extends Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
+        this.flowStatistics = flowStatistics;
         this.applied = new StoredKeys(jdbc, "perf_flow", "event_id", batchEventIds);
     }
 
@@ -95,6 +98,7 @@ final class FundPerformanceWrites implements BatchWrites.Held {
     public void flush() {
         if (!flows.isEmpty()) {
             jdbc.batchUpdate(INSERT_FLOW, flows, INSERT_FLOW_TYPES);
+            flowStatistics.inserted(flows.size());
         }
         if (!totals.isEmpty()) {
             List<List<String>> keys = new ArrayList<>(totals.keySet());

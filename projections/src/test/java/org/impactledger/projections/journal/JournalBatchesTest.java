@@ -19,6 +19,7 @@ import org.impactledger.projections.state.Recorded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The journal as a tracking processor drives it on PostgreSQL: a batch of events in one batching
@@ -67,6 +68,16 @@ class JournalBatchesTest {
             tables.inBatches(events, size);
             assertThat(tables.dump()).as("batches of %d", size).isEqualTo(oneByOne);
         }
+    }
+
+    /** journal_entry, where a batch looks its entries up by id, keeps planner statistics from its first rows (see ReportBatchesTest). */
+    @Test
+    void journal_entry_is_analyzed_from_its_first_rows() {
+        String reltuples = "SELECT reltuples FROM pg_class WHERE oid = to_regclass('journal_entry')";
+        JdbcTemplate jdbc = new JdbcTemplate(JournalDatabases.postgres());
+        assertThat(jdbc.queryForObject(reltuples, Double.class)).isEqualTo(-1);
+        tables.inBatch(events);
+        assertThat(jdbc.queryForObject(reltuples, Double.class)).isPositive();
     }
 
     @Test

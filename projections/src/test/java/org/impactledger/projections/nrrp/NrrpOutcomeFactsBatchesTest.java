@@ -92,6 +92,15 @@ class NrrpOutcomeFactsBatchesTest {
         assertThat(facts()).isEqualTo(expected);
     }
 
+    /** nrrp_outcome_fact, where a batch looks its events up by id, keeps planner statistics from its first rows (see ReportBatchesTest). */
+    @Test
+    void the_facts_are_analyzed_from_their_first_rows() {
+        String reltuples = "SELECT reltuples FROM pg_class WHERE oid = to_regclass('nrrp_outcome_fact')";
+        assertThat(jdbc.sql(reltuples).query(Double.class).single()).isEqualTo(-1);
+        inBatch(history());
+        assertThat(jdbc.sql(reltuples).query(Double.class).single()).isPositive();
+    }
+
     /** o-a verified then withdrawn, o-b verified, o-c withdrawn unverified, o-d verified without a report (no fact). */
     private static List<EventMessage<?>> history() {
         List<EventMessage<?>> events = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.impactledger.projections.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.impactledger.projections.state.LedgerHistory;
@@ -44,6 +46,25 @@ class ReportBatchesTest {
         for (List<TrackedEventMessage<?>> events : histories()) {
             views.assertRedeliveriesChangeNothing(events);
         }
+    }
+
+    /**
+     * The tables a batch looks its events up in (by event id, all at once) keep planner statistics
+     * from their first rows: without any, PostgreSQL kept a plan made on the empty table and scanned
+     * the whole table at every batch (4.6 ms a batch on perf_flow at 14,500 rows under live load).
+     */
+    @Test
+    void the_tables_looked_up_by_event_id_are_analyzed_from_their_first_rows() {
+        assertThat(reltuples("perf_flow")).isEqualTo(-1);
+        assertThat(reltuples("payment_audit_step")).isEqualTo(-1);
+        views.inBatch(ReportHistory.of(LedgerHistory.outcomeFund()).events());
+        assertThat(reltuples("perf_flow")).isPositive();
+        assertThat(reltuples("payment_audit_step")).isPositive();
+    }
+
+    private static double reltuples(String table) {
+        return views.jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:table)").param("table", table).query(Double.class)
+                .single();
     }
 
     private static List<List<TrackedEventMessage<?>>> histories() {
