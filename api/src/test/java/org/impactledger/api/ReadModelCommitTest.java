@@ -7,7 +7,9 @@ import javax.sql.DataSource;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.infra.axon.ReadModelEventSource;
 import org.impactledger.infra.axon.ReadModelTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The read models' processors commit asynchronously on PostgreSQL, the command side durably
  * (ReadModelTransactionManager says why that is safe for a read model); the pool rewrites batches of
- * inserts (PostgresBatchInserts).
+ * inserts (PostgresBatchInserts); the processors read live events in gathered batches (ReadModelEventSource).
  */
 class ReadModelCommitTest extends IntegrationTest {
 
@@ -43,6 +45,15 @@ class ReadModelCommitTest extends IntegrationTest {
             assertThat(manager).as(name).isInstanceOf(ReadModelTransactionManager.class);
             assertThat(((ReadModelTransactionManager) manager).asynchronousCommit()).as(name).isTrue();
             assertThat(synchronousCommitIn(manager)).as(name).isEqualTo("off");
+        });
+    }
+
+    /** Live batches gather the events of a moment (ReadModelEventSource): every processor reads the event store through it. */
+    @Test
+    void every_read_model_processor_reads_the_lingering_event_source() {
+        processing.eventProcessors().forEach((name, processor) -> {
+            assertThat(processor).as(name).isInstanceOf(TrackingEventProcessor.class);
+            assertThat(((TrackingEventProcessor) processor).getMessageSource()).as(name).isInstanceOf(ReadModelEventSource.class);
         });
     }
 

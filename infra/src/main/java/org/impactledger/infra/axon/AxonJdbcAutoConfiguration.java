@@ -81,6 +81,16 @@ public class AxonJdbcAutoConfiguration {
         return configurer -> configurer.eventProcessing().registerDefaultTransactionManager(c -> readModels);
     }
 
+    /**
+     * The stream every read model's processor reads (each processor names it as its {@code source}):
+     * the event store, with live batches gathered for {@code ledger.axon.read-models.live-batch-linger}.
+     */
+    @Bean
+    public ReadModelEventSource readModelEventSource(org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                                                     LedgerAxonProperties properties) {
+        return new ReadModelEventSource(eventStore, properties.getReadModels().getLiveBatchLinger());
+    }
+
     /** Joins the Spring-managed transaction, so events, tokens and read models commit together. */
     @Bean
     public ConnectionProvider axonConnectionProvider(DataSource dataSource) {

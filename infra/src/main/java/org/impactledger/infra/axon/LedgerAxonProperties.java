@@ -97,6 +97,21 @@ public class LedgerAxonProperties {
          */
         private boolean asynchronousCommit = true;
 
+        /**
+         * How long a caught-up read-model processor waits, once a new event arrives, before it takes
+         * its batch, so that events appended meanwhile share the batch; see ReadModelEventSource.
+         * Zero: take each event as soon as it is there.
+         */
+        private Duration liveBatchLinger = Duration.ofMillis(25);
+
+        public Duration getLiveBatchLinger() {
+            return liveBatchLinger;
+        }
+
+        public void setLiveBatchLinger(Duration liveBatchLinger) {
+            this.liveBatchLinger = liveBatchLinger;
+        }
+
         public boolean isAsynchronousCommit() {
             return asynchronousCommit;
         }
