@@ -12,7 +12,7 @@
 #   3. starts the ledger on it: the ledger builds every read model and the audit chain by itself;
 #   4. runs the generator's 1M scenarios: projection-rebuild (the start-up build, then every read
 #      model rebuilt through the admin endpoint), report-query (closed loop per report endpoint),
-#      audit-verify (GET /api/audit/verify, and the offline AuditVerifier over the NDJSON export);
+#      audit-verify (GET /api/audit/verify, first call and again, and the offline AuditVerifier over the NDJSON export);
 #   5. reads the ledger's resident memory (VmRSS) after all that;
 #   6. stops the ledger and prints the table; writes it as Markdown to bench/results/<timestamp>-million.md.
 #
