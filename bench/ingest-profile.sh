@@ -16,7 +16,7 @@
 #   BENCH_WARMUP=30 BENCH_DURATION=20   seconds of unrecorded warm-up, then of the measured step
 #   BENCH_RATE=1000 BENCH_RATE_LANES=50 the open loop's offered rate and lanes
 #   BENCH_BULK_ROWS=100000          outcomes in the file of the bulk-import scenario
-#   BENCH_WINDOW=15                 seconds of /proc sampling, from 3 s into the measured step
+#   BENCH_WINDOW=15                 seconds of /proc sampling, from BENCH_WINDOW_DELAY=3 s into the measured step
 #   BENCH_BLOCK_PROCESSORS=0        1: take every read model's token claim away once the ledger is up, so no
 #                                   read model runs (the command side alone)
 #   BENCH_DB=ledger_bench_profile BENCH_PORT=18090 BENCH_JAVA_OPTS=
@@ -69,12 +69,13 @@ if psql -q -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "S
   STATEMENTS=1
 fi
 
-# the measured step starts after the warm-up (if the scenarios have one)
-DELAY=3
-[[ ",$SCENARIOS," == *",warmup,"* ]] && DELAY=$(( WARMUP + 3 ))
-python3 - "$APP_PID" "$DELAY" "$WINDOW" > "$WORK/cpu.txt" <<'EOF' &
+# the sampler starts BENCH_WINDOW_DELAY s after the generator logs that the step it measures begins
+# ("measuring" after the step's first line: the warm-up has its own)
+GENERATOR_LOG="$WORK/generator.log"
+: > "$GENERATOR_LOG"
+python3 - "$APP_PID" "${BENCH_WINDOW_DELAY:-3}" "$WINDOW" "$GENERATOR_LOG" > "$WORK/cpu.txt" <<'EOF' &
 import collections, os, re, sys, time
-pid, delay, window = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+pid, delay, window, log = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
 tick = os.sysconf('SC_CLK_TCK')
 
 def ticks(path):
@@ -105,6 +106,17 @@ def machine():
     v = list(map(int, open('/proc/stat').readline().split()[1:]))
     return sum(v) - v[3] - v[4]
 
+def measured_step_began():
+    started = False
+    for line in open(log, errors='replace'):
+        if re.match(r'(ingest: |ingest at a fixed rate|bulk import:)', line):
+            started = True
+        elif started and line.strip() == 'measuring':
+            return True
+    return False
+
+while not measured_step_began():
+    time.sleep(0.2)
 time.sleep(delay)
 t0, p0, m0 = threads(), postgres(), machine()
 time.sleep(window)
@@ -123,7 +135,7 @@ SAMPLER=$!
 java -Xms64m -Xmx1g -jar "$BENCH_JAR" run --base "http://127.0.0.1:$PORT/" --out "$WORK/results.tsv" \
   --duration "$DURATION" --warmup "$WARMUP" --clients "$CLIENTS" --rate "$RATE" --lanes "$LANES" --idempotency-keys true \
   --bulk-rows "$BULK_ROWS" --scenarios "$SCENARIOS" --app-pid "$APP_PID" --clock-ticks "$(getconf CLK_TCK)" --run-token "p$(date +%s)" \
-  > "$WORK/generator.log" 2>&1 || { tail -20 "$WORK/generator.log" >&2; exit 1; }
+  > "$GENERATOR_LOG" 2>&1 || { tail -20 "$GENERATOR_LOG" >&2; kill "$SAMPLER" 2>/dev/null; exit 1; }
 wait "$SAMPLER" || true
 grep -E '^(ingest|ingest-fixed-rate|bulk-import)[[:space:]]' "$WORK/results.tsv" | cut -f1-7 | sed 's/^/step: /' || true
 cat "$WORK/cpu.txt"

@@ -44,6 +44,7 @@ public final class BulkImportScenario implements Scenario {
         if (Projections.awaitCaughtUp(context.client(), context.config().settleTimeout().toNanos()) < 0) {
             context.log("  (read models had not caught up with earlier scenarios before the import)");
         }
+        context.log("  measuring");
 
         long headBefore = Projections.head(context.client());
         CpuClock clock = new CpuClock(context.config().appPid(), context.config().clockTicks());

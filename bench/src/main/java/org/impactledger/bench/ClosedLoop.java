@@ -33,6 +33,7 @@ public final class ClosedLoop {
             setUp(pool, lanes, context.client());
             context.log("  %d lanes set up; waiting for the read models to catch up", clients);
             Projections.awaitCaughtUp(context.client(), context.config().settleTimeout().toNanos());
+            context.log("  measuring");
 
             long headBefore = Projections.head(context.client());
             CpuClock cpu = new CpuClock(context.config().appPid(), context.config().clockTicks());

@@ -47,6 +47,7 @@ public final class FixedRateScenario implements Scenario {
         try {
             ClosedLoop.setUp(pool, lanes, context.client());
             Projections.awaitCaughtUp(context.client(), config.settleTimeout().toNanos());
+            context.log("  measuring");
             long headBefore = Projections.head(context.client());
             CpuClock cpu = new CpuClock(config.appPid(), config.clockTicks());
 
