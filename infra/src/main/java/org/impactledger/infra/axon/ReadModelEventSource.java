@@ -39,7 +39,7 @@ public final class ReadModelEventSource implements StreamableMessageSource<Track
      */
     public ReadModelEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Duration linger) {
         if (linger.isNegative()) {
-            throw new IllegalArgumentException("the live batch linger must not be negative: " + linger);
+            throw new IllegalArgumentException("the live batch linger (ledger.axon.read-models.live-batch-linger) must not be negative: " + linger);
         }
         this.events = events;
         this.lingerNanos = linger.toNanos();
