@@ -193,8 +193,9 @@ class JournalTest extends IntegrationTest {
             assertThat(response.status()).as(path).isEqualTo(400);
             assertThat(response.json().get("field").asString()).as(path).isEqualTo(field);
         });
-        assertThat(http.get("/api/funds/" + s.fundId + "/trial-balance?asOf=2026-10-05&knownAt=2026-10-05T12:00:00Z").send().status())
-                .isEqualTo(200);
+        // the fund reaches the read models a moment after its command: parameters are checked before it is looked up
+        Eventually.holds(() -> assertThat(http.get("/api/funds/" + s.fundId + "/trial-balance?asOf=2026-10-05&knownAt=2026-10-05T12:00:00Z")
+                .send().status()).isEqualTo(200));
     }
 
     // ---- the fund's life, through HTTP

@@ -190,8 +190,11 @@ class OutcomeImportTest extends IntegrationTest {
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("field").asString()).isEqualTo("Content-Type");
         assertThat(eventCountFor(s.contractId)).isEqualTo(before);
-        JsonNode list = ok(http.get(imports(s)).send(), 200).json();
-        assertThat(list.get("items").valueStream().map(i -> i.get("status").asString())).containsOnly("FAILED");
+        // the list is read from the contract's read model, which follows the commands by a moment
+        Eventually.holds(() -> {
+            JsonNode list = ok(http.get(imports(s)).send(), 200).json();
+            assertThat(list.get("items").valueStream().map(i -> i.get("status").asString())).containsOnly("FAILED");
+        });
     }
 
     private static void assertProblem(Http.Response response, String detail) {

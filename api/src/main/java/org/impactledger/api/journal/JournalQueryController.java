@@ -48,9 +48,10 @@ public class JournalQueryController {
                                @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         TimeTravel when = TimeTravel.parse(asOf, knownAt, clock);
-        FundId id = existingFund(fundId);
-        return queries.one(new FindJournal(id, when.asOf(), when.knownAt(), page, size), JournalPage.class, "journal page",
-                Integer.toString(page));
+        // every parameter is checked before the fund is looked up: a bad page is 400 whether or not the fund exists yet
+        FindJournal query = new FindJournal(FundId.of(fundId), when.asOf(), when.knownAt(), page, size);
+        existingFund(fundId);
+        return queries.one(query, JournalPage.class, "journal page", Integer.toString(page));
     }
 
     @GetMapping("/api/funds/{fundId}/trial-balance")
