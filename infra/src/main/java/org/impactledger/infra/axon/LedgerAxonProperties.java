@@ -102,7 +102,7 @@ public class LedgerAxonProperties {
          * its batch, so that events appended meanwhile share the batch; see ReadModelEventSource.
          * Zero: take each event as soon as it is there.
          */
-        private Duration liveBatchLinger = Duration.ofMillis(25);
+        private Duration liveBatchLinger = Duration.ZERO;
 
         public Duration getLiveBatchLinger() {
             return liveBatchLinger;
