@@ -1,5 +1,10 @@
 package org.impactledger.projections.performance;
 
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import static org.impactledger.projections.state.JdbcValues.instant;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
@@ -44,9 +49,30 @@ public class FundPerformanceQueries {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final JdbcClient jdbc;
+    /**
+     * Each report reads its tables in one read-only snapshot ({@code REPEATABLE READ}): its statements
+     * read flows, totals and the valuation one after the other, and a read-model batch committing a
+     * distribution and a valuation together must not fall between them (the report would show the
+     * valuation without the distribution). {@code null}: each statement on its own (tests).
+     */
+    private final TransactionTemplate snapshot;
 
+    /** Each statement on its own: for tests that read a table they have just written. */
     public FundPerformanceQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.snapshot = null;
+    }
+
+    @Autowired
+    public FundPerformanceQueries(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    private <T> T inSnapshot(Supplier<T> reads) {
+        return snapshot == null ? reads.get() : snapshot.execute(status -> reads.get());
     }
 
     /**
@@ -60,6 +86,10 @@ public class FundPerformanceQueries {
      */
     @QueryHandler
     public FundPerformance handle(FindFundPerformance query) {
+        return inSnapshot(() -> fundReport(query));
+    }
+
+    private FundPerformance fundReport(FindFundPerformance query) {
         FundRow fund = fund(query.fundId().value());
         if (fund == null) {
             return null;
@@ -127,6 +157,10 @@ public class FundPerformanceQueries {
     /** @return the report, or {@code null} when the fund is unknown or the investor has no flow in it at all */
     @QueryHandler
     public InvestorPerformance handle(FindInvestorPerformance query) {
+        return inSnapshot(() -> investorReport(query));
+    }
+
+    private InvestorPerformance investorReport(FindInvestorPerformance query) {
         FundRow fund = fund(query.fundId().value());
         String investor = query.investorId().value();
         if (fund == null || !hasInvestor(fund.fundId(), investor)) {
