@@ -1,10 +1,5 @@
 package org.impactledger.projections.performance;
 
-import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import static org.impactledger.projections.state.JdbcValues.instant;
 import static org.impactledger.projections.state.JdbcValues.utc;
 
@@ -24,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.impactledger.projections.performance.FundPerformance.BudgetUse;
@@ -33,8 +29,12 @@ import org.impactledger.projections.performance.FundPerformance.InvestorSummary;
 import org.impactledger.projections.performance.FundPerformance.OutcomeCost;
 import org.impactledger.projections.performance.InvestorPerformance.ResidualShare;
 import org.impactledger.projections.report.TimeTravel;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers the fund performance queries from the {@code fund-performance} facts, selected with
@@ -53,7 +53,10 @@ public class FundPerformanceQueries {
      * Each report reads its tables in one read-only snapshot ({@code REPEATABLE READ}): its statements
      * read flows, totals and the valuation one after the other, and a read-model batch committing a
      * distribution and a valuation together must not fall between them (the report would show the
-     * valuation without the distribution). {@code null}: each statement on its own (tests).
+     * valuation without the distribution). A transaction of its own: the query bus already runs the
+     * handler in one, at the shared transaction manager's READ COMMITTED, where each statement sees
+     * the latest commits and a joined transaction would keep that level. {@code null}: each statement
+     * on its own (tests).
      */
     private final TransactionTemplate snapshot;
 
@@ -69,6 +72,7 @@ public class FundPerformanceQueries {
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     private <T> T inSnapshot(Supplier<T> reads) {
