@@ -16,7 +16,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.serialization.Serializer;
 import org.impactledger.infra.jdbc.Databases;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -62,9 +61,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(LedgerAxonProperties.class)
 public class AxonJdbcAutoConfiguration {
 
+    /** Spring's transactions for Axon; a query handler's is a read-only snapshot (see {@link QuerySnapshotTransactionManager}). */
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
+        return new QuerySnapshotTransactionManager(transactionManager);
     }
 
     /**

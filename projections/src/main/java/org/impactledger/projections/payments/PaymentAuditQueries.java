@@ -26,9 +26,6 @@ import org.impactledger.projections.state.Page;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers the payment audit queries from the {@code payment-audit} steps, taking only steps with
@@ -60,17 +57,9 @@ public class PaymentAuditQueries {
             rs.getObject("value_date", LocalDate.class), nullableBoolean(rs, "was_executed"), rs.getString("reason"));
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate snapshot;
 
-    /**
-     * @param transactionManager for the read-only, repeatable-read transaction of a page read by
-     *                           position: its statements see one snapshot
-     */
-    public PaymentAuditQueries(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public PaymentAuditQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.snapshot = new TransactionTemplate(transactionManager);
-        snapshot.setReadOnly(true);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -89,7 +78,7 @@ public class PaymentAuditQueries {
         }
         PaymentList list = PaymentList.of(query);
         if (list != null) {
-            PaymentPage page = snapshot.execute(status -> positionedPage(query, list));
+            PaymentPage page = positionedPage(query, list);
             if (page != null) {
                 return page;
             }
@@ -123,8 +112,9 @@ public class PaymentAuditQueries {
      * The page of a list that keeps positions ({@link PaymentListPositions}), when {@code knownAt} is
      * not before the list's latest first approval (every payment of the list is in bounds; else
      * {@code null}): the payments at positions offset+1..offset+size, read by position, without
-     * reading the payments before the page; the total is the list's count. Runs in one snapshot (the
-     * caller's repeatable-read transaction), so the list's row and the positions agree.
+     * reading the payments before the page; the total is the list's count. The list's row and the
+     * positions agree because the query bus reads every query in one snapshot (the ledger's
+     * {@code QuerySnapshotTransactionManager}).
      */
     PaymentPage positionedPage(ListOutcomePayments query, PaymentList list) {
         Map<String, Object> params = new LinkedHashMap<>();

@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.impactledger.projections.performance.FundPerformance.BudgetUse;
@@ -29,12 +28,8 @@ import org.impactledger.projections.performance.FundPerformance.InvestorSummary;
 import org.impactledger.projections.performance.FundPerformance.OutcomeCost;
 import org.impactledger.projections.performance.InvestorPerformance.ResidualShare;
 import org.impactledger.projections.report.TimeTravel;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers the fund performance queries from the {@code fund-performance} facts, selected with
@@ -49,34 +44,9 @@ public class FundPerformanceQueries {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final JdbcClient jdbc;
-    /**
-     * Each report reads its tables in one read-only snapshot ({@code REPEATABLE READ}): its statements
-     * read flows, totals and the valuation one after the other, and a read-model batch committing a
-     * distribution and a valuation together must not fall between them (the report would show the
-     * valuation without the distribution). A transaction of its own: the query bus already runs the
-     * handler in one, at the shared transaction manager's READ COMMITTED, where each statement sees
-     * the latest commits and a joined transaction would keep that level. {@code null}: each statement
-     * on its own (tests).
-     */
-    private final TransactionTemplate snapshot;
 
-    /** Each statement on its own: for tests that read a table they have just written. */
     public FundPerformanceQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.snapshot = null;
-    }
-
-    @Autowired
-    public FundPerformanceQueries(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
-
-    private <T> T inSnapshot(Supplier<T> reads) {
-        return snapshot == null ? reads.get() : snapshot.execute(status -> reads.get());
     }
 
     /**
@@ -90,10 +60,6 @@ public class FundPerformanceQueries {
      */
     @QueryHandler
     public FundPerformance handle(FindFundPerformance query) {
-        return inSnapshot(() -> fundReport(query));
-    }
-
-    private FundPerformance fundReport(FindFundPerformance query) {
         FundRow fund = fund(query.fundId().value());
         if (fund == null) {
             return null;
@@ -161,10 +127,6 @@ public class FundPerformanceQueries {
     /** @return the report, or {@code null} when the fund is unknown or the investor has no flow in it at all */
     @QueryHandler
     public InvestorPerformance handle(FindInvestorPerformance query) {
-        return inSnapshot(() -> investorReport(query));
-    }
-
-    private InvestorPerformance investorReport(FindInvestorPerformance query) {
         FundRow fund = fund(query.fundId().value());
         String investor = query.investorId().value();
         if (fund == null || !hasInvestor(fund.fundId(), investor)) {

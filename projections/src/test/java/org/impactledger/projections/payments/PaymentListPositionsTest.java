@@ -84,7 +84,7 @@ class PaymentListPositionsTest {
             PaymentAuditProjection projection = new PaymentAuditProjection(new JdbcTemplate(dataSource), transactionManager, separateLists);
             projection.reset();
             return new Views(jdbc, transactionManager, new TransactionTemplate(transactionManager), projection,
-                    new PaymentAuditQueries(jdbc, transactionManager), new AnnotationEventHandlerAdapter(projection));
+                    new PaymentAuditQueries(jdbc), new AnnotationEventHandlerAdapter(projection));
         }
 
         void apply(EventMessage<?> event) {

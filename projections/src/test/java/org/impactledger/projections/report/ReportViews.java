@@ -68,7 +68,7 @@ public final class ReportViews {
         this.audit = new PaymentAuditProjection(new JdbcTemplate(dataSource), transactionManager);
         this.sdgQueries = new SdgImpactQueries(jdbc);
         this.performanceQueries = new FundPerformanceQueries(jdbc);
-        this.auditQueries = new PaymentAuditQueries(jdbc, transactionManager);
+        this.auditQueries = new PaymentAuditQueries(jdbc);
         this.batch = new TransactionTemplate(transactionManager);
         this.transactionManager = transactionManager;
         this.adapters = List.of(new AnnotationEventHandlerAdapter(sdg), new AnnotationEventHandlerAdapter(performance),
