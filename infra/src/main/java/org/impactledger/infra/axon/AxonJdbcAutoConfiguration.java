@@ -88,7 +88,8 @@ public class AxonJdbcAutoConfiguration {
     @Bean
     public ReadModelEventSource readModelEventSource(org.axonframework.eventsourcing.eventstore.EventStore eventStore,
                                                      LedgerAxonProperties properties) {
-        return new ReadModelEventSource(eventStore, properties.getReadModels().getLiveBatchLinger());
+        return new ReadModelEventSource(eventStore, properties.getReadModels().getLiveBatchLinger(),
+                properties.getReadModels().getCatchUpWindow());
     }
 
     /** Joins the Spring-managed transaction, so events, tokens and read models commit together. */

@@ -102,7 +102,22 @@ public class LedgerAxonProperties {
          * its batch, so that events appended meanwhile share the batch; see ReadModelEventSource.
          * Zero: take each event as soon as it is there.
          */
-        private Duration liveBatchLinger = Duration.ZERO;
+        private Duration liveBatchLinger = Duration.ofMillis(25);
+
+        /**
+         * How many events the read models that catch up together (after a reset, at start-up) share
+         * in memory: they read the event store once, and the fastest is at most this many events ahead
+         * of the slowest; see CatchUpConvoy. Zero: every processor reads the store on its own.
+         */
+        private int catchUpWindow = 4000;
+
+        public int getCatchUpWindow() {
+            return catchUpWindow;
+        }
+
+        public void setCatchUpWindow(int catchUpWindow) {
+            this.catchUpWindow = catchUpWindow;
+        }
 
         public Duration getLiveBatchLinger() {
             return liveBatchLinger;

@@ -8,6 +8,8 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event stream the read models' tracking processors read: the event store's, except that a
@@ -27,28 +29,74 @@ import org.axonframework.messaging.StreamableMessageSource;
  * waiting, whether an event is there (to mark itself caught up), then waits up to its
  * event-availability timeout for one; the stream lingers only when the first answer was no and the
  * second yes.
+ *
+ * <p>Processors that open their streams at the same token (every read model after a reset, or at the
+ * first start on a store of events) read the store once, together: see {@link CatchUpConvoy}.
  */
 public final class ReadModelEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadModelEventSource.class);
+
+    /** How long after a convoy forms its window stays put, so that the processors started together all join it. */
+    static final Duration CONVOY_GATHERING = Duration.ofSeconds(1);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final long lingerNanos;
+    private final int catchUpWindow;
+    /** The latest convoy formed; guarded by this. */
+    private CatchUpConvoy convoy;
 
     /**
      * @param events the event store
      * @param linger how long a caught-up processor waits after the first new event before taking its batch; zero for not at all
      */
     public ReadModelEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Duration linger) {
+        this(events, linger, 0);
+    }
+
+    /**
+     * @param catchUpWindow how many events the processors catching up together share ({@link CatchUpConvoy}); zero for
+     *                      every processor reading on its own
+     */
+    public ReadModelEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Duration linger, int catchUpWindow) {
         if (linger.isNegative()) {
             throw new IllegalArgumentException("the live batch linger (ledger.axon.read-models.live-batch-linger) must not be negative: " + linger);
         }
+        if (catchUpWindow < 0) {
+            throw new IllegalArgumentException("the catch-up window (ledger.axon.read-models.catch-up-window) must not be negative: "
+                    + catchUpWindow);
+        }
         this.events = events;
         this.lingerNanos = linger.toNanos();
+        this.catchUpWindow = catchUpWindow;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        BlockingStream<TrackedEventMessage<?>> stream = events.openStream(trackingToken);
+        BlockingStream<TrackedEventMessage<?>> stream = catchUpWindow == 0 ? events.openStream(trackingToken) : inConvoy(trackingToken);
         return lingerNanos == 0 ? stream : new LingeringStream(stream, lingerNanos);
+    }
+
+    /**
+     * Joins the convoy on its way if it can give the events after the token; reads alone if that convoy
+     * cannot but still takes members (it serves processors elsewhere in the stream); else forms a new one.
+     */
+    private synchronized BlockingStream<TrackedEventMessage<?>> inConvoy(TrackingToken token) {
+        String reader = Thread.currentThread().getName();
+        if (convoy != null) {
+            CatchUpConvoy.Member member = convoy.join(token);
+            if (member != null) {
+                log.debug("{} joins the catch-up convoy at {}", reader, token);
+                return member;
+            }
+            if (!convoy.closedToNewMembers()) {
+                log.debug("{} reads alone from {}: the convoy on its way cannot serve it", reader, token);
+                return events.openStream(token);
+            }
+        }
+        log.debug("{} forms a catch-up convoy at {}", reader, token);
+        convoy = new CatchUpConvoy(events, token, catchUpWindow, CONVOY_GATHERING.toNanos());
+        return convoy.join(token);
     }
 
     @Override
