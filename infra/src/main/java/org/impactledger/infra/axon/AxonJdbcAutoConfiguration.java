@@ -63,8 +63,8 @@ public class AxonJdbcAutoConfiguration {
 
     /** Spring's transactions for Axon; a query handler's is a read-only snapshot (see {@link QuerySnapshotTransactionManager}). */
     @Bean
-    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new QuerySnapshotTransactionManager(transactionManager);
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager, DataSource dataSource) {
+        return new QuerySnapshotTransactionManager(transactionManager, dataSource, Databases.isPostgreSql(dataSource));
     }
 
     /**

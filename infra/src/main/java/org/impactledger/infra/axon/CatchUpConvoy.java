@@ -1,6 +1,7 @@
 package org.impactledger.infra.axon;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -250,6 +251,8 @@ final class CatchUpConvoy {
             lock.notifyAll();
             if (members.isEmpty()) {
                 drained = true;
+                Arrays.fill(window, null); // the events held go with the last member
+                first = end;
                 if (!readerBusy) {
                     closeReader(); // else the member reading closes it when it is done
                 }

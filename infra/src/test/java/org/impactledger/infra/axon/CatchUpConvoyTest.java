@@ -119,6 +119,8 @@ class CatchUpConvoyTest {
         assertThat(readAll(a, 3, 0)).containsExactly(10L, 11L, 12L);
         assertThat(readAll(b, 13, 0)).isEqualTo(store.indexesAfter(-1));
         assertThat(b.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(b).as("the last member out lets go of the events held")
+                .hasToString("member at 10 of the catch-up convoy from null: events 10..10 held, members at [], drained");
 
         // a drained convoy takes no one: the next processor at the start forms a new one
         BlockingStream<TrackedEventMessage<?>> c = source.openStream(null);

@@ -35,7 +35,7 @@ class QuerySnapshotTransactionManagerTest {
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(1);
         jdbc = JdbcClient.create(dataSource);
-        manager = new QuerySnapshotTransactionManager(new DataSourceTransactionManager(dataSource));
+        manager = new QuerySnapshotTransactionManager(new DataSourceTransactionManager(dataSource), dataSource, true);
     }
 
     @AfterAll
@@ -54,6 +54,33 @@ class QuerySnapshotTransactionManagerTest {
         assertThat(settingsIn(GenericCommandMessage.asCommandMessage("command"))).containsExactly("read committed", "off");
         assertThat(settingsIn(GenericEventMessage.asEventMessage("event"))).containsExactly("read committed", "off");
         assertThat(settings(manager.startTransaction())).containsExactly("read committed", "off");
+    }
+
+    @Test
+    void through_jdbc_flags_as_on_other_databases_a_query_reads_the_same_snapshot() {
+        QuerySnapshotTransactionManager portable = new QuerySnapshotTransactionManager(new DataSourceTransactionManager(dataSource), dataSource, false);
+        DefaultUnitOfWork<Message<?>> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericQueryMessage<>("probe", "probe",
+                ResponseTypes.instanceOf(String.class)));
+        try {
+            assertThat(settings(portable.startTransaction())).containsExactly("repeatable read", "on");
+        } finally {
+            unitOfWork.commit();
+        }
+        assertThat(settings(manager.startTransaction())).containsExactly("read committed", "off");
+    }
+
+    @Test
+    void a_query_inside_a_command_transaction_joins_it() {
+        DefaultUnitOfWork<Message<?>> command = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("command"));
+        try {
+            Transaction outer = manager.startTransaction();
+            jdbc.sql("SELECT 1").query(Integer.class).single(); // the snapshot statement would now be refused
+            assertThat(settingsIn(new GenericQueryMessage<>("probe", "probe", ResponseTypes.instanceOf(String.class))))
+                    .containsExactly("read committed", "off");
+            outer.commit();
+        } finally {
+            command.commit();
+        }
     }
 
     @Test
