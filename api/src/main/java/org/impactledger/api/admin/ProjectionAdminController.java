@@ -1,8 +1,11 @@
 package org.impactledger.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.List;
+import org.impactledger.core.shared.DomainException;
 import org.impactledger.projections.rebuild.ProjectionRebuilds;
 import org.impactledger.projections.rebuild.ProjectionStatus;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Read-model administration: status of every projection, and rebuilds from the event store. */
@@ -34,6 +38,28 @@ public class ProjectionAdminController {
     @Operation(summary = "One read model's status")
     public ProjectionStatus one(@PathVariable String name) {
         return rebuilds.status(name);
+    }
+
+    /**
+     * Rebuilds several read models together (all without {@code names}): they are started at the same
+     * moment and read the event store once, side by side, instead of each on its own.
+     */
+    @PostMapping("/rebuild")
+    @Operation(summary = "Empty these read models (every one without names) and rebuild them together from the event store, reading it "
+            + "once; returns at once (202), follow with GET")
+    public ResponseEntity<List<ProjectionStatus>> rebuildTogether(
+            @Parameter(description = "read-model names separated by commas; every read model when absent") @RequestParam(required = false) String names) {
+        List<String> requested;
+        if (names == null) {
+            requested = rebuilds.names();
+        } else {
+            requested = Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+            if (requested.isEmpty()) {
+                throw DomainException.invalid("names", "names must list at least one read model, separated by commas (or be left out for all)");
+            }
+        }
+        requested.forEach(rebuilds::status); // an unknown name is refused before anything is reset
+        return ResponseEntity.accepted().header("Location", "/api/admin/projections").body(rebuilds.rebuild(requested));
     }
 
     @PostMapping("/{name}/rebuild")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -75,16 +76,32 @@ public class ProjectionRebuilds {
 
     /** Starts a rebuild and returns at once; follow it with {@link #status(String)}. */
     public ProjectionStatus rebuild(String name) {
-        StreamingEventProcessor processor = processor(name);
-        if (!processor.supportsReset()) {
-            throw new DomainException(ErrorCode.INVALID_STATE, "name", "read model " + name + " cannot be reset");
+        return rebuild(List.of(name)).get(0);
+    }
+
+    /**
+     * Starts the rebuild of these read models together and returns at once. They are stopped together,
+     * reset one by one, then started together, so that they open their streams at the same moment and
+     * read the event store once, in one catch-up convoy ({@code CatchUpConvoy} in infra): started one
+     * after the other, each a second after the last (the time a processor takes to stop), each would
+     * find the convoy already on its way and read the store alone.
+     */
+    public List<ProjectionStatus> rebuild(List<String> names) {
+        List<StreamingEventProcessor> processors = names.stream().map(this::processor).toList();
+        for (StreamingEventProcessor processor : processors) {
+            if (!processor.supportsReset()) {
+                throw new DomainException(ErrorCode.INVALID_STATE, "name", "read model " + processor.getName() + " cannot be reset");
+            }
         }
         long target = head();
-        log.info("Rebuilding read model {} from the start of the event stream (head at {})", name, target);
-        stopAndReset(processor);
-        rebuildTargets.put(name, target);
-        processor.start();
-        return status(name);
+        log.info("Rebuilding read models {} from the start of the event stream (head at {})", names, target);
+        CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
+        for (StreamingEventProcessor processor : processors) {
+            stopAndReset(processor);
+            rebuildTargets.put(processor.getName(), target);
+        }
+        processors.forEach(StreamingEventProcessor::start);
+        return names.stream().map(this::status).toList();
     }
 
     /**

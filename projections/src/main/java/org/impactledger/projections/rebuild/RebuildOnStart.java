@@ -37,7 +37,7 @@ public class RebuildOnStart implements ApplicationRunner {
         List<String> names = requested.trim().equalsIgnoreCase("all") ? rebuilds.names()
                 : Arrays.stream(requested.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         names.forEach(rebuilds::status); // refuses unknown names before anything is reset
-        names.forEach(rebuilds::rebuild);
+        rebuilds.rebuild(names); // together: they read the event store once
         List<String> pending = new ArrayList<>(names);
         long started = System.nanoTime();
         while (!pending.isEmpty()) {
