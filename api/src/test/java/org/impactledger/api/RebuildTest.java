@@ -83,6 +83,20 @@ class RebuildTest extends IntegrationTest {
                 .as(name).isEqualTo(1.0));
     }
 
+    /** Axon leaves a processor stopped while its worker is being launched marked running with no worker; rebuilds wait for the worker. */
+    @Test
+    void a_rebuild_asked_for_right_after_another_still_catches_up() {
+        List<String> names = List.of("housing", "exchange-market");
+        for (int i = 0; i < 5; i++) {
+            ok(http.post("/api/admin/projections/housing/rebuild").as("admin", "admin").send(), 202);
+            ok(http.post("/api/admin/projections/rebuild?names=housing,exchange-market").as("admin", "admin").send(), 202);
+        }
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            awaitCaughtUp(names);
+            return null;
+        });
+    }
+
     @Test
     void rebuilding_together_refuses_an_unknown_or_empty_list_before_resetting_anything_and_is_for_admins_only() {
         Http.Response unknown = http.post("/api/admin/projections/rebuild?names=journal,no-such-model").as("admin", "admin").send();

@@ -1,15 +1,11 @@
 package org.impactledger.infra.axon;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -86,14 +82,11 @@ public final class QuerySnapshotTransactionManager implements TransactionManager
     private Transaction snapshotOnPostgreSql() {
         TransactionStatus status = transactionManager.getTransaction(TransactionDefinition.withDefaults());
         if (status.isNewTransaction()) {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(SNAPSHOT);
-            } catch (SQLException | RuntimeException e) {
+            try {
+                TransactionSettings.apply(dataSource, SNAPSHOT, "begin the query's read-only snapshot");
+            } catch (RuntimeException e) {
                 transactionManager.rollback(status);
-                throw new IllegalStateException("cannot begin the query's read-only snapshot", e);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw e;
             }
         }
         return new Transaction() {

@@ -1,12 +1,8 @@
 package org.impactledger.infra.axon;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The transaction manager of the event processors, which maintain read models: on PostgreSQL each
@@ -62,14 +58,7 @@ public final class ReadModelTransactionManager implements TransactionManager {
     }
 
     private void commitAsynchronously() {
-        // the connection the transaction just bound to this thread: SET LOCAL lasts until its commit or rollback
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL synchronous_commit TO OFF");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot switch the read-model transaction to asynchronous commit", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        // SET LOCAL lasts until the transaction's commit or rollback
+        TransactionSettings.apply(dataSource, "SET LOCAL synchronous_commit TO OFF", "switch the read-model transaction to asynchronous commit");
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
@@ -32,6 +33,9 @@ public class ProjectionRebuilds {
 
     /** How long a rebuild keeps retrying to reset a processor that is still stopping. */
     private static final Duration RESET_PATIENCE = Duration.ofSeconds(30);
+
+    /** How long a rebuild waits for a running processor's worker to start (see {@link #awaitWorker}). */
+    private static final Duration WORKER_PATIENCE = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -93,15 +97,43 @@ public class ProjectionRebuilds {
                 throw new DomainException(ErrorCode.INVALID_STATE, "name", "read model " + processor.getName() + " cannot be reset");
             }
         }
-        long target = head();
-        log.info("Rebuilding read models {} from the start of the event stream (head at {})", names, target);
-        CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
-        for (StreamingEventProcessor processor : processors) {
-            stopAndReset(processor);
-            rebuildTargets.put(processor.getName(), target);
+        synchronized (this) {
+            long target = head();
+            log.info("Rebuilding read models {} from the start of the event stream (head at {})", names, target);
+            processors.forEach(ProjectionRebuilds::awaitWorker);
+            CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
+            for (StreamingEventProcessor processor : processors) {
+                stopAndReset(processor);
+                rebuildTargets.put(processor.getName(), target);
+            }
+            processors.forEach(StreamingEventProcessor::start);
+            processors.forEach(ProjectionRebuilds::awaitWorker);
         }
-        processors.forEach(StreamingEventProcessor::start);
         return names.stream().map(this::status).toList();
+    }
+
+    /**
+     * Waits (up to {@link #WORKER_PATIENCE}) until a running tracking processor has its worker. Axon 4.13
+     * starts the worker on a launcher thread; a processor stopped while that launcher is still starting it
+     * ("freeing segment since segment worker will not be started") can be left marked running with no
+     * worker, and then a start does nothing: a rebuild asked for right after another one stayed at
+     * position -1 for good (RebuildTest, once). So a rebuild returns only once its processors' workers
+     * run, and waits for that before stopping them. A processor whose segment another node holds has no
+     * worker here: it is waited for that long, then left as it is.
+     */
+    private static void awaitWorker(StreamingEventProcessor processor) {
+        if (!(processor instanceof TrackingEventProcessor tracking)) {
+            return;
+        }
+        long deadline = System.nanoTime() + WORKER_PATIENCE.toNanos();
+        while (tracking.isRunning() && tracking.activeProcessorThreads() == 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
