@@ -3,9 +3,7 @@ package org.impactledger.api.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
 import java.util.List;
-import org.impactledger.core.shared.DomainException;
 import org.impactledger.projections.rebuild.ProjectionRebuilds;
 import org.impactledger.projections.rebuild.ProjectionStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,17 +46,9 @@ public class ProjectionAdminController {
     @Operation(summary = "Empty these read models (every one without names) and rebuild them together from the event store, reading it "
             + "once; returns at once (202), follow with GET")
     public ResponseEntity<List<ProjectionStatus>> rebuildTogether(
-            @Parameter(description = "read-model names separated by commas; every read model when absent") @RequestParam(required = false) String names) {
-        List<String> requested;
-        if (names == null) {
-            requested = rebuilds.names();
-        } else {
-            requested = Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
-            if (requested.isEmpty()) {
-                throw DomainException.invalid("names", "names must list at least one read model, separated by commas (or be left out for all)");
-            }
-        }
-        requested.forEach(rebuilds::status); // an unknown name is refused before anything is reset
+            @Parameter(description = "read-model names separated by commas, or all; every read model when absent") @RequestParam(required = false) String names) {
+        // an unknown name is refused before anything is reset
+        List<String> requested = names == null ? rebuilds.names() : rebuilds.named(names);
         return ResponseEntity.accepted().header("Location", "/api/admin/projections").body(rebuilds.rebuild(requested));
     }
 

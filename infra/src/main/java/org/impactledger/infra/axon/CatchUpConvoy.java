@@ -160,10 +160,14 @@ final class CatchUpConvoy {
             }
             List<TrackedEventMessage<?>> read = read(room);
             synchronized (lock) {
-                for (TrackedEventMessage<?> message : read) {
-                    window[slot(end++)] = message;
+                if (members.isEmpty()) {
+                    drained = true; // every member left while this one read: no one to hold the events for
+                } else {
+                    for (TrackedEventMessage<?> message : read) {
+                        window[slot(end++)] = message;
+                    }
                 }
-                if (read.isEmpty() || readerBroken || members.isEmpty()) {
+                if (read.isEmpty() || readerBroken || drained) {
                     drained = true;
                     closeReader();
                 }
@@ -211,8 +215,8 @@ final class CatchUpConvoy {
             Thread.currentThread().interrupt();
             readerBroken = true;
         } catch (RuntimeException e) {
-            log.warn("The read models' shared catch-up stream failed after {} events; each read model goes on with a stream of its own",
-                    end + read.size(), e);
+            log.warn("The read models' shared catch-up stream failed; each read model goes on with a stream of its own from its last event",
+                    e);
             readerBroken = true;
         }
         return read;

@@ -62,7 +62,7 @@ public final class QuerySnapshotTransactionManager implements TransactionManager
     }
 
     /** The definition of a query's transaction where the isolation is set through JDBC: read-only, one snapshot. */
-    public static TransactionDefinition querySnapshot() {
+    private static TransactionDefinition querySnapshot() {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         definition.setReadOnly(true);
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

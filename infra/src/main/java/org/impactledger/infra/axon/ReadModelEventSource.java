@@ -145,11 +145,19 @@ public final class ReadModelEventSource implements StreamableMessageSource<Track
                 return hasNextAvailable();
             }
             boolean available = stream.hasNextAvailable(timeout, unit);
-            if (available && caughtUp) {
+            if (available && caughtUp && !catchingUpInConvoy()) {
                 caughtUp = false;
                 TimeUnit.NANOSECONDS.sleep(lingerNanos);
             }
             return available;
+        }
+
+        /**
+         * A member still in a convoy is behind by definition (the convoy ends at the end of the store): when it
+         * found nothing it was waiting for the convoy's reader or its slowest member, not for new events.
+         */
+        private boolean catchingUpInConvoy() {
+            return stream instanceof CatchUpConvoy.Member member && !member.onItsOwn();
         }
 
         @Override

@@ -128,6 +128,22 @@ class CatchUpConvoyTest {
     }
 
     @Test
+    void a_member_waiting_for_the_slowest_does_not_linger_as_a_caught_up_processor_would() throws Exception {
+        Store store = new Store(10);
+        ReadModelEventSource source = new ReadModelEventSource(store, Duration.ofSeconds(30), 4);
+        BlockingStream<TrackedEventMessage<?>> slow = source.openStream(null);
+        BlockingStream<TrackedEventMessage<?>> fast = source.openStream(null);
+        assertThat(readAll(fast, 4, 0)).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(fast.hasNextAvailable()).as("the window is full: the slow member holds it").isFalse();
+        assertThat(readAll(slow, 4, 0)).containsExactly(0L, 1L, 2L, 3L);
+
+        long started = System.nanoTime();
+        assertThat(fast.hasNextAvailable(5000, TimeUnit.MILLISECONDS)).isTrue(); // once the gathering second is over
+        assertThat(System.nanoTime() - started).as("no 30 s linger").isLessThan(Duration.ofSeconds(10).toNanos());
+        assertThat(index(fast.nextAvailable())).isEqualTo(4L);
+    }
+
+    @Test
     void peek_shows_the_next_event_without_taking_it() throws Exception {
         Store store = new Store(3);
         BlockingStream<TrackedEventMessage<?>> stream = new ReadModelEventSource(store, Duration.ZERO, 100).openStream(null);

@@ -2,6 +2,7 @@ package org.impactledger.projections.rebuild;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,7 @@ public class ProjectionRebuilds {
     /** How long a rebuild keeps retrying to reset a processor that is still stopping. */
     private static final Duration RESET_PATIENCE = Duration.ofSeconds(30);
 
-    /** How long a rebuild waits for a running processor's worker to start (see {@link #awaitWorker}). */
+    /** How long a rebuild waits for a running processor's worker to start (see {@link #awaitWorkers}). */
     private static final Duration WORKER_PATIENCE = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
@@ -56,6 +57,23 @@ public class ProjectionRebuilds {
         });
         names.sort(String::compareTo);
         return names;
+    }
+
+    /**
+     * The read models a comma-separated list names, each once, in the list's order ({@code all}: every
+     * one). An empty list is refused; an unknown name is refused by {@link #rebuild(List)} before anything
+     * is reset.
+     */
+    public List<String> named(String list) {
+        String trimmed = list == null ? "" : list.strip();
+        if (trimmed.equalsIgnoreCase("all")) {
+            return names();
+        }
+        List<String> named = Arrays.stream(trimmed.split(",")).map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+        if (named.isEmpty()) {
+            throw DomainException.invalid("names", "names must list at least one read model, separated by commas, or be 'all'");
+        }
+        return named;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -84,7 +102,8 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Starts the rebuild of these read models together and returns at once. They are stopped together,
+     * Starts the rebuild of these read models together and returns once they run again (their workers
+     * started, see {@link #awaitWorkers}), without waiting for them to catch up. They are stopped together,
      * reset one by one, then started together, so that they open their streams at the same moment and
      * read the event store once, in one catch-up convoy ({@code CatchUpConvoy} in infra): started one
      * after the other, each a second after the last (the time a processor takes to stop), each would
@@ -100,38 +119,40 @@ public class ProjectionRebuilds {
         synchronized (this) {
             long target = head();
             log.info("Rebuilding read models {} from the start of the event stream (head at {})", names, target);
-            processors.forEach(ProjectionRebuilds::awaitWorker);
+            awaitWorkers(processors);
             CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
             for (StreamingEventProcessor processor : processors) {
                 stopAndReset(processor);
                 rebuildTargets.put(processor.getName(), target);
             }
             processors.forEach(StreamingEventProcessor::start);
-            processors.forEach(ProjectionRebuilds::awaitWorker);
+            awaitWorkers(processors);
         }
         return names.stream().map(this::status).toList();
     }
 
     /**
-     * Waits (up to {@link #WORKER_PATIENCE}) until a running tracking processor has its worker. Axon 4.13
-     * starts the worker on a launcher thread; a processor stopped while that launcher is still starting it
-     * ("freeing segment since segment worker will not be started") can be left marked running with no
-     * worker, and then a start does nothing: a rebuild asked for right after another one stayed at
-     * position -1 for good (RebuildTest, once). So a rebuild returns only once its processors' workers
-     * run, and waits for that before stopping them. A processor whose segment another node holds has no
-     * worker here: it is waited for that long, then left as it is.
+     * Waits (up to {@link #WORKER_PATIENCE} for all of them) until every running tracking processor has its
+     * worker. Axon 4.13 starts the worker on a launcher thread; a processor stopped while that launcher is
+     * still starting it ("freeing segment since segment worker will not be started") can be left marked
+     * running with no worker, and then a start does nothing: a rebuild asked for right after another one
+     * stayed at position -1 for good (RebuildTest, once). So a rebuild returns only once its processors'
+     * workers run, and waits for that before stopping them. A processor whose segment another node holds
+     * has no worker here: the wait ends at the deadline and leaves it as it is.
      */
-    private static void awaitWorker(StreamingEventProcessor processor) {
-        if (!(processor instanceof TrackingEventProcessor tracking)) {
-            return;
-        }
+    private static void awaitWorkers(List<StreamingEventProcessor> processors) {
         long deadline = System.nanoTime() + WORKER_PATIENCE.toNanos();
-        while (tracking.isRunning() && tracking.activeProcessorThreads() == 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        for (StreamingEventProcessor processor : processors) {
+            if (!(processor instanceof TrackingEventProcessor tracking)) {
+                continue;
+            }
+            while (tracking.isRunning() && tracking.activeProcessorThreads() == 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

@@ -2,7 +2,6 @@ package org.impactledger.projections.rebuild;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +33,8 @@ public class RebuildOnStart implements ApplicationRunner {
         if (requested == null || requested.isBlank()) {
             return;
         }
-        List<String> names = requested.trim().equalsIgnoreCase("all") ? rebuilds.names()
-                : Arrays.stream(requested.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        names.forEach(rebuilds::status); // refuses unknown names before anything is reset
-        rebuilds.rebuild(names); // together: they read the event store once
+        List<String> names = rebuilds.named(requested);
+        rebuilds.rebuild(names); // together, so that they read the event store once; an unknown name is refused first
         List<String> pending = new ArrayList<>(names);
         long started = System.nanoTime();
         while (!pending.isEmpty()) {
