@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 /**
@@ -30,8 +31,13 @@ final class AggregateTypeGuard<T> implements AggregateFactory<T> {
     private final String expectedType;
 
     AggregateTypeGuard(Class<T> aggregateType) {
-        this.delegate = new GenericAggregateFactory<>(aggregateType);
-        this.expectedType = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType).type();
+        this(AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType));
+    }
+
+    /** @param model the aggregate inspected with the application's parameter resolvers */
+    AggregateTypeGuard(AggregateModel<T> model) {
+        this.delegate = new GenericAggregateFactory<>(model);
+        this.expectedType = model.type();
     }
 
     @Override

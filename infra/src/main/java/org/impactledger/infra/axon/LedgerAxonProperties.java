@@ -39,7 +39,7 @@ public class LedgerAxonProperties {
         this.aggregateCache = aggregateCache;
     }
 
-    /** How many of the most recently used aggregates the cache holds strongly (the others only weakly). */
+    /** How many of the most recently used aggregates the cache holds by soft reference (the others only weakly). */
     public int getAggregateCacheStrongSize() {
         return aggregateCacheStrongSize;
     }
@@ -54,6 +54,21 @@ public class LedgerAxonProperties {
          * once that is more (see GrowingSnapshotTriggerDefinition); 0 disables snapshots.
          */
         private int threshold = 100;
+
+        /**
+         * A contract's stream is snapshotted only up to this many events: its state grows with its
+         * outcomes, and a snapshot loads a second copy of it and serializes it whole (see
+         * GrowingSnapshotTriggerDefinition).
+         */
+        private long contractMaxStreamLength = 50_000;
+
+        public long getContractMaxStreamLength() {
+            return contractMaxStreamLength;
+        }
+
+        public void setContractMaxStreamLength(long contractMaxStreamLength) {
+            this.contractMaxStreamLength = contractMaxStreamLength;
+        }
 
         public int getThreshold() {
             return threshold;

@@ -12,11 +12,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.impactledger.infra.metrics.EventProcessorMetricRegistry;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.impactledger.core.contract.Contract;
+import org.impactledger.core.contract.ContractLimits;
 import org.impactledger.core.privacy.DataSubject;
 import org.impactledger.core.contract.OutcomePaymentHandler;
 import org.impactledger.core.exchange.Account;
@@ -40,6 +43,7 @@ import org.impactledger.infra.metrics.ProcessorLagMetrics;
 import org.impactledger.infra.messaging.LedgerCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +67,13 @@ public class LedgerDomainConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The contract's capacity, {@code ledger.contracts.max-outcomes}; Axon passes this bean to the contract's command handlers. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ContractLimits contractLimits(@Value("${ledger.contracts.max-outcomes:" + ContractLimits.DEFAULT_MAX_OUTCOMES + "}") int maxOutcomes) {
+        return new ContractLimits(maxOutcomes);
     }
 
     @Bean
@@ -129,26 +140,35 @@ public class LedgerDomainConfiguration {
         Cache cache = properties.isAggregateCache() ? new RecentAggregatesCache(properties.getAggregateCacheStrongSize()) : NoCache.INSTANCE;
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
-                .configureAggregateFactory(c -> new AggregateTypeGuard<>(type))
-                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold()));
+                .configureAggregateFactory(c -> new AggregateTypeGuard<>(model(c, type)))
+                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold(),
+                        type == Contract.class ? properties.getSnapshots().getContractMaxStreamLength() : Long.MAX_VALUE));
     }
 
-    private static SnapshotTriggerDefinition snapshotTrigger(Configuration c, int threshold) {
+    private static SnapshotTriggerDefinition snapshotTrigger(Configuration c, int threshold, long maxStreamLength) {
         if (threshold <= 0) {
             return NoSnapshotTriggerDefinition.INSTANCE;
         }
         Snapshotter snapshotter = AggregateSnapshotter.builder()
                 .eventStore(c.eventStore())
                 .transactionManager(c.getComponent(TransactionManager.class))
-                .aggregateFactories(new GenericAggregateFactory<>(Fund.class), new GenericAggregateFactory<>(Contract.class),
-                        new GenericAggregateFactory<>(Property.class), new GenericAggregateFactory<>(Issuer.class),
-                        new GenericAggregateFactory<>(Instrument.class), new GenericAggregateFactory<>(Account.class),
-                        new GenericAggregateFactory<>(NrrpProject.class), new GenericAggregateFactory<>(BankStatement.class),
-                        new GenericAggregateFactory<>(NrrpPlan.class))
+                .aggregateFactories(factory(c, Fund.class), factory(c, Contract.class), factory(c, Property.class), factory(c, Issuer.class),
+                        factory(c, Instrument.class), factory(c, Account.class), factory(c, NrrpProject.class), factory(c, BankStatement.class),
+                        factory(c, NrrpPlan.class))
                 .repositoryProvider(c::repository)
                 .parameterResolverFactory(c.parameterResolverFactory())
                 .handlerDefinition(c.handlerDefinition(Fund.class))
                 .build();
-        return new GrowingSnapshotTriggerDefinition(snapshotter, threshold);
+        return new GrowingSnapshotTriggerDefinition(snapshotter, threshold, maxStreamLength);
+    }
+
+    /** The snapshotter's factory of one aggregate type. */
+    private static <A> GenericAggregateFactory<A> factory(Configuration c, Class<A> type) {
+        return new GenericAggregateFactory<>(model(c, type));
+    }
+
+    /** An aggregate type inspected with the application's parameter resolvers: a contract's command handlers take a Spring bean. */
+    private static <A> AggregateModel<A> model(Configuration c, Class<A> type) {
+        return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(), c.handlerDefinition(type));
     }
 }

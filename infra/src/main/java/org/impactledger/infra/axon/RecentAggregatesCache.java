@@ -1,5 +1,6 @@
 package org.impactledger.infra.axon;
 
+import java.lang.ref.SoftReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,22 +10,27 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 
 /**
- * The aggregate cache: Axon's {@link WeakReferenceCache}, plus strong references to the
+ * The aggregate cache: Axon's {@link WeakReferenceCache}, plus soft references to the
  * {@code strongSize} most recently used entries. The weak cache alone lost a busy aggregate at almost
  * every young collection (Axon stores a fresh cache entry after every command, so the entry is young
  * and only weakly reachable): a bulk import then reloaded its contract from the snapshot before each
  * batch (measured: as much time as the import itself). Keeping the recent ones strongly reachable
  * makes consecutive commands on one aggregate hit the cache; the others still go when memory is needed.
+ *
+ * <p>Soft, not strong: a recent entry stays while the heap has room (the collector clears soft
+ * references only when memory runs short, least recently used first, and always before it would run
+ * out), so a few very large aggregates (contracts of 100,000 outcomes, a third of the heap each) can no
+ * longer fill the heap just by being recent.
  */
 public class RecentAggregatesCache implements Cache {
 
     private final WeakReferenceCache weak = new WeakReferenceCache();
-    private final Map<Object, Object> recent;
+    private final Map<Object, SoftReference<Object>> recent;
 
     public RecentAggregatesCache(int strongSize) {
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, SoftReference<Object>> eldest) {
                 return size() > strongSize;
             }
         };
@@ -101,7 +107,7 @@ public class RecentAggregatesCache implements Cache {
             return;
         }
         synchronized (recent) {
-            recent.put(key, value);
+            recent.put(key, new SoftReference<>(value));
         }
     }
 

@@ -50,4 +50,23 @@ class GrowingSnapshotTriggerTest {
         }
         assertThat(snapshotsAt).containsExactly(4L, 9L);
     }
+
+    @Test
+    void no_snapshot_once_the_stream_is_longer_than_the_limit() {
+        List<Long> snapshotsAt = new ArrayList<>();
+        long[] last = {-1};
+        SnapshotTrigger trigger = new GrowingSnapshotTriggerDefinition((type, id) -> snapshotsAt.add(last[0]), 100, 2000)
+                .prepareTrigger(Object.class);
+        trigger.initializationFinished();
+        for (long sequence = 0; sequence < 10_000; sequence += 500) {
+            DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+            for (long s = sequence; s < sequence + 500; s++) {
+                trigger.eventHandled(new GenericDomainEventMessage<>("Contract", "c-1", s, "event"));
+                last[0] = s;
+            }
+            uow.commit();
+        }
+        // as in the first test up to the firing at event 1599; the next (3199) is past the limit, and so is every later one
+        assertThat(snapshotsAt).containsExactly(499L, 499L, 499L, 999L, 1999L);
+    }
 }

@@ -11,7 +11,11 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.impactledger.core.contract.Contract;
+import org.impactledger.core.contract.ContractLimits;
 import org.impactledger.core.fund.Fund;
 import org.impactledger.core.housing.Property;
 import org.junit.jupiter.api.Test;
@@ -71,12 +75,14 @@ class SnapshotSerializationTest {
     }
 
     static <A> void assertRoundTrip(Class<A> type, String id, List<Object> events) {
-        AggregateModel<A> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
+        // the contract's command handlers take its limits, which the application passes as a resource
+        AggregateModel<A> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type, MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(type), new SimpleResourceParameterResolverFactory(List.of(ContractLimits.defaults()))));
         List<GenericDomainEventMessage<?>> messages = new java.util.ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             messages.add(new GenericDomainEventMessage<>(type.getSimpleName(), id, i, events.get(i)));
         }
-        A root = new GenericAggregateFactory<>(type).createAggregateRoot(id, messages.get(0));
+        A root = new GenericAggregateFactory<>(model).createAggregateRoot(id, messages.get(0));
         EventSourcedAggregate<A> aggregate = EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
         aggregate.initializeState(DomainEventStream.of(messages.stream()));
 
@@ -84,7 +90,13 @@ class SnapshotSerializationTest {
         A restored = EventSerializationTest.SERIALIZER.deserialize(snapshot);
 
         assertThat(EventSerializationTest.SERIALIZER.serialize(restored, String.class).getData()).isEqualTo(snapshot.getData());
-        assertThat(restored).usingRecursiveComparison().isEqualTo(aggregate.getAggregateRoot());
+        // transient fields are derived caches (a contract's shared values), rebuilt after a restore
+        assertThat(restored).usingRecursiveComparison().ignoringFields(transientFields(type)).isEqualTo(aggregate.getAggregateRoot());
         assertThat(snapshot.getData()).doesNotContain("\"positive\"").doesNotContain("\"zero\"");
+    }
+
+    private static String[] transientFields(Class<?> type) {
+        return java.util.Arrays.stream(type.getDeclaredFields()).filter(f -> java.lang.reflect.Modifier.isTransient(f.getModifiers()))
+                .map(java.lang.reflect.Field::getName).toArray(String[]::new);
     }
 }

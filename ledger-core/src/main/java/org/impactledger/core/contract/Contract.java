@@ -78,6 +78,7 @@ public class Contract {
     private static final Pattern PERIOD = Pattern.compile("[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final int QUANTITY_DECIMALS = 2;
+    private static final int SHARED_VALUES_MAX = 4096;
 
     @AggregateIdentifier
     private ContractId contractId;
@@ -95,6 +96,8 @@ public class Contract {
     private LocalDate closedOn;
     /** Derived from {@link #outcomes}; see {@link #claimsHeld()}. */
     private transient Map<String, List<String>> claimsHeld;
+    /** Values repeated across outcomes (metric codes, periods, principals, dates, quantities), one instance each; see {@link #shared}. */
+    private transient Map<Object, Object> sharedValues;
 
     /** For Axon and the snapshot serializer. */
     protected Contract() {
@@ -183,10 +186,12 @@ public class Contract {
     }
 
     @CommandHandler
-    public void handle(ReportOutcome command) {
+    public void handle(ReportOutcome command, ContractLimits limits) {
         requireOpen();
         requireOwnProvider(command.actingProvider(), "report outcomes");
-        apply(reported(command.report(), command.reportedBy()));
+        OutcomeReported event = reported(command.report(), command.reportedBy());
+        requireRoom(limits);
+        apply(event);
     }
 
     /**
@@ -197,7 +202,7 @@ public class Contract {
      * checked once and refuse the whole batch.
      */
     @CommandHandler
-    public ReportOutcomesResult handle(ReportOutcomes command) {
+    public ReportOutcomesResult handle(ReportOutcomes command, ContractLimits limits) {
         requireOpen();
         requireOwnProvider(command.actingProvider(), "report outcomes");
         int accepted = 0;
@@ -211,7 +216,9 @@ public class Contract {
                     alreadyReported++;
                     continue;
                 }
-                apply(reported(report, command.reportedBy()));
+                OutcomeReported event = reported(report, command.reportedBy());
+                requireRoom(limits);
+                apply(event);
                 accepted++;
             } catch (DomainException e) {
                 refused.add(new ReportOutcomesResult.Refused(i, e.code(), e.field(), e.getMessage()));
@@ -253,6 +260,14 @@ public class Contract {
         }
         return new OutcomeReported(contractId, fundId, report.outcomeId(), report.beneficiaryId(), report.metricCode(), report.period(),
                 report.outcomeDate(), report.quantity(), report.evidenceReference(), sha256, reportedBy);
+    }
+
+    /** The contract's capacity: a new outcome beyond {@link ContractLimits#maxOutcomes()} is refused. */
+    private void requireRoom(ContractLimits limits) {
+        if (outcomes.size() >= limits.maxOutcomes()) {
+            throw new DomainException(ErrorCode.LIMIT_EXCEEDED, "contractId", "contract " + contractId + " already records " + outcomes.size()
+                    + " outcomes, the most one contract may hold (ledger.contracts.max-outcomes); report further outcomes under another contract");
+        }
     }
 
     /** Whether {@code existing} is this very report recorded before (same beneficiary, metric, period, date and quantity). */
@@ -521,22 +536,24 @@ public class Contract {
 
     @EventSourcingHandler
     void on(OutcomeReported event) {
-        outcomes.put(event.outcomeId().value(), OutcomeState.reported(event));
+        outcomes.put(event.outcomeId().value(), new OutcomeState(event.outcomeId(), event.beneficiaryId(), shared(event.metricCode()),
+                shared(event.period()), shared(event.outcomeDate()), shared(event.quantity()), shared(event.reportedBy()),
+                OutcomeStatus.REPORTED, null, null, null, null, null, null));
     }
 
     @EventSourcingHandler
     void on(OutcomeVerified event) {
-        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).verified(event.verifiedQuantity(), event.verifiedBy()));
+        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).verified(shared(event.verifiedQuantity()), shared(event.verifiedBy())));
     }
 
     @EventSourcingHandler
     void on(OutcomeRejected event) {
-        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).rejected(event.rejectedBy()));
+        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).rejected(shared(event.rejectedBy())));
     }
 
     @EventSourcingHandler
     void on(OutcomePaymentApproved event) {
-        OutcomeState approved = outcomes.get(event.outcomeId().value()).approved(event.approvedBy(), event.amount());
+        OutcomeState approved = outcomes.get(event.outcomeId().value()).approved(shared(event.approvedBy()), event.amount());
         replace(event.outcomeId(), approved);
         if (claimsHeld != null) {
             holdClaim(approved);
@@ -545,7 +562,7 @@ public class Contract {
 
     @EventSourcingHandler
     void on(OutcomePaymentExecuted event) {
-        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).paid(event.valueDate()));
+        replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).paid(shared(event.valueDate())));
     }
 
     @EventSourcingHandler
@@ -560,6 +577,29 @@ public class Contract {
     @EventSourcingHandler
     void on(OutcomeWithdrawn event) {
         replace(event.outcomeId(), outcomes.get(event.outcomeId().value()).withdrawn());
+    }
+
+    /**
+     * One instance of each equal value: a contract of 100,000 outcomes otherwise keeps 100,000 copies
+     * of its few metric codes, periods and reporters (a third of its memory). Values are only shared
+     * while there are few distinct ones; past {@link #SHARED_VALUES_MAX} the value itself is kept.
+     */
+    private <T> T shared(T value) {
+        if (value == null) {
+            return null;
+        }
+        if (sharedValues == null) {
+            sharedValues = new HashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        T known = (T) sharedValues.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (sharedValues.size() < SHARED_VALUES_MAX) {
+            sharedValues.put(value, value);
+        }
+        return value;
     }
 
     private void replace(OutcomeId outcomeId, OutcomeState state) {

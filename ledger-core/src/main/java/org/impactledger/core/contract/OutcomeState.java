@@ -2,7 +2,6 @@ package org.impactledger.core.contract;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.impactledger.core.contract.event.OutcomeReported;
 import org.impactledger.core.shared.BeneficiaryId;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.OutcomeId;
@@ -16,11 +15,6 @@ public record OutcomeState(OutcomeId outcomeId, BeneficiaryId beneficiaryId, Str
                            BigDecimal quantity, String reportedBy, OutcomeStatus status,
                            BigDecimal verifiedQuantity, String verifiedBy, String rejectedBy,
                            String approvedBy, Money approvedAmount, LocalDate paidOn) {
-
-    static OutcomeState reported(OutcomeReported event) {
-        return new OutcomeState(event.outcomeId(), event.beneficiaryId(), event.metricCode(), event.period(), event.outcomeDate(),
-                event.quantity(), event.reportedBy(), OutcomeStatus.REPORTED, null, null, null, null, null, null);
-    }
 
     OutcomeState verified(BigDecimal verifiedQuantity, String verifiedBy) {
         return new OutcomeState(outcomeId, beneficiaryId, metricCode, period, outcomeDate, quantity, reportedBy, OutcomeStatus.VERIFIED,

@@ -73,6 +73,7 @@ class ContractTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource(ContractLimits.defaults());
         budget = new RecordingBudget();
         fixture.registerAnnotatedCommandHandler(new ContractPaymentsForTest(fixture.getRepository(), budget));
     }
@@ -427,6 +428,22 @@ class ContractTest {
         void refuses_an_outcome_id_reported_before() {
             fixture.given(contractSigned(), outcome("O-1").reported())
                     .when(outcome("O-1").beneficiary("BEN-0002").report())
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.ALREADY_EXISTS, "outcomeId", "outcome O-1 was already reported under contract C-HOUSING-FIRST-1"));
+        }
+
+        @Test
+        void refuses_an_outcome_beyond_the_contract_capacity() {
+            FixtureConfiguration<Contract> small = new AggregateTestFixture<>(Contract.class);
+            small.registerInjectableResource(new ContractLimits(2));
+            small.given(contractSigned(), outcome("O-1").reported(), outcome("O-2").beneficiary("BEN-0002").reported())
+                    .when(outcome("O-3").beneficiary("BEN-0003").report())
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.LIMIT_EXCEEDED, "contractId", "contract C-HOUSING-FIRST-1 already records 2 outcomes, "
+                            + "the most one contract may hold (ledger.contracts.max-outcomes); report further outcomes under another contract"));
+            // an outcome reported before is still answered as such, not as a capacity refusal
+            small.given(contractSigned(), outcome("O-1").reported(), outcome("O-2").beneficiary("BEN-0002").reported())
+                    .when(outcome("O-1").beneficiary("BEN-0009").report())
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.ALREADY_EXISTS, "outcomeId", "outcome O-1 was already reported under contract C-HOUSING-FIRST-1"));
         }

@@ -31,6 +31,10 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
@@ -73,9 +77,14 @@ class OutcomePaymentHandlerTest {
     void setUp() {
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         CommandBus commandBus = SimpleCommandBus.builder().build();
-        Repository<Contract> contracts = EventSourcingRepository.builder(Contract.class).eventStore(eventStore).build();
+        // the contract's command handlers receive its limits, as the application's Spring bean gives them
+        ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Contract.class),
+                new SimpleResourceParameterResolverFactory(List.of(ContractLimits.defaults())));
+        Repository<Contract> contracts = EventSourcingRepository.builder(Contract.class).eventStore(eventStore)
+                .parameterResolverFactory(resources).build();
         funds = EventSourcingRepository.builder(Fund.class).eventStore(eventStore).build();
-        AggregateAnnotationCommandHandler.<Contract>builder().aggregateType(Contract.class).repository(contracts).build().subscribe(commandBus);
+        AggregateAnnotationCommandHandler.<Contract>builder().aggregateType(Contract.class).repository(contracts)
+                .parameterResolverFactory(resources).build().subscribe(commandBus);
         AggregateAnnotationCommandHandler.<Fund>builder().aggregateType(Fund.class).repository(funds).build().subscribe(commandBus);
         new AnnotationCommandHandlerAdapter<>(new OutcomePaymentHandler(contracts, funds)).subscribe(commandBus);
         commands = DefaultCommandGateway.builder().commandBus(commandBus).build();

@@ -35,6 +35,7 @@ class ReportOutcomesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource(ContractLimits.defaults());
     }
 
     private static ReportOutcomes batch(ProviderId acting, OutcomeSpec... specs) {
@@ -70,6 +71,23 @@ class ReportOutcomesTest {
                 .expectEvents(fresh.reported())
                 .expectResultMessagePayload(new ReportOutcomesResult(1, 1, List.of(new ReportOutcomesResult.Refused(1,
                         ErrorCode.ALREADY_EXISTS, "outcomeId", "outcome O-2 was already reported under contract C-HOUSING-FIRST-1"))));
+    }
+
+    @Test
+    void rows_beyond_the_contract_capacity_are_refused_and_rows_already_recorded_still_count_as_such() {
+        FixtureConfiguration<Contract> small = new AggregateTestFixture<>(Contract.class);
+        small.registerInjectableResource(new ContractLimits(3));
+        OutcomeSpec recorded = outcome("O-1").beneficiary("BEN-0001");
+        OutcomeSpec second = outcome("O-2").beneficiary("BEN-0002");
+        OutcomeSpec third = outcome("O-3").beneficiary("BEN-0003");
+        OutcomeSpec fourth = outcome("O-4").beneficiary("BEN-0004");
+        String full = "contract C-HOUSING-FIRST-1 already records 3 outcomes, the most one contract may hold (ledger.contracts.max-outcomes); "
+                + "report further outcomes under another contract";
+        small.given(contractSigned(), recorded.reported())
+                .when(batch(PROVIDER, recorded, second, third, fourth, recorded))
+                .expectEvents(second.reported(), third.reported())
+                .expectResultMessagePayload(new ReportOutcomesResult(2, 2, List.of(
+                        new ReportOutcomesResult.Refused(3, ErrorCode.LIMIT_EXCEEDED, "contractId", full))));
     }
 
     @Test
