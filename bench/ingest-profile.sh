@@ -20,6 +20,7 @@
 #   BENCH_BLOCK_PROCESSORS=0        1: take every read model's token claim away once the ledger is up, so no
 #                                   read model runs (the command side alone)
 #   BENCH_DB=ledger_bench_profile BENCH_PORT=18090 BENCH_JAVA_OPTS=
+#   BENCH_APP_JAR=api/target/impact-ledger.jar  the ledger jar to run (another build, for an A/B)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
@@ -41,7 +42,7 @@ done
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 bench_preflight java psql curl openssl python3
-APP_JAR="$ROOT/api/target/impact-ledger.jar"
+APP_JAR="${BENCH_APP_JAR:-$ROOT/api/target/impact-ledger.jar}"
 BENCH_JAR="$ROOT/bench/target/impact-ledger-bench.jar"
 [[ -f "$APP_JAR" && -f "$BENCH_JAR" ]] || { echo "bench: build first: ./mvnw -B -q -Pbench -DskipTests package" >&2; exit 2; }
 

@@ -37,7 +37,8 @@ public class CommandDispatcher {
     }
 
     public Dispatched send(Object command, RequestContext context) {
-        String requestHash = hash(command);
+        // the fingerprint only matters for a key the client may send again; without one the command id is new and never replayed
+        String requestHash = context.idempotencyKey() != null ? hash(command) : null;
         String commandId = context.idempotencyKey() != null ? context.idempotencyKey() : UUID.randomUUID().toString();
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(LedgerMetaData.PRINCIPAL, context.principal());
@@ -47,7 +48,9 @@ public class CommandDispatcher {
         metaData.put(LedgerMetaData.COMMAND_ID, commandId);
         metaData.put(LedgerMetaData.CORRELATION_ID, context.correlationId() != null ? context.correlationId() : commandId);
         metaData.put(LedgerMetaData.BUSINESS_DATE, context.businessDate().toString());
-        metaData.put(LedgerMetaData.REQUEST_HASH, requestHash);
+        if (requestHash != null) {
+            metaData.put(LedgerMetaData.REQUEST_HASH, requestHash);
+        }
         try {
             Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
             return new Dispatched(result, false, commandId);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.infra.messaging.LedgerMetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -303,7 +304,7 @@ public class AuditChainBuilder {
         if (chained.isEmpty()) {
             return;
         }
-        batches.batchUpdate(INSERT_CHAINED, chained, CHAIN_ROW_TYPES);
+        JdbcBatches.update(batches, INSERT_CHAINED, chained, CHAIN_ROW_TYPES);
         chained.clear();
     }
 

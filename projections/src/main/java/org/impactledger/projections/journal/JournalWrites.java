@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
@@ -105,12 +106,12 @@ final class JournalWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!entries.isEmpty()) {
-            jdbc.batchUpdate(INSERT_ENTRY, entries, INSERT_ENTRY_TYPES);
+            JdbcBatches.update(jdbc, INSERT_ENTRY, entries, INSERT_ENTRY_TYPES);
             entryStatistics.inserted(entries.size());
             entries.clear();
         }
         if (!lines.isEmpty()) {
-            jdbc.batchUpdate(INSERT_LINE, lines, INSERT_LINE_TYPES);
+            JdbcBatches.update(jdbc, INSERT_LINE, lines, INSERT_LINE_TYPES);
             lines.clear();
         }
         writeBalances();
@@ -123,7 +124,7 @@ final class JournalWrites implements BatchWrites.Held {
         }
         List<Map.Entry<List<String>, BigDecimal[]>> changes = List.copyOf(balances.entrySet());
         balances.clear();
-        int[] updated = jdbc.batchUpdate("""
+        int[] updated = JdbcBatches.update(jdbc, """
                         UPDATE journal_balance SET debits = debits + ?, credits = credits + ?
                         WHERE fund_id = ? AND currency = ? AND account = ? AND book = ?""",
                 changes.stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().get(0), e.getKey().get(1),
@@ -138,7 +139,7 @@ final class JournalWrites implements BatchWrites.Held {
             }
         }
         if (!missing.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits) VALUES (?, ?, ?, ?, ?, ?)",
+            JdbcBatches.update(jdbc, "INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits) VALUES (?, ?, ?, ?, ?, ?)",
                     missing, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC});
         }
     }
@@ -149,7 +150,7 @@ final class JournalWrites implements BatchWrites.Held {
         }
         List<Map.Entry<List<String>, FundTotal>> changes = List.copyOf(fundTotals.entrySet());
         fundTotals.clear();
-        int[] updated = jdbc.batchUpdate("""
+        int[] updated = JdbcBatches.update(jdbc, """
                         UPDATE journal_fund_total SET entries = entries + ?,
                             last_business_date = CASE WHEN last_business_date < ? THEN ? ELSE last_business_date END,
                             last_recorded_at = CASE WHEN last_recorded_at < ? THEN ? ELSE last_recorded_at END
@@ -169,7 +170,7 @@ final class JournalWrites implements BatchWrites.Held {
             }
         }
         if (!missing.isEmpty()) {
-            jdbc.batchUpdate("""
+            JdbcBatches.update(jdbc, """
                             INSERT INTO journal_fund_total (fund_id, currency, entries, last_business_date, last_recorded_at)
                             VALUES (?, ?, ?, ?, ?)""", missing,
                     new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.TIMESTAMP});

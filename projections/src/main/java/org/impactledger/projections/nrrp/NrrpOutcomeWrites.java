@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
@@ -95,7 +96,7 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(INSERT, rows, INSERT_TYPES);
+            JdbcBatches.update(jdbc, INSERT, rows, INSERT_TYPES);
             statistics.inserted(rows.size());
         }
         rows.clear();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.springframework.dao.support.DataAccessUtils;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
@@ -140,7 +141,7 @@ final class PaymentAuditWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!pendingSteps.isEmpty()) {
-            jdbc.batchUpdate(INSERT_STEP, pendingSteps, INSERT_STEP_TYPES);
+            JdbcBatches.update(jdbc, INSERT_STEP, pendingSteps, INSERT_STEP_TYPES);
             stepStatistics.inserted(pendingSteps.size());
             pendingSteps.clear();
         }

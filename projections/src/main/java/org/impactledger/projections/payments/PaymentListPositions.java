@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.impactledger.infra.jdbc.Databases;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchLookups;
 import org.impactledger.projections.state.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -165,14 +166,14 @@ final class PaymentListPositions {
             }
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("""
+            JdbcBatches.update(jdbc, """
                             INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at)
                             VALUES (?, ?, ?, ?, ?)""", inserts,
                     new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP});
             statistics.inserted(inserts.size());
         }
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("""
+            JdbcBatches.update(jdbc, """
                             UPDATE payment_audit_payment SET first_approved_at = ?, payer_id = COALESCE(payer_id, ?)
                             WHERE contract_id = ? AND outcome_id = ?""", updates,
                     new int[] {Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
@@ -206,7 +207,7 @@ final class PaymentListPositions {
             return;
         }
         List<Map.Entry<CountKey, CountChange>> changes = new ArrayList<>(counts.entrySet());
-        int[] updated = jdbc.batchUpdate("""
+        int[] updated = JdbcBatches.update(jdbc, """
                         UPDATE payment_audit_count SET payments = payments + ?,
                             last_first_approved_at = CASE WHEN last_first_approved_at < ? THEN ? ELSE last_first_approved_at END
                         WHERE contract_id = ? AND fund_id = ? AND payer_id = ?""",
@@ -222,7 +223,7 @@ final class PaymentListPositions {
             }
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("""
+            JdbcBatches.update(jdbc, """
                             INSERT INTO payment_audit_count (contract_id, fund_id, payer_id, payments, last_first_approved_at)
                             VALUES (?, ?, ?, ?, ?)""", inserts,
                     new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP});
@@ -252,11 +253,11 @@ final class PaymentListPositions {
             numbering.computeIfAbsent(list.kind(), k -> new ArrayList<>()).add(new Renumbering(list, Timestamp.valueOf(change.from), total));
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO payment_audit_list (scope_kind, scope_id, payments, last_first_approved_at) VALUES (?, ?, ?, ?)",
+            JdbcBatches.update(jdbc, "INSERT INTO payment_audit_list (scope_kind, scope_id, payments, last_first_approved_at) VALUES (?, ?, ?, ?)",
                     inserts, new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP});
         }
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("""
+            JdbcBatches.update(jdbc, """
                             UPDATE payment_audit_list SET payments = ?,
                                 last_first_approved_at = CASE WHEN last_first_approved_at IS NULL OR last_first_approved_at < ? THEN ?
                                     ELSE last_first_approved_at END
@@ -266,7 +267,7 @@ final class PaymentListPositions {
         Map<OutcomeKey, Long[]> changed = new LinkedHashMap<>();
         numbering.values().forEach(numbered -> renumber(numbered, changed));
         if (!changed.isEmpty()) {
-            jdbc.batchUpdate("""
+            JdbcBatches.update(jdbc, """
                             UPDATE payment_audit_payment SET list_position = COALESCE(?, list_position), fund_position = COALESCE(?, fund_position),
                                 payer_position = COALESCE(?, payer_position)
                             WHERE contract_id = ? AND outcome_id = ?""",

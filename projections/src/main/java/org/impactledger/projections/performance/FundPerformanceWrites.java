@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
@@ -97,7 +98,7 @@ final class FundPerformanceWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!flows.isEmpty()) {
-            jdbc.batchUpdate(INSERT_FLOW, flows, INSERT_FLOW_TYPES);
+            JdbcBatches.update(jdbc, INSERT_FLOW, flows, INSERT_FLOW_TYPES);
             flowStatistics.inserted(flows.size());
         }
         if (!totals.isEmpty()) {
@@ -108,7 +109,7 @@ final class FundPerformanceWrites implements BatchWrites.Held {
                 updates.add(new Object[] {t.amount, t.flows, t.lastBusinessDate, t.lastBusinessDate, t.lastRecordedAt, t.lastRecordedAt,
                         key.get(0), key.get(1), key.get(2), key.get(3), key.get(4)});
             }
-            int[] counts = jdbc.batchUpdate(UPDATE_TOTAL, updates, UPDATE_TOTAL_TYPES);
+            int[] counts = JdbcBatches.update(jdbc, UPDATE_TOTAL, updates, UPDATE_TOTAL_TYPES);
             List<Object[]> inserts = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
@@ -119,7 +120,7 @@ final class FundPerformanceWrites implements BatchWrites.Held {
                 }
             }
             if (!inserts.isEmpty()) {
-                jdbc.batchUpdate(INSERT_TOTAL, inserts, INSERT_TOTAL_TYPES);
+                JdbcBatches.update(jdbc, INSERT_TOTAL, inserts, INSERT_TOTAL_TYPES);
             }
         }
         flows.clear();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.report.FactStamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -79,7 +80,7 @@ final class FundVerifiedOutcomes {
         }
         List<Map.Entry<String, Change>> changes = List.copyOf(funds.entrySet());
         funds.clear();
-        int[] updated = jdbc.batchUpdate("""
+        int[] updated = JdbcBatches.update(jdbc, """
                         UPDATE sdg_fund_verified SET verified_outcomes = verified_outcomes + ?,
                             last_business_date = CASE WHEN last_business_date < ? THEN ? ELSE last_business_date END,
                             last_recorded_at = CASE WHEN last_recorded_at < ? THEN ? ELSE last_recorded_at END
@@ -98,7 +99,7 @@ final class FundVerifiedOutcomes {
             }
         }
         if (!missing.isEmpty()) {
-            jdbc.batchUpdate("""
+            JdbcBatches.update(jdbc, """
                             INSERT INTO sdg_fund_verified (fund_id, verified_outcomes, last_business_date, last_recorded_at)
                             VALUES (?, ?, ?, ?)""", missing, new int[] {Types.VARCHAR, Types.BIGINT, Types.DATE, Types.TIMESTAMP});
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.impactledger.core.taxonomy.SdgTarget;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchLookups;
 import org.impactledger.projections.state.TableStatistics;
 import org.impactledger.projections.sdg.SdgAttribution.RateCardRow;
@@ -263,11 +264,11 @@ final class SdgImpactTotals {
             held.changed = false;
         }
         if (!inserts.isEmpty()) {
-            template.batchUpdate(INSERT_OUTCOME, inserts, INSERT_OUTCOME_TYPES);
+            JdbcBatches.update(template, INSERT_OUTCOME, inserts, INSERT_OUTCOME_TYPES);
             statistics.inserted(inserts.size());
         }
         if (!updates.isEmpty()) {
-            template.batchUpdate(UPDATE_OUTCOME, updates, UPDATE_OUTCOME_TYPES);
+            JdbcBatches.update(template, UPDATE_OUTCOME, updates, UPDATE_OUTCOME_TYPES);
         }
         write(pending);
         pending.clear();

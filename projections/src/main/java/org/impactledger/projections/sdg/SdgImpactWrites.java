@@ -27,6 +27,7 @@ import org.impactledger.core.housing.event.LeaseEnded;
 import org.impactledger.core.housing.event.LeaseSigned;
 import org.impactledger.core.housing.event.RentChargeCancelled;
 import org.impactledger.core.housing.event.RentCharged;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.sdg.SdgImpactProjection.FactType;
 import org.impactledger.projections.sdg.SdgImpactProjection.OutcomeContext;
@@ -275,7 +276,7 @@ final class SdgImpactWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!pendingFacts.isEmpty()) {
-            template.batchUpdate(INSERT_FACT, pendingFacts, INSERT_FACT_TYPES);
+            JdbcBatches.update(template, INSERT_FACT, pendingFacts, INSERT_FACT_TYPES);
             statistics.facts().inserted(pendingFacts.size());
             pendingFacts.clear();
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.TableStatistics;
 import org.slf4j.Logger;
@@ -265,11 +266,11 @@ final class ContractStateWrites implements BatchWrites.Held {
             }
         }
         if (!contractInserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_CONTRACT, contractInserts, INSERT_CONTRACT_TYPES);
+            JdbcBatches.update(jdbc, INSERT_CONTRACT, contractInserts, INSERT_CONTRACT_TYPES);
         }
         contractStatistics.inserted(contractInserts.size());
         if (!contractUpdates.isEmpty()) {
-            int[] counts = jdbc.batchUpdate(UPDATE_CONTRACT, contractUpdates, UPDATE_CONTRACT_TYPES);
+            int[] counts = JdbcBatches.update(jdbc, UPDATE_CONTRACT, contractUpdates, UPDATE_CONTRACT_TYPES);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 1) {
                     throw new OptimisticLockingFailureException("contract " + contractUpdates.get(i)[8]
@@ -319,7 +320,7 @@ final class ContractStateWrites implements BatchWrites.Held {
             }
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_OUTCOME, inserts, insertTypes);
+            JdbcBatches.update(jdbc, INSERT_OUTCOME, inserts, insertTypes);
         }
         // before the updates, which find their rows by primary key only if the planner has statistics
         outcomeStatistics.inserted(inserts.size());
@@ -333,7 +334,7 @@ final class ContractStateWrites implements BatchWrites.Held {
             }
             types[set.size()] = Types.VARCHAR;
             types[set.size() + 1] = Types.VARCHAR;
-            int[] counts = jdbc.batchUpdate(sql, e.getValue(), types);
+            int[] counts = JdbcBatches.update(jdbc, sql, e.getValue(), types);
             List<OutcomeKey> keys = keysBySet.get(set);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -238,7 +239,7 @@ final class FundStateWrites implements BatchWrites.Held {
             }
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_FUND, inserts, INSERT_FUND_TYPES);
+            JdbcBatches.update(jdbc, INSERT_FUND, inserts, INSERT_FUND_TYPES);
         }
         if (!updates.isEmpty()) {
             int[] types = new int[Figure.values().length + 3];
@@ -246,7 +247,7 @@ final class FundStateWrites implements BatchWrites.Held {
             types[types.length - 3] = Types.BIGINT;
             types[types.length - 2] = Types.VARCHAR;
             types[types.length - 1] = Types.BIGINT;
-            int[] counts = jdbc.batchUpdate(UPDATE_FUND, updates, types);
+            int[] counts = JdbcBatches.update(jdbc, UPDATE_FUND, updates, types);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 1) {
                     throw new OptimisticLockingFailureException("fund " + updates.get(i)[Figure.values().length + 1]
@@ -255,7 +256,7 @@ final class FundStateWrites implements BatchWrites.Held {
             }
         }
         if (!valuations.isEmpty()) {
-            jdbc.batchUpdate(UPDATE_NAV, valuations, UPDATE_NAV_TYPES);
+            JdbcBatches.update(jdbc, UPDATE_NAV, valuations, UPDATE_NAV_TYPES);
         }
     }
 
@@ -266,7 +267,7 @@ final class FundStateWrites implements BatchWrites.Held {
         List<Object[]> rows = new ArrayList<>();
         investors.forEach((key, i) -> rows.add(new Object[] {i.committed, i.called, i.paidIn, i.returnedCapital, i.profitDistributed,
                 key.get(0), key.get(1)}));
-        int[] counts = jdbc.batchUpdate(UPDATE_INVESTOR, rows, UPDATE_INVESTOR_TYPES);
+        int[] counts = JdbcBatches.update(jdbc, UPDATE_INVESTOR, rows, UPDATE_INVESTOR_TYPES);
         List<Object[]> missing = new ArrayList<>();
         for (int n = 0; n < counts.length; n++) {
             if (counts[n] == 0) {
@@ -274,7 +275,7 @@ final class FundStateWrites implements BatchWrites.Held {
             }
         }
         if (!missing.isEmpty()) {
-            jdbc.batchUpdate(INSERT_INVESTOR, missing, UPDATE_INVESTOR_TYPES);
+            JdbcBatches.update(jdbc, INSERT_INVESTOR, missing, UPDATE_INVESTOR_TYPES);
         }
     }
 
@@ -286,7 +287,7 @@ final class FundStateWrites implements BatchWrites.Held {
         List<Object[]> rows = new ArrayList<>();
         entries.forEach(e -> rows.add(new Object[] {e.getValue().committed, e.getValue().reserved, e.getValue().paid,
                 e.getKey().get(0), e.getKey().get(1)}));
-        int[] counts = jdbc.batchUpdate(UPDATE_BUDGET, rows, UPDATE_BUDGET_TYPES);
+        int[] counts = JdbcBatches.update(jdbc, UPDATE_BUDGET, rows, UPDATE_BUDGET_TYPES);
         List<Object[]> inserts = new ArrayList<>();
         for (int n = 0; n < counts.length; n++) {
             if (counts[n] != 0) {
@@ -301,7 +302,7 @@ final class FundStateWrites implements BatchWrites.Held {
             }
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_BUDGET, inserts, INSERT_BUDGET_TYPES);
+            JdbcBatches.update(jdbc, INSERT_BUDGET, inserts, INSERT_BUDGET_TYPES);
         }
     }
 
