@@ -125,7 +125,8 @@ public enum Catalogue {
             case STARTUP -> x.containsKey("seconds") ? Report.decimal(row.extraNumber("seconds")) + " s" : "";
             case BULK_IMPORT -> x.containsKey("ok") ? Report.count(row.extraNumber("ok")) + " outcomes in " + Report.decimal(row.extraNumber("seconds"))
                     + " s; same file again: " + x.getOrDefault("reimport_status", "?") + ", " + x.getOrDefault("reimport_events", "?")
-                    + " new events" : "";
+                    + " new events" + (x.containsKey("cold_per_s") ? "; after a warm-up import of " + Report.count(row.extraNumber("cold_rows"))
+                    + " at " + Report.count(row.extraNumber("cold_per_s")) + " outcomes/s (cold JVM)" : "") : "";
             case PROJECTION_REBUILD, AUDIT_VERIFY -> x.containsKey("seconds") ? Report.count(row.extraNumber("events")) + " events in "
                     + Report.decimal(row.extraNumber("seconds")) + " s" : "";
             case REPORT_QUERY -> x.containsKey("ok") ? Report.count(row.extraNumber("ok")) + " answers, " + x.getOrDefault("errors", "?")
