@@ -56,58 +56,23 @@ public final class JdbcBatches {
             ps.setObject(index, value);
             return;
         }
-        switch (type) {
-            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR ->
-                    ps.setString(index, value instanceof String text ? text : value.toString());
-            case Types.BIGINT -> {
-                if (value instanceof Long l) {
-                    ps.setLong(index, l);
-                } else if (value instanceof Integer n) {
-                    ps.setLong(index, n);
-                } else {
-                    ps.setObject(index, value, type);
-                }
-            }
-            case Types.INTEGER -> {
-                if (value instanceof Integer n) {
-                    ps.setInt(index, n);
-                } else {
-                    ps.setObject(index, value, type);
-                }
-            }
-            case Types.NUMERIC, Types.DECIMAL -> {
-                if (value instanceof BigDecimal d) {
-                    ps.setBigDecimal(index, d);
-                } else {
-                    ps.setObject(index, value, type);
-                }
-            }
-            case Types.BOOLEAN -> {
-                if (value instanceof Boolean b) {
-                    ps.setBoolean(index, b);
-                } else {
-                    ps.setObject(index, value, type);
-                }
-            }
-            case Types.TIMESTAMP -> {
-                if (value instanceof Timestamp t) {
-                    ps.setTimestamp(index, t);
-                } else if (value instanceof java.util.Date d) {
-                    ps.setTimestamp(index, new Timestamp(d.getTime()));
-                } else {
-                    ps.setObject(index, value, type);
-                }
-            }
-            case Types.DATE -> {
-                if (value instanceof java.sql.Date d) {
-                    ps.setDate(index, d);
-                } else if (value instanceof java.util.Date d) {
-                    ps.setDate(index, new java.sql.Date(d.getTime()));
-                } else {
-                    ps.setObject(index, value, type);
-                }
-            }
-            default -> ps.setObject(index, value, type);
+        boolean text = type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR || type == Types.NVARCHAR || type == Types.NCHAR;
+        if (text) {
+            ps.setString(index, value instanceof String string ? string : value.toString());
+        } else if (type == Types.BIGINT && (value instanceof Long || value instanceof Integer)) {
+            ps.setLong(index, ((Number) value).longValue());
+        } else if (type == Types.INTEGER && value instanceof Integer n) {
+            ps.setInt(index, n);
+        } else if ((type == Types.NUMERIC || type == Types.DECIMAL) && value instanceof BigDecimal d) {
+            ps.setBigDecimal(index, d);
+        } else if (type == Types.BOOLEAN && value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else if (type == Types.TIMESTAMP && value instanceof java.util.Date d) {
+            ps.setTimestamp(index, d instanceof Timestamp t ? t : new Timestamp(d.getTime()));
+        } else if (type == Types.DATE && value instanceof java.util.Date d) {
+            ps.setDate(index, d instanceof java.sql.Date date ? date : new java.sql.Date(d.getTime()));
+        } else {
+            ps.setObject(index, value, type);
         }
     }
 }
