@@ -14,7 +14,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
  * {@code strongSize} most recently used entries. The weak cache alone lost a busy aggregate at almost
  * every young collection (Axon stores a fresh cache entry after every command, so the entry is young
  * and only weakly reachable): a bulk import then reloaded its contract from the snapshot before each
- * batch (measured: as much time as the import itself). Keeping the recent ones strongly reachable
+ * batch (measured: as much time as the import itself). Keeping the recent ones softly reachable
  * makes consecutive commands on one aggregate hit the cache; the others still go when memory is needed.
  *
  * <p>Soft, not strong: a recent entry stays while the heap has room (the collector clears soft
