@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Keeps PostgreSQL's planner statistics of one read-model table current while a projection fills
  * it: {@code ANALYZE} when the table has none, and again whenever the rows this process inserted
- * since the last one reach half the rows the table had then (at least {@value #MIN_ROWS}). Does
- * nothing on other databases.
+ * since the last one reach {@value #GROWTH} times the rows the table had then, so the table has
+ * quadrupled (and at least {@value #MIN_ROWS} rows). Does nothing on other databases.
  *
  * <p>Why: a table that was never analyzed (PostgreSQL's autovacuum may be off, or behind, during a
  * build from zero) is planned as if it held one row, so every index whose columns appear in a
@@ -18,10 +18,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * each update: the start-up build slowed as the table grew (8 ms per update at 100,000 rows). With
  * statistics the primary key is taken. The counts are approximate (per process, not per database);
  * they only decide when to analyze, never what a read model holds.
+ *
+ * <p>Why only at quadrupling: between two analyses the planner scales the row count it knows by the
+ * table's current size on disk, so a growing table keeps sensible estimates. Each {@code ANALYZE} of
+ * a large table costs 0.2-0.3 s: when the tables were analyzed at every half again, the start-up
+ * build of 1M events ran 113 of them, 19.2 s of PostgreSQL's 167 s (bench/RESULTS.md, "ninth
+ * session").
  */
 public final class TableStatistics {
 
     static final long MIN_ROWS = 1_000;
+    static final int GROWTH = 3;
 
     private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
 
@@ -50,7 +57,7 @@ public final class TableStatistics {
                 return;
             }
         }
-        if (insertedSince >= Math.max(MIN_ROWS, rowsAtLastAnalyze / 2)) {
+        if (insertedSince >= Math.max(MIN_ROWS, rowsAtLastAnalyze * GROWTH)) {
             analyze();
         }
     }

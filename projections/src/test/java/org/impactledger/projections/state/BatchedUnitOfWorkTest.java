@@ -134,6 +134,13 @@ class BatchedUnitOfWorkTest {
         jdbc.update("INSERT INTO statistics_probe VALUES (1000)");
         statistics.inserted(1);
         assertThat(reltuples(jdbc)).isEqualTo(1000);
+        // again once the table has quadrupled: 3,000 rows more, not before
+        jdbc.update("INSERT INTO statistics_probe SELECT g FROM generate_series(1001, 3999) g");
+        statistics.inserted(2999);
+        assertThat(reltuples(jdbc)).isEqualTo(1000);
+        jdbc.update("INSERT INTO statistics_probe VALUES (4000)");
+        statistics.inserted(1);
+        assertThat(reltuples(jdbc)).isEqualTo(4000);
 
         // emptied for a rebuild (TRUNCATE, as ReadModelTables does): the first rows are analyzed at once, not after 500 more
         ReadModelTables.empty(jdbc, "statistics_probe");
