@@ -6,7 +6,6 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 /**
  * Creates an aggregate from its stream only if the stream belongs to that type of aggregate.
@@ -30,11 +29,10 @@ final class AggregateTypeGuard<T> implements AggregateFactory<T> {
     private final GenericAggregateFactory<T> delegate;
     private final String expectedType;
 
-    AggregateTypeGuard(Class<T> aggregateType) {
-        this(AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType));
-    }
-
-    /** @param model the aggregate inspected with the application's parameter resolvers */
+    /**
+     * @param model the aggregate inspected with the application's parameter resolvers (inspected without
+     *              them, a contract, whose handlers take a Spring bean, could not be inspected at all)
+     */
     AggregateTypeGuard(AggregateModel<T> model) {
         this.delegate = new GenericAggregateFactory<>(model);
         this.expectedType = model.type();

@@ -111,20 +111,21 @@ public class LedgerDomainConfiguration {
     public ConfigurerModule ledgerDomainModule(LedgerAxonProperties properties, ProcessedCommands processedCommands, Clock clock) {
         IdempotencyInterceptor idempotencyInterceptor = new IdempotencyInterceptor(processedCommands, clock);
         return configurer -> {
-            configurer.configureAggregate(aggregate(Fund.class, properties));
-            configurer.configureAggregate(aggregate(Contract.class, properties));
-            configurer.configureAggregate(aggregate(NrrpProject.class, properties));
-            configurer.configureAggregate(aggregate(BankStatement.class, properties));
-            configurer.configureAggregate(aggregate(NrrpPlan.class, properties));
+            configurer.configureAggregate(aggregate(Fund.class, properties, Long.MAX_VALUE));
+            // a contract keeps every outcome: its snapshots stop at a stream length (see GrowingSnapshotTriggerDefinition)
+            configurer.configureAggregate(aggregate(Contract.class, properties, properties.getSnapshots().getContractMaxStreamLength()));
+            configurer.configureAggregate(aggregate(NrrpProject.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(BankStatement.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(NrrpPlan.class, properties, Long.MAX_VALUE));
             // a data subject has a handful of events: no cache, no snapshots
             configurer.configureAggregate(DataSubject.class);
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
-            configurer.configureAggregate(aggregate(Property.class, properties));
+            configurer.configureAggregate(aggregate(Property.class, properties, Long.MAX_VALUE));
             configurer.registerCommandHandler(c -> new HousingFundHandler(c.repository(Property.class), c.repository(Fund.class)));
             // the Social Impact Stock Exchange: every instrument command may move cash on accounts and the issuer in one unit of work
-            configurer.configureAggregate(aggregate(Issuer.class, properties));
-            configurer.configureAggregate(aggregate(Instrument.class, properties));
-            configurer.configureAggregate(aggregate(Account.class, properties));
+            configurer.configureAggregate(aggregate(Issuer.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Instrument.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Account.class, properties, Long.MAX_VALUE));
             configurer.registerCommandHandler(c -> new ExchangeHandler(c.repository(Instrument.class), c.repository(Issuer.class),
                     c.repository(Account.class)));
             configurer.registerCommandHandler(c -> new BankStatementImportHandler(c.repository(BankStatement.class)));
@@ -136,13 +137,13 @@ public class LedgerDomainConfiguration {
         };
     }
 
-    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerAxonProperties properties) {
+    /** @param maxSnapshotStreamLength no snapshot of a longer stream ({@code Long.MAX_VALUE}: no limit) */
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerAxonProperties properties, long maxSnapshotStreamLength) {
         Cache cache = properties.isAggregateCache() ? new RecentAggregatesCache(properties.getAggregateCacheStrongSize()) : NoCache.INSTANCE;
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
                 .configureAggregateFactory(c -> new AggregateTypeGuard<>(model(c, type)))
-                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold(),
-                        type == Contract.class ? properties.getSnapshots().getContractMaxStreamLength() : Long.MAX_VALUE));
+                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold(), maxSnapshotStreamLength));
     }
 
     private static SnapshotTriggerDefinition snapshotTrigger(Configuration c, int threshold, long maxStreamLength) {

@@ -11,7 +11,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 
 /**
  * The aggregate cache: Axon's {@link WeakReferenceCache}, plus soft references to the
- * {@code strongSize} most recently used entries. The weak cache alone lost a busy aggregate at almost
+ * {@code recentSize} most recently used entries. The weak cache alone lost a busy aggregate at almost
  * every young collection (Axon stores a fresh cache entry after every command, so the entry is young
  * and only weakly reachable): a bulk import then reloaded its contract from the snapshot before each
  * batch (measured: as much time as the import itself). Keeping the recent ones softly reachable
@@ -27,11 +27,11 @@ public class RecentAggregatesCache implements Cache {
     private final WeakReferenceCache weak = new WeakReferenceCache();
     private final Map<Object, SoftReference<Object>> recent;
 
-    public RecentAggregatesCache(int strongSize) {
+    public RecentAggregatesCache(int recentSize) {
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, SoftReference<Object>> eldest) {
-                return size() > strongSize;
+                return size() > recentSize;
             }
         };
     }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcOperations;
  * <p>Why: the read models write every event's rows this way, and Spring's generic path
  * ({@code StatementCreatorUtils}) resolves each value anew (a trace-level log check through
  * logback's filter chain, type inspection, fallbacks). In a profile of a bulk import with the read
- * models running, setting the values took 16 % of the processors' CPU, a third of it in the log
+ * models running, setting the values took 16 % of the processors' CPU, about half of it in the log
  * check alone.
  *
  * <p>The values are set as Spring sets them: {@code null} as {@code setNull(type)}, a text column's

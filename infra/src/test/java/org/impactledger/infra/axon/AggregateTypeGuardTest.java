@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.impactledger.core.exchange.Instrument;
 import org.impactledger.core.exchange.Issuer;
 import org.impactledger.core.shared.Money;
@@ -23,9 +24,9 @@ class AggregateTypeGuardTest {
 
     private final EventStore eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final Repository<Issuer> issuers = EventSourcingRepository.builder(Issuer.class).eventStore(eventStore)
-            .aggregateFactory(new AggregateTypeGuard<>(Issuer.class)).build();
+            .aggregateFactory(new AggregateTypeGuard<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(Issuer.class))).build();
     private final Repository<Instrument> instruments = EventSourcingRepository.builder(Instrument.class).eventStore(eventStore)
-            .aggregateFactory(new AggregateTypeGuard<>(Instrument.class)).build();
+            .aggregateFactory(new AggregateTypeGuard<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(Instrument.class))).build();
 
     private void store(String type, String id, List<Object> events) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
