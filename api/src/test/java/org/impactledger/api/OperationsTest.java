@@ -39,6 +39,10 @@ class OperationsTest extends IntegrationTest {
         assertThat(failure.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
         JsonNode latency = ok(http.get("/actuator/metrics/commandBus.successTimer?tag=payloadType:ReportOutcome").send(), 200).json();
         assertThat(latency.get("measurements").findValuesAsString("statistic")).contains("TOTAL_TIME", "MAX");
+        JsonNode capacity = ok(http.get("/actuator/metrics/commandBus.capacity?tag=payloadType:ReportOutcome").send(), 200).json();
+        assertThat(capacity.at("/measurements/0/value").asDouble()).isGreaterThan(0.0);
+        JsonNode published = ok(http.get("/actuator/metrics/eventStore.successCounter?tag=payloadType:OutcomeReported").send(), 200).json();
+        assertThat(published.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.impactledger.infra.metrics.EventProcessorMetricRegistry;
+import org.impactledger.infra.metrics.LedgerMetricRegistry;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
@@ -87,10 +87,10 @@ public class LedgerDomainConfiguration {
         return new ReadModelsHealthIndicator(processing);
     }
 
-    /** Axon's metrics without the per-message capacity window on event processors (see the class). */
+    /** Axon's metrics, with monitors that find their meters once and keep no per-message window (see the class). */
     @Bean
     public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
-        return new EventProcessorMetricRegistry(meterRegistry);
+        return new LedgerMetricRegistry(meterRegistry);
     }
 
     @Bean
