@@ -117,7 +117,7 @@ public class LedgerAxonProperties {
          * its batch, so that events appended meanwhile share the batch; see ReadModelEventSource.
          * Zero: take each event as soon as it is there.
          */
-        private Duration liveBatchLinger = Duration.ofMillis(25);
+        private Duration liveBatchLinger = Duration.ofMillis(250);
 
         /**
          * How many events the read models that catch up together (after a reset, at start-up) share
