@@ -85,6 +85,7 @@ class OperationsTest extends IntegrationTest {
     void the_default_configuration_does_not_connect_to_axon_server() {
         assertThat(context.getBeanNamesForType(org.axonframework.axonserver.connector.AxonServerConnectionManager.class)).isEmpty();
         assertThat(context.getBean(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class))
-                .isInstanceOf(org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.class);
+                .isInstanceOfSatisfying(org.impactledger.infra.axon.PacedTailEventStorageEngine.class, engine -> assertThat(engine.delegate())
+                        .isInstanceOf(org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.class));
     }
 }

@@ -153,7 +153,10 @@ public class AxonJdbcAutoConfiguration {
         return LedgerUpcasters.chain();
     }
 
-    /** The JDBC event store; with Axon Server enabled, Axon Server is the event store instead. */
+    /**
+     * The JDBC event store, its tail read at most every {@code ledger.axon.event-store.tail-read-interval}
+     * ({@link PacedTailEventStorageEngine}); with Axon Server enabled, Axon Server is the event store instead.
+     */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -163,7 +166,7 @@ public class AxonJdbcAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  LedgerAxonProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new PacedTailEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(eventSerializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -173,7 +176,7 @@ public class AxonJdbcAutoConfiguration {
                 .dataType(byte[].class)
                 .upcasterChain(LedgerUpcasters.chain())
                 .batchSize(properties.getEventStore().getBatchSize())
-                .build();
+                .build(), properties.getEventStore().getTailReadInterval());
     }
 
     @Bean

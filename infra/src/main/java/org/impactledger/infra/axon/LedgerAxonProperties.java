@@ -83,12 +83,26 @@ public class LedgerAxonProperties {
         /** Events read per batch by tracking processors and aggregate loading. */
         private int batchSize = 100;
 
+        /**
+         * The least time between two reads of the event store's tail for the caught-up read models; see
+         * PacedTailEventStorageEngine. Zero: read after every commit, as Axon does.
+         */
+        private Duration tailReadInterval = Duration.ofMillis(50);
+
         public int getBatchSize() {
             return batchSize;
         }
 
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
+        }
+
+        public Duration getTailReadInterval() {
+            return tailReadInterval;
+        }
+
+        public void setTailReadInterval(Duration tailReadInterval) {
+            this.tailReadInterval = tailReadInterval;
         }
     }
 
