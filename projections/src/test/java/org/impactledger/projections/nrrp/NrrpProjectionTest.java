@@ -153,6 +153,21 @@ class NrrpProjectionTest {
     }
 
     @Test
+    void an_outcome_payment_is_spending_under_its_budgets_tag_and_a_payment_out_of_an_untagged_budget_is_not() {
+        history();
+        then("fund", 4, new OutcomeBudgetCommitted(FundId.of("fund"), BudgetId.of("private"), PayerId.of("foundation"), eur("9000.00"),
+                null, LocalDate.parse("2026-01-15")));
+        then("fund", 5, new OutcomePaymentReceived(FundId.of("fund"), BudgetId.of("private"), PayerId.of("foundation"), ContractId.of("c"),
+                OutcomeId.of("o-3"), eur("700.00"), "REF-3", LocalDate.parse("2026-10-07")));
+        deliver(events);
+
+        List<Map<String, Object>> paid = jdbc.sql("SELECT * FROM nrrp_fact WHERE source = 'OUTCOME_FUND' ORDER BY event_id").query().listOfRows();
+        assertThat(paid).extracting(row -> row.get("fact_type") + " " + row.get("reference") + " " + row.get("cup") + " " + row.get("measure"))
+                .containsExactly("PAID c/o-1 " + CUP + " M5C2I1.03", "PAID c/o-2 " + CUP + " M5C2I1.03",
+                        "REFUNDED c/o-2 " + CUP + " M5C2I1.03");
+    }
+
+    @Test
     void a_refunded_payment_nets_to_zero_and_the_rest_matches_by_cup_amount_and_date() {
         history();
         deliver(events);
