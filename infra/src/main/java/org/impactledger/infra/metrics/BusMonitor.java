@@ -1,7 +1,6 @@
 package org.impactledger.infra.metrics;
 
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -62,33 +61,31 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), type -> new Meters(Tags.of(tags.apply(message))));
-        meters.ingested.increment();
+        meters.counters.ingested().increment();
         long start = clock.monotonicTime();
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                meters.done(meters.success, meters.successTimer, start);
+                meters.counters.handled(true);
+                meters.timed(meters.successTimer, start);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                meters.done(meters.failure, meters.failureTimer, start);
+                meters.counters.handled(false);
+                meters.timed(meters.failureTimer, start);
             }
 
             @Override
             public void reportIgnored() {
-                meters.ignored.increment();
+                meters.counters.ignored().increment();
                 meters.timed(meters.ignoredTimer, start);
             }
         };
     }
 
     private final class Meters {
-        final Counter ingested;
-        final Counter success;
-        final Counter failure;
-        final Counter processed;
-        final Counter ignored;
+        final MessageCounters counters;
         final Timer allTimer;
         final Timer successTimer;
         final Timer failureTimer;
@@ -96,11 +93,7 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
         final BusyTime busy;
 
         Meters(Tags tags) {
-            ingested = registry.counter(prefix + ".ingestedCounter", tags);
-            success = registry.counter(prefix + ".successCounter", tags);
-            failure = registry.counter(prefix + ".failureCounter", tags);
-            processed = registry.counter(prefix + ".processedCounter", tags);
-            ignored = registry.counter(prefix + ".ignoredCounter", tags);
+            counters = MessageCounters.of(registry, prefix, tags);
             allTimer = timer("allTimer", tags);
             successTimer = timer("successTimer", tags);
             failureTimer = timer("failureTimer", tags);
@@ -121,12 +114,6 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
                     .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999)
                     .tags(tags)
                     .register(registry);
-        }
-
-        void done(Counter outcome, Timer timer, long start) {
-            processed.increment();
-            outcome.increment();
-            timed(timer, start);
         }
 
         void timed(Timer timer, long start) {

@@ -1,6 +1,5 @@
 package org.impactledger.infra.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -52,23 +51,23 @@ final class EventProcessorMonitor implements MessageMonitor<EventMessage<?>> {
     @Override
     public MonitorCallback onMessageIngested(EventMessage<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), type -> new Meters(Tags.of(tags.apply(message))));
-        meters.ingested.increment();
+        meters.counters.ingested().increment();
         latency(message).set(Math.max(0, registry.config().clock().wallTime() - message.getTimestamp().toEpochMilli()));
         long start = System.nanoTime();
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                meters.handled(meters.success, meters.successTimer, System.nanoTime() - start);
+                meters.handled(true, meters.successTimer, System.nanoTime() - start);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                meters.handled(meters.failure, meters.failureTimer, System.nanoTime() - start);
+                meters.handled(false, meters.failureTimer, System.nanoTime() - start);
             }
 
             @Override
             public void reportIgnored() {
-                meters.ignored.increment();
+                meters.counters.ignored().increment();
             }
         };
     }
@@ -88,30 +87,21 @@ final class EventProcessorMonitor implements MessageMonitor<EventMessage<?>> {
     }
 
     private final class Meters {
-        final Counter ingested;
-        final Counter success;
-        final Counter failure;
-        final Counter processed;
-        final Counter ignored;
+        final MessageCounters counters;
         final Timer allTimer;
         final Timer successTimer;
         final Timer failureTimer;
 
         Meters(Tags tags) {
-            ingested = registry.counter(prefix + ".ingestedCounter", tags);
-            success = registry.counter(prefix + ".successCounter", tags);
-            failure = registry.counter(prefix + ".failureCounter", tags);
-            processed = registry.counter(prefix + ".processedCounter", tags);
-            ignored = registry.counter(prefix + ".ignoredCounter", tags);
+            counters = MessageCounters.of(registry, prefix, tags);
             allTimer = registry.timer(prefix + ".allTimer", tags);
             successTimer = registry.timer(prefix + ".successTimer", tags);
             failureTimer = registry.timer(prefix + ".failureTimer", tags);
         }
 
         /** An event handled, with success or failure: its counter and timer, and those of every handled event. */
-        void handled(Counter outcome, Timer timer, long nanos) {
-            outcome.increment();
-            processed.increment();
+        void handled(boolean succeeded, Timer timer, long nanos) {
+            counters.handled(succeeded);
             timer.record(nanos, TimeUnit.NANOSECONDS);
             allTimer.record(nanos, TimeUnit.NANOSECONDS);
         }

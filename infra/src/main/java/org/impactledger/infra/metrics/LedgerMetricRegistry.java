@@ -2,6 +2,7 @@ package org.impactledger.infra.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -63,6 +64,37 @@ public class LedgerMetricRegistry extends GlobalMetricRegistry {
     public MessageMonitor<? super EventMessage<?>> registerEventBus(String eventBusName,
                                                                     Function<Message<?>, Iterable<Tag>> tagsBuilder) {
         return BusMonitor.withoutCapacity(eventBusName, getRegistry(), tagsBuilder);
+    }
+
+    // Axon's registrations without tags (axon.metrics.micrometer.dimensional false): the same monitors, the
+    // meters of buses and processors tagged by payload type as Axon tags their counters (its timers have no tags)
+
+    @Override
+    public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String eventProcessorName) {
+        return registerEventProcessor(eventProcessorName, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION, message -> Tags.empty());
+    }
+
+    @Override
+    public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String commandBusName) {
+        return registerCommandBus(commandBusName, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+    }
+
+    @Override
+    public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String queryBusName) {
+        return registerQueryBus(queryBusName, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+    }
+
+    @Override
+    public MessageMonitor<? super EventMessage<?>> registerEventBus(String eventBusName) {
+        return registerEventBus(eventBusName, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+    }
+
+    @Override
+    public MessageMonitor<? extends Message<?>> registerComponent(Class<?> componentType, String componentName) {
+        if (QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
+            return BusMonitor.withCapacity(componentName, getRegistry(), TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+        }
+        return super.registerComponent(componentType, componentName);
     }
 
     /** The query update emitter's registration is private in Axon, so it is routed here. */

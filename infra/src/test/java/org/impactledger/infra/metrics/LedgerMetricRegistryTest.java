@@ -23,4 +23,13 @@ class LedgerMetricRegistryTest {
         assertThat(metrics.registerComponentWithDefaultTags(EventBus.class, "eventStore")).isInstanceOf(BusMonitor.class);
         assertThat(metrics.registerComponentWithDefaultTags(TrackingEventProcessor.class, "journal")).isInstanceOf(EventProcessorMonitor.class);
     }
+
+    @Test
+    void so_do_they_without_tags() {
+        assertThat(metrics.registerComponent(CommandBus.class, "commandBus")).isInstanceOf(BusMonitor.class);
+        assertThat(metrics.registerComponent(QueryBus.class, "queryBus")).isInstanceOf(BusMonitor.class);
+        assertThat(metrics.registerComponent(QueryUpdateEmitter.class, "queryUpdateEmitter")).isInstanceOf(BusMonitor.class);
+        assertThat(metrics.registerComponent(EventBus.class, "eventStore")).isInstanceOf(BusMonitor.class);
+        assertThat(metrics.registerComponent(TrackingEventProcessor.class, "journal")).isInstanceOf(EventProcessorMonitor.class);
+    }
 }
