@@ -307,49 +307,46 @@ public class NrrpProjection {
      */
     private void insertTaggedFact(FactStamp stamp, String type, String budgetId, Money amount, String reference, String detail,
                                   String bankReference) {
-        jdbc.sql("""
-                        INSERT INTO nrrp_fact (event_id, fact_type, source, project_id, cup, measure, amount, currency, reference, detail,
-                            bank_reference, business_date, recorded_at)
+        fact("""
                         SELECT :eventId, :type, :source, NULL, t.cup, t.measure, :amount, :currency, :reference, :detail,
                             :bankReference, :businessDate, :recordedAt
                         FROM nrrp_budget_tag t
-                        WHERE t.budget_id = :budgetId AND NOT EXISTS (SELECT 1 FROM nrrp_fact WHERE event_id = :eventId)""")
-                .param("eventId", stamp.eventId())
-                .param("type", type)
-                .param("source", OUTCOME_FUND)
-                .param("amount", amount.amount())
-                .param("currency", amount.currency())
-                .param("reference", reference)
-                .param("detail", detail)
-                .param("bankReference", bankReference)
-                .param("businessDate", stamp.businessDate())
-                .param("recordedAt", utc(stamp.recordedAt()))
+                        WHERE t.budget_id = :budgetId AND NOT EXISTS (SELECT 1 FROM nrrp_fact WHERE event_id = :eventId)""",
+                stamp, type, OUTCOME_FUND, amount, reference, detail, bankReference)
                 .param("budgetId", budgetId)
                 .update();
     }
 
     private void insertFact(FactStamp stamp, String type, String source, String projectId, String cup, String measure, Money amount,
                             String reference, String detail, String bankReference) {
-        jdbc.sql("""
-                        INSERT INTO nrrp_fact (event_id, fact_type, source, project_id, cup, measure, amount, currency, reference, detail,
-                            bank_reference, business_date, recorded_at)
+        fact("""
                         SELECT :eventId, :type, :source, :projectId, :cup, :measure, :amount, :currency, :reference, :detail,
                             :bankReference, :businessDate, :recordedAt
-                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_fact WHERE event_id = :eventId)""")
-                .param("eventId", stamp.eventId())
-                .param("type", type)
-                .param("source", source)
+                        WHERE NOT EXISTS (SELECT 1 FROM nrrp_fact WHERE event_id = :eventId)""",
+                stamp, type, source, amount, reference, detail, bankReference)
                 .param("projectId", projectId)
                 .param("cup", cup)
                 .param("measure", measure)
+                .update();
+    }
+
+    /** An insert of one fact from {@code select}, with the parameters every fact has. */
+    private JdbcClient.StatementSpec fact(String select, FactStamp stamp, String type, String source, Money amount, String reference,
+                                          String detail, String bankReference) {
+        return jdbc.sql("""
+                        INSERT INTO nrrp_fact (event_id, fact_type, source, project_id, cup, measure, amount, currency, reference, detail,
+                            bank_reference, business_date, recorded_at)
+                        """ + select)
+                .param("eventId", stamp.eventId())
+                .param("type", type)
+                .param("source", source)
                 .param("amount", amount.amount())
                 .param("currency", amount.currency())
                 .param("reference", reference)
                 .param("detail", detail)
                 .param("bankReference", bankReference)
                 .param("businessDate", stamp.businessDate())
-                .param("recordedAt", utc(stamp.recordedAt()))
-                .update();
+                .param("recordedAt", utc(stamp.recordedAt()));
     }
 
     private void insertDecision(FactStamp stamp, String statementId, long seq, String entryReference, String paymentEventId, String decision,
