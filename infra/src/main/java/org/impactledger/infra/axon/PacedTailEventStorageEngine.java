@@ -20,7 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * after a read that found events it reads once more at once, which mostly finds none and then also
  * asks for the next index after a possible gap. Under live load that was two or three statements
  * per command besides the command's own (in one 8-client run: 13,854 tail reads and 9,387 gap
- * queries for about 17,000 commands; bench/RESULTS.md, "tenth session"), while the read models,
+ * queries for 15,512 commands; bench/RESULTS.md, "tenth session"), while the read models,
  * which wait {@code ledger.axon.read-models.live-batch-linger} before they take their batch, gain
  * nothing from such prompt reads. A read that finds the tail's next events takes everything there
  * is, so pacing the reads delays a read model's view of a new event by at most the interval and
@@ -34,6 +34,7 @@ public final class PacedTailEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final long intervalNanos;
+    /** When the tail was last read; at first far enough in the past that the first read never waits. */
     private long lastTailRead = System.nanoTime() - Long.MAX_VALUE / 2;
 
     /**

@@ -32,6 +32,8 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
 
     static final Duration CAPACITY_WINDOW = Duration.ofMinutes(10);
     private static final int SLOTS = 60;
+    /** How long a timer's percentiles keep a sample, as Axon's timers do. */
+    private static final Duration PERCENTILE_EXPIRY = Duration.ofMinutes(10);
 
     private final String prefix;
     private final MeterRegistry registry;
@@ -110,7 +112,7 @@ final class BusMonitor implements MessageMonitor<Message<?>> {
         /** Axon's timer settings, so that dashboards built on its percentiles keep working. */
         private Timer timer(String name, Tags tags) {
             return Timer.builder(prefix + "." + name)
-                    .distributionStatisticExpiry(CAPACITY_WINDOW)
+                    .distributionStatisticExpiry(PERCENTILE_EXPIRY)
                     .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999)
                     .tags(tags)
                     .register(registry);

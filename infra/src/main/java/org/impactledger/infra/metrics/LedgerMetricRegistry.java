@@ -89,20 +89,21 @@ public class LedgerMetricRegistry extends GlobalMetricRegistry {
         return registerEventBus(eventBusName, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
     }
 
+    // The query update emitter's registrations are private in Axon, so both ways in are routed here.
+
     @Override
     public MessageMonitor<? extends Message<?>> registerComponent(Class<?> componentType, String componentName) {
-        if (QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
-            return BusMonitor.withCapacity(componentName, getRegistry(), TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
-        }
-        return super.registerComponent(componentType, componentName);
+        return QueryUpdateEmitter.class.isAssignableFrom(componentType) ? queryUpdates(componentName)
+                : super.registerComponent(componentType, componentName);
     }
 
-    /** The query update emitter's registration is private in Axon, so it is routed here. */
     @Override
     public MessageMonitor<? extends Message<?>> registerComponentWithDefaultTags(Class<?> componentType, String componentName) {
-        if (QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
-            return BusMonitor.withCapacity(componentName, getRegistry(), TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
-        }
-        return super.registerComponentWithDefaultTags(componentType, componentName);
+        return QueryUpdateEmitter.class.isAssignableFrom(componentType) ? queryUpdates(componentName)
+                : super.registerComponentWithDefaultTags(componentType, componentName);
+    }
+
+    private MessageMonitor<? extends Message<?>> queryUpdates(String emitterName) {
+        return BusMonitor.withCapacity(emitterName, getRegistry(), TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
     }
 }
