@@ -144,7 +144,7 @@ public class Fund {
     private Map<String, Money> propertyAcquisitions = new HashMap<>();
     /** "propertyId/collectionId" → rent received (Homes4All). */
     private Map<String, RentIncome> rentIncome = new HashMap<>();
-    /** By outcome id; an entry exists while the outcome's payment is reserved or paid. */
+    /** By "contractId/outcomeId" ({@link #reservationKey}); an entry exists while the outcome's payment is reserved or paid. */
     private Map<String, Reservation> reservations = new HashMap<>();
 
     /** For the framework (event sourcing and snapshots). */
@@ -328,7 +328,7 @@ public class Fund {
         requireValue(contractId, "contractId");
         requireValue(outcomeId, "outcomeId");
         requireAmount(amount, "amount");
-        Reservation existing = reservations.get(outcomeId.value());
+        Reservation existing = reservations.get(reservationKey(contractId, outcomeId));
         if (existing != null) {
             throw new DomainException(ErrorCode.INVALID_STATE, "outcomeId",
                     "outcome " + outcomeId + " already has " + existing.amount() + " "
@@ -578,7 +578,7 @@ public class Fund {
         Budget budget = budgets.get(event.budgetId().value());
         budgets.put(event.budgetId().value(), new Budget(budget.payerId(), budget.committed(),
                 budget.reserved().plus(event.amount()), budget.paid(), budget.nrrp()));
-        reservations.put(event.outcomeId().value(),
+        reservations.put(reservationKey(event.contractId(), event.outcomeId()),
                 new Reservation(event.budgetId(), event.contractId(), event.amount(), ReservationStatus.RESERVED));
     }
 
@@ -587,7 +587,7 @@ public class Fund {
         Budget budget = budgets.get(event.budgetId().value());
         budgets.put(event.budgetId().value(), new Budget(budget.payerId(), budget.committed(),
                 budget.reserved().minus(event.amount()), budget.paid().plus(event.amount()), budget.nrrp()));
-        reservations.put(event.outcomeId().value(),
+        reservations.put(reservationKey(event.contractId(), event.outcomeId()),
                 new Reservation(event.budgetId(), event.contractId(), event.amount(), ReservationStatus.PAID));
         cash = cash.plus(event.amount());
     }
@@ -597,7 +597,7 @@ public class Fund {
         Budget budget = budgets.get(event.budgetId().value());
         budgets.put(event.budgetId().value(), new Budget(budget.payerId(), budget.committed(),
                 budget.reserved().minus(event.amount()), budget.paid(), budget.nrrp()));
-        reservations.remove(event.outcomeId().value());
+        reservations.remove(reservationKey(event.contractId(), event.outcomeId()));
     }
 
     @EventSourcingHandler
@@ -605,7 +605,7 @@ public class Fund {
         Budget budget = budgets.get(event.budgetId().value());
         budgets.put(event.budgetId().value(), new Budget(budget.payerId(), budget.committed(),
                 budget.reserved(), budget.paid().minus(event.amount()), budget.nrrp()));
-        reservations.remove(event.outcomeId().value());
+        reservations.remove(reservationKey(event.contractId(), event.outcomeId()));
         cash = cash.minus(event.amount());
     }
 
@@ -683,22 +683,31 @@ public class Fund {
         return positions;
     }
 
+    /**
+     * An outcome's reservation is keyed by its contract and its id: outcome ids are unique within a
+     * contract only, and two contracts of a fund may each have an outcome {@code o1}. ('/' cannot occur
+     * in an id.)
+     */
+    private static String reservationKey(ContractId contractId, OutcomeId outcomeId) {
+        return contractId.value() + "/" + outcomeId.value();
+    }
+
     private void requireReservation(BudgetId budgetId, ContractId contractId, OutcomeId outcomeId, Money amount,
                                     ReservationStatus expected, String action) {
-        Reservation reservation = reservations.get(outcomeId.value());
+        Reservation reservation = reservations.get(reservationKey(contractId, outcomeId));
         if (reservation == null) {
             throw new DomainException(ErrorCode.INVALID_STATE, "outcomeId",
-                    "cannot " + action + " outcome " + outcomeId + ": it has no reservation in budget " + budgetId);
+                    "cannot " + action + " outcome " + outcomeId + " of contract " + contractId + ": it has no reservation in budget " + budgetId);
         }
         if (reservation.status() != expected) {
             throw new DomainException(ErrorCode.INVALID_STATE, "outcomeId",
                     "cannot " + action + " outcome " + outcomeId + ": its payment of " + reservation.amount() + " is "
                             + (reservation.status() == ReservationStatus.PAID ? "already paid" : "reserved but not paid"));
         }
-        if (!reservation.budgetId().equals(budgetId) || !reservation.contractId().equals(contractId)) {
+        if (!reservation.budgetId().equals(budgetId)) {
             throw new DomainException(ErrorCode.INVALID_STATE, "outcomeId",
-                    "cannot " + action + " outcome " + outcomeId + " under budget " + budgetId + " and contract " + contractId
-                            + ": it is reserved under budget " + reservation.budgetId() + " and contract " + reservation.contractId());
+                    "cannot " + action + " outcome " + outcomeId + " of contract " + contractId + " under budget " + budgetId
+                            + ": it is reserved under budget " + reservation.budgetId());
         }
         if (!reservation.amount().equals(amount)) {
             throw DomainException.invalid("amount",

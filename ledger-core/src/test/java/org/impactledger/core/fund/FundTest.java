@@ -729,6 +729,15 @@ class FundTest {
         }
 
         @Test
+        void reserves_for_an_outcome_of_another_contract_with_the_same_outcome_id() {
+            ContractId other = ContractId.of("c-2");
+            fixture.given(fundWith(outcomePaid(OUTCOME_1, "500.00", "100.00")))
+                    .when(new ReserveBudget(FUND_ID, BUDGET, other, OUTCOME_1, eur("100.00")))
+                    .expectEvents(new OutcomeBudgetReserved(FUND_ID, BUDGET, other, OUTCOME_1, eur("100.00")))
+                    .expectState(fund -> assertThat(fund.remainingBudget(BUDGET)).isEqualTo(eur("300.00")));
+        }
+
+        @Test
         void refuses_to_reserve_from_an_unknown_budget() {
             fixture.given(fundWith(budgetCommitted("500.00")))
                     .when(new ReserveBudget(FUND_ID, BudgetId.of("b-9"), CONTRACT, OUTCOME_1, eur("100.00")))
@@ -787,7 +796,7 @@ class FundTest {
             fixture.given(fundWith(budgetCommitted("500.00")))
                     .when(new ReceivePayment(FUND_ID, BUDGET, CONTRACT, OUTCOME_1, eur("300.00"), "SEPA-o-1", DAY))
                     .expectException(refused(INVALID_STATE, "outcomeId"))
-                    .expectExceptionMessage("cannot receive a payment for outcome o-1: it has no reservation in budget b-1")
+                    .expectExceptionMessage("cannot receive a payment for outcome o-1 of contract contract-1: it has no reservation in budget b-1")
                     .expectNoEvents();
         }
 
@@ -815,8 +824,19 @@ class FundTest {
                     .when(new ReceivePayment(FUND_ID, BUDGET, ContractId.of("contract-2"), OUTCOME_1,
                             eur("300.00"), "SEPA-o-1", DAY))
                     .expectException(refused(INVALID_STATE, "outcomeId"))
-                    .expectExceptionMessage("cannot receive a payment for outcome o-1 under budget b-1 and contract contract-2:"
-                            + " it is reserved under budget b-1 and contract contract-1")
+                    .expectExceptionMessage("cannot receive a payment for outcome o-1 of contract contract-2: it has no reservation in budget b-1")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuses_a_payment_under_another_budget_than_the_reserved_one() {
+            BudgetId other = BudgetId.of("b-2");
+            fixture.given(fundWith(budgetCommitted("500.00"), new OutcomeBudgetCommitted(FUND_ID, other, CITY, eur("500.00"), null, DAY),
+                            reserved(OUTCOME_1, "300.00")))
+                    .when(new ReceivePayment(FUND_ID, other, CONTRACT, OUTCOME_1, eur("300.00"), "SEPA-o-1", DAY))
+                    .expectException(refused(INVALID_STATE, "outcomeId"))
+                    .expectExceptionMessage("cannot receive a payment for outcome o-1 of contract contract-1 under budget b-2:"
+                            + " it is reserved under budget b-1")
                     .expectNoEvents();
         }
 
@@ -854,7 +874,7 @@ class FundTest {
             fixture.given(fundWith(budgetCommitted("500.00")))
                     .when(new ReleaseBudget(FUND_ID, BUDGET, CONTRACT, OUTCOME_1, eur("300.00"), "approval reversed"))
                     .expectException(refused(INVALID_STATE, "outcomeId"))
-                    .expectExceptionMessage("cannot release outcome o-1: it has no reservation in budget b-1")
+                    .expectExceptionMessage("cannot release outcome o-1 of contract contract-1: it has no reservation in budget b-1")
                     .expectNoEvents();
         }
 
@@ -905,7 +925,7 @@ class FundTest {
             fixture.given(fundWith(budgetCommitted("500.00")))
                     .when(new RefundPayment(FUND_ID, BUDGET, CONTRACT, OUTCOME_1, eur("300.00"), "outcome withdrawn", DAY))
                     .expectException(refused(INVALID_STATE, "outcomeId"))
-                    .expectExceptionMessage("cannot refund outcome o-1: it has no reservation in budget b-1")
+                    .expectExceptionMessage("cannot refund outcome o-1 of contract contract-1: it has no reservation in budget b-1")
                     .expectNoEvents();
         }
 
