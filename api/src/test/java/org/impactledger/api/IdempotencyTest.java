@@ -52,6 +52,28 @@ class IdempotencyTest extends IntegrationTest {
     }
 
     @Test
+    void another_user_sending_the_same_key_and_body_is_refused_not_answered_with_the_first_users_result() {
+        Scenario s = Scenario.fundWithContract(http, unique("idem5"), "50000.00", "30000.00");
+        String key = unique("shared-key");
+        Map<String, Object> body = Map.of("investorId", "inv-b", "amount", money("1000.00"), "valueDate", "2026-01-10");
+        ok(http.post("/api/funds/" + s.fundId + "/commitments").as(Scenario.MANAGER, "fund-manager").idempotencyKey(key).json(body).send(), 201);
+        long events = eventCount();
+
+        Http.Response other = http.post("/api/funds/" + s.fundId + "/commitments").as("manager-bea", "fund-manager").idempotencyKey(key)
+                .json(body).send();
+
+        assertThat(other.status()).as(other.body()).isEqualTo(409);
+        assertThat(other.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(eventCount()).isEqualTo(events);
+        // the first user's retry is still answered
+        Http.Response retry = http.post("/api/funds/" + s.fundId + "/commitments").as(Scenario.MANAGER, "fund-manager").idempotencyKey(key)
+                .json(body).send();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
     void a_refused_command_does_not_use_up_its_key() {
         Scenario s = Scenario.fundWithContract(http, unique("idem3"), "50000.00", "30000.00");
         String key = unique("call-key");

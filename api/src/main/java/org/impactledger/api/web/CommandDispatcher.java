@@ -38,7 +38,7 @@ public class CommandDispatcher {
 
     public Dispatched send(Object command, RequestContext context) {
         // the fingerprint only matters for a key the client may send again; without one the command id is new and never replayed
-        String requestHash = context.idempotencyKey() != null ? hash(command) : null;
+        String requestHash = context.idempotencyKey() != null ? hash(context.principal(), command) : null;
         String commandId = context.idempotencyKey() != null ? context.idempotencyKey() : UUID.randomUUID().toString();
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(LedgerMetaData.PRINCIPAL, context.principal());
@@ -68,11 +68,16 @@ public class CommandDispatcher {
         return new Dispatched(processedCommands.resultOf(earlier), true, earlier.commandId());
     }
 
-    /** A stable fingerprint of the command: its type and every value it carries. */
-    static String hash(Object command) {
+    /**
+     * A stable fingerprint of the request: who sent it, the command's type and every value it carries.
+     * The sender is part of it so that a key is one user's: another user sending the same key and the
+     * same body is refused (409) instead of being answered with the first user's result, while
+     * nothing of theirs ran and the events name the first user.
+     */
+    static String hash(String principal, Object command) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] bytes = digest.digest((command.getClass().getName() + ":" + command).getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = digest.digest((principal + "\n" + command.getClass().getName() + ":" + command).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
