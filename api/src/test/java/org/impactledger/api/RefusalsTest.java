@@ -156,7 +156,7 @@ class RefusalsTest extends IntegrationTest {
         Scenario s = Scenario.fundWithContract(http, unique("closed"), "50000.00", "30000.00");
         ok(http.post("/api/contracts/" + s.contractId + "/close").as(Scenario.MANAGER, "fund-manager")
                 .json(Map.of("closedOn", "2026-09-01", "reason", "programme ended")).send(), 200);
-        refused(() -> s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 409, "CONTRACT_CLOSED", null);
+        refused(() -> s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 409, "CONTRACT_CLOSED", "contractId");
     }
 
     @Test

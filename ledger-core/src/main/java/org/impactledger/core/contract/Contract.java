@@ -152,7 +152,7 @@ public class Contract {
     @CommandHandler
     public void handle(CloseContract command) {
         if (closed) {
-            throw new DomainException(ErrorCode.CONTRACT_CLOSED, null, "contract " + contractId + " was already closed on " + closedOn);
+            throw new DomainException(ErrorCode.CONTRACT_CLOSED, "contractId", "contract " + contractId + " was already closed on " + closedOn);
         }
         required(command.closedOn(), "closedOn");
         if (command.closedOn().isBefore(startDate)) {
@@ -245,6 +245,11 @@ public class Contract {
         requireText(report.period(), "period");
         if (!PERIOD.matcher(report.period()).matches()) {
             throw DomainException.invalid("period", "period '" + report.period() + "' must be a year (2025), a month (2025-03) or a quarter (2025-Q1)");
+        }
+        if (!PeriodRange.of(report.period()).contains(report.outcomeDate())) {
+            // otherwise "once per beneficiary per period" could be evaded by naming any other period
+            throw new DomainException(ErrorCode.DATE_OUT_OF_RANGE, "period",
+                    "outcomeDate " + report.outcomeDate() + " is not in period " + report.period() + "; an outcome is reported for the period it was achieved in");
         }
         requireText(report.evidenceReference(), "evidenceReference");
         requireText(report.evidenceSha256(), "evidenceSha256");
@@ -479,12 +484,39 @@ public class Contract {
         return Optional.ofNullable(outcomes.get(outcomeId.value()));
     }
 
+    /**
+     * Refuses working capital advanced under this contract by another fund than its own (NOT_FOUND
+     * {@code contractId}: that fund has no such contract), to another provider than the one it is
+     * signed with (INVALID_VALUE {@code providerId}), or once it is closed (CONTRACT_CLOSED). The fund
+     * checks its own rules (cash, a new advance id) after this.
+     */
+    public void checkWorkingCapitalAdvance(FundId advancingFund, ProviderId provider) {
+        if (!fundId.equals(advancingFund)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "contractId", "fund " + advancingFund + " has no contract " + contractId);
+        }
+        if (provider == null) {
+            throw DomainException.invalid("providerId", "providerId is required");
+        }
+        if (!providerId.equals(provider)) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "providerId",
+                    "contract " + contractId + " is signed with provider " + providerId + ", not " + provider);
+        }
+        if (closed) {
+            throw new DomainException(ErrorCode.CONTRACT_CLOSED, "contractId",
+                    "contract " + contractId + " was closed on " + closedOn + "; no working capital can be advanced under it");
+        }
+    }
+
     public ContractId contractId() {
         return contractId;
     }
 
     public FundId fundId() {
         return fundId;
+    }
+
+    public ProviderId providerId() {
+        return providerId;
     }
 
     public BudgetId budgetId() {
@@ -610,7 +642,7 @@ public class Contract {
 
     private void requireOpen() {
         if (closed) {
-            throw new DomainException(ErrorCode.CONTRACT_CLOSED, null,
+            throw new DomainException(ErrorCode.CONTRACT_CLOSED, "contractId",
                     "contract " + contractId + " was closed on " + closedOn + " and accepts no more changes");
         }
     }
@@ -672,8 +704,46 @@ public class Contract {
                 .filter(id -> !id.equals(exceptOutcomeId))
                 .map(outcomes::get)
                 .filter(o -> o.status().holdsPayment())
-                .filter(o -> rule == PaymentRule.ONCE_PER_BENEFICIARY || o.period().equals(period))
+                .filter(o -> rule == PaymentRule.ONCE_PER_BENEFICIARY || PeriodRange.overlap(o.period(), period))
                 .findFirst();
+    }
+
+    /**
+     * The days of a period (a year, a quarter or a month, as {@link #PERIOD} reads it). Periods of
+     * different lengths that share a day are the same period for the once-per-period rule: a
+     * beneficiary paid for 2026-06 is not paid again for 2026-Q2 or 2026.
+     */
+    private record PeriodRange(LocalDate first, LocalDate last) {
+
+        static PeriodRange of(String period) {
+            int year = Integer.parseInt(period.substring(0, 4));
+            if (period.length() == 4) {
+                return new PeriodRange(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            }
+            if (period.charAt(5) == 'Q') {
+                LocalDate first = LocalDate.of(year, 3 * (period.charAt(6) - '1') + 1, 1);
+                return new PeriodRange(first, first.plusMonths(3).minusDays(1));
+            }
+            LocalDate first = LocalDate.of(year, Integer.parseInt(period.substring(5, 7)), 1);
+            return new PeriodRange(first, first.plusMonths(1).minusDays(1));
+        }
+
+        /** Whether two periods share a day; a period recorded before it was checked against {@link #PERIOD} counts by its text alone. */
+        static boolean overlap(String a, String b) {
+            if (a.equals(b)) {
+                return true;
+            }
+            if (!PERIOD.matcher(a).matches() || !PERIOD.matcher(b).matches()) {
+                return false;
+            }
+            PeriodRange x = of(a);
+            PeriodRange y = of(b);
+            return !x.first.isAfter(y.last) && !y.first.isAfter(x.last);
+        }
+
+        boolean contains(LocalDate day) {
+            return !day.isBefore(first) && !day.isAfter(last);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import org.impactledger.core.contract.command.ExecuteOutcomePayment;
 import org.impactledger.core.contract.command.ReversePayment;
 import org.impactledger.core.contract.command.SignContract;
 import org.impactledger.core.fund.Fund;
+import org.impactledger.core.fund.command.AdvanceWorkingCapital;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
@@ -21,7 +22,8 @@ import org.impactledger.core.shared.PayerId;
 
 /**
  * Handles the contract commands that also touch the fund: signing (the payer budget must exist and
- * fixes the contract's currency) and the payment steps (each moves the payer budget). Both
+ * fixes the contract's currency), the payment steps (each moves the payer budget) and working capital
+ * advanced under a contract (the fund pays, the contract says to whom). Both
  * aggregates are changed in one unit of work, so a refusal by either side appends nothing at all.
  *
  * <p>The rules stay in the aggregates; this class only loads them, and lends the contract the
@@ -58,6 +60,20 @@ public class OutcomePaymentHandler {
 
         create(contractId, () -> new Contract(command, currency, payerId));
         return contractId;
+    }
+
+    /**
+     * Advances working capital from a fund to the provider of one of its contracts. The contract must
+     * exist, be the fund's, be open and be signed with that provider ({@link Contract#checkWorkingCapitalAdvance});
+     * then the fund's own rules apply (available cash, a new advance id). Only the fund's stream gets an event.
+     */
+    @CommandHandler
+    public void handle(AdvanceWorkingCapital command) {
+        FundId fundId = required(command.fundId(), "fundId");
+        Aggregate<Fund> fund = loadFund(fundId);
+        Aggregate<Contract> contract = loadContract(command.contractId());
+        contract.execute(c -> c.checkWorkingCapitalAdvance(fundId, command.providerId()));
+        fund.execute(f -> f.advanceWorkingCapital(command));
     }
 
     /** @return the amount approved (verified quantity × unit price at the outcome date) */

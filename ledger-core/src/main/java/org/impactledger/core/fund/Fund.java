@@ -227,8 +227,12 @@ public class Fund {
         apply(new CapitalReceived(fundId, callId, call.investorId(), amount, command.valueDate(), command.bankReference()));
     }
 
-    @CommandHandler
-    public void handle(AdvanceWorkingCapital command) {
+    /**
+     * Advances working capital to a provider under a contract, out of available cash. Called by the
+     * contract side's command handler, which has checked that the contract is this fund's, open, and
+     * signed with that provider: the fund alone cannot see its contracts.
+     */
+    public void advanceWorkingCapital(AdvanceWorkingCapital command) {
         String advanceId = Identifier.requireValid(command.advanceId(), "advanceId");
         requireValue(command.providerId(), "providerId");
         requireValue(command.contractId(), "contractId");

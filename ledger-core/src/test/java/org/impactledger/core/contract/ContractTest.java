@@ -58,6 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -354,7 +355,7 @@ class ContractTest {
             fixture.given(contractSigned(), contractClosed(END))
                     .when(closeContract(END.plusDays(1)))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.CONTRACT_CLOSED, null, "contract C-HOUSING-FIRST-1 was already closed on 2026-12-31"));
+                    .expectException(refusal(ErrorCode.CONTRACT_CLOSED, "contractId", "contract C-HOUSING-FIRST-1 was already closed on 2026-12-31"));
         }
 
         @Test
@@ -392,7 +393,7 @@ class ContractTest {
             fixture.given(contractSigned(), reported.reported(), verified.reported(), verified.verified(), contractClosed(END))
                     .when(command)
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.CONTRACT_CLOSED, null,
+                    .expectException(refusal(ErrorCode.CONTRACT_CLOSED, "contractId",
                             "contract C-HOUSING-FIRST-1 was closed on 2026-12-31 and accepts no more changes"));
         }
 
@@ -519,12 +520,22 @@ class ContractTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2025", "2025-01", "2025-12", "2025-Q1", "2025-Q4"})
-        void accepts_a_year_a_month_or_a_quarter_as_period(String period) {
-            OutcomeSpec spec = outcome("O-1").period(period);
+        @CsvSource({"2025, 2025-05-15", "2025-01, 2025-01-31", "2025-12, 2025-12-01", "2025-Q1, 2025-03-31", "2025-Q4, 2025-10-01"})
+        void accepts_a_year_a_month_or_a_quarter_as_period(String period, String outcomeDate) {
+            OutcomeSpec spec = outcome("O-1").period(period).on(outcomeDate);
             fixture.given(contractSigned())
                     .when(spec.report())
                     .expectEvents(spec.reported());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"2026, 2025-06-15", "2025-Q1, 2025-04-01", "2025-05, 2025-04-30", "2025-06, 2025-07-01"})
+        void refuses_a_period_the_outcome_date_is_not_in(String period, String outcomeDate) {
+            fixture.given(contractSigned())
+                    .when(outcome("O-1").period(period).on(outcomeDate).report())
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.DATE_OUT_OF_RANGE, "period", "outcomeDate " + outcomeDate + " is not in period " + period
+                            + "; an outcome is reported for the period it was achieved in"));
         }
 
         @Test
@@ -581,6 +592,18 @@ class ContractTest {
             fixture.given(contractSigned(), may.reported(), may.verified(), may.approved(),
                             may.executed(eur("120.00"), "TRN-1", date("2025-06-10")))
                     .when(outcome("O-2").metric(MENTORING).period("2025-05").on("2025-05-30").report())
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.DUPLICATE_PAYMENT, "beneficiaryId",
+                            "beneficiary BEN-0001 already has a payment for metric MENTORING_MONTH in period 2025-05 (outcome O-1, PAID); "
+                                    + "the metric is paid once per beneficiary per period"));
+        }
+
+        @Test
+        void refuses_a_longer_period_that_contains_a_period_already_paid_for_a_per_period_metric() {
+            OutcomeSpec may = outcome("O-1").metric(MENTORING).period("2025-05").on("2025-05-31");
+            fixture.given(contractSigned(), may.reported(), may.verified(), may.approved(),
+                            may.executed(eur("120.00"), "TRN-1", date("2025-06-10")))
+                    .when(outcome("O-2").metric(MENTORING).period("2025-Q2").on("2025-06-15").report())
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.DUPLICATE_PAYMENT, "beneficiaryId",
                             "beneficiary BEN-0001 already has a payment for metric MENTORING_MONTH in period 2025-05 (outcome O-1, PAID); "

@@ -162,6 +162,7 @@ final class ContractTestData {
         private String metric = HOUSED;
         private String period = "2025-Q2";
         private LocalDate outcomeDate = date("2025-05-15");
+        private boolean periodGiven;
         private BigDecimal quantity = BigDecimal.ONE;
         private String evidenceReference = "evidence/tenancy-BEN-0001.pdf";
         private String sha256 = SHA256;
@@ -183,11 +184,16 @@ final class ContractTestData {
 
         OutcomeSpec period(String value) {
             period = value;
+            periodGiven = true;
             return this;
         }
 
+        /** The outcome date; the period follows it (its quarter) unless one was given. */
         OutcomeSpec on(String isoDate) {
             outcomeDate = isoDate == null ? null : date(isoDate);
+            if (!periodGiven && outcomeDate != null) {
+                period = outcomeDate.getYear() + "-Q" + ((outcomeDate.getMonthValue() - 1) / 3 + 1);
+            }
             return this;
         }
 

@@ -44,6 +44,15 @@ import org.impactledger.core.contract.command.SignContract;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
 import org.impactledger.core.contract.event.OutcomePaymentReversed;
 import org.impactledger.core.fund.Fund;
+import org.impactledger.core.fund.command.AdvanceWorkingCapital;
+import org.impactledger.core.fund.command.CallCapital;
+import org.impactledger.core.fund.command.CommitCapital;
+import org.impactledger.core.fund.command.ReceiveCapital;
+import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
+import org.impactledger.core.shared.ContractId;
+import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.InvestorId;
+import org.impactledger.core.shared.ProviderId;
 import org.impactledger.core.fund.command.CommitOutcomeBudget;
 import org.impactledger.core.fund.command.OpenFund;
 import org.impactledger.core.fund.event.OutcomeBudgetReleased;
@@ -179,6 +188,97 @@ class OutcomePaymentHandlerTest {
         assertThat(refusal.field()).isEqualTo("contractId");
         assertThat(refusal.getMessage()).isEqualTo("contract C-HOUSING-FIRST-1 already exists");
         assertThat(stream(CONTRACT)).containsExactly(contractSigned());
+    }
+
+    // ---------------------------------------------------------------- working capital advanced under a contract
+
+    /** The fund with its budget, 10,000.00 EUR of cash paid in, and the contract signed. */
+    private void signedContractWithFundCash() {
+        openFundWithBudget("50000");
+        InvestorId investor = InvestorId.of("INV-1");
+        commands.sendAndWait(new CommitCapital(FUND, investor, eur("10000.00"), date("2025-01-02")));
+        commands.sendAndWait(new CallCapital(FUND, "call-1", investor, eur("10000.00"), date("2025-01-10")));
+        commands.sendAndWait(new ReceiveCapital(FUND, "call-1", eur("10000.00"), date("2025-01-09"), "SEPA-CALL-1"));
+        commands.sendAndWait(signContract());
+    }
+
+    private AdvanceWorkingCapital advance(FundId fund, ProviderId provider, ContractId contract) {
+        return new AdvanceWorkingCapital(fund, "adv-1", provider, contract, eur("1000.00"), date("2025-02-01"));
+    }
+
+    @Test
+    void advances_working_capital_to_the_provider_of_one_of_the_funds_contracts() {
+        signedContractWithFundCash();
+
+        commands.sendAndWait(advance(FUND, ContractTestData.PROVIDER, CONTRACT));
+
+        assertThat(stream(FUND)).last().isEqualTo(new WorkingCapitalAdvanced(FUND, "adv-1", ContractTestData.PROVIDER, CONTRACT,
+                eur("1000.00"), date("2025-02-01")));
+        assertThat(stream(CONTRACT)).containsExactly(contractSigned());
+    }
+
+    @Test
+    void refuses_an_advance_under_a_contract_that_does_not_exist() {
+        signedContractWithFundCash();
+        List<Object> fundBefore = stream(FUND);
+
+        DomainException refusal = refusalOf(() -> commands.sendAndWait(advance(FUND, ContractTestData.PROVIDER, ContractId.of("C-NONE"))));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(refusal.field()).isEqualTo("contractId");
+        assertThat(refusal.getMessage()).isEqualTo("no contract C-NONE");
+        assertThat(stream(FUND)).isEqualTo(fundBefore);
+    }
+
+    @Test
+    void refuses_an_advance_to_another_provider_than_the_contracts() {
+        signedContractWithFundCash();
+        List<Object> fundBefore = stream(FUND);
+
+        DomainException refusal = refusalOf(() -> commands.sendAndWait(advance(FUND, ProviderId.of("P-OTHER"), CONTRACT)));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+        assertThat(refusal.field()).isEqualTo("providerId");
+        assertThat(refusal.getMessage()).isEqualTo("contract C-HOUSING-FIRST-1 is signed with provider P-COOP-CASA, not P-OTHER");
+        assertThat(stream(FUND)).isEqualTo(fundBefore);
+    }
+
+    @Test
+    void refuses_an_advance_by_a_fund_under_another_funds_contract() {
+        signedContractWithFundCash();
+        FundId other = FundId.of("F-OTHER");
+        commands.sendAndWait(new OpenFund(other, "Other Fund", EUR, "Fondazione per il Sociale", new BigDecimal("1.30")));
+
+        DomainException refusal = refusalOf(() -> commands.sendAndWait(advance(other, ContractTestData.PROVIDER, CONTRACT)));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(refusal.field()).isEqualTo("contractId");
+        assertThat(refusal.getMessage()).isEqualTo("fund F-OTHER has no contract C-HOUSING-FIRST-1");
+        assertThat(stream(other)).hasSize(1);
+    }
+
+    @Test
+    void refuses_an_advance_under_a_closed_contract() {
+        signedContractWithFundCash();
+        commands.sendAndWait(closeContract(date("2025-01-31")));
+        List<Object> fundBefore = stream(FUND);
+
+        DomainException refusal = refusalOf(() -> commands.sendAndWait(advance(FUND, ContractTestData.PROVIDER, CONTRACT)));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.CONTRACT_CLOSED);
+        assertThat(refusal.field()).isEqualTo("contractId");
+        assertThat(stream(FUND)).isEqualTo(fundBefore);
+    }
+
+    @Test
+    void the_funds_own_rules_still_apply_to_an_advance_under_its_contract() {
+        signedContractWithFundCash();
+
+        DomainException refusal = refusalOf(() -> commands.sendAndWait(new AdvanceWorkingCapital(FUND, "adv-1", ContractTestData.PROVIDER,
+                CONTRACT, eur("10000.01"), date("2025-02-01"))));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+        assertThat(refusal.field()).isEqualTo("amount");
     }
 
     // ---------------------------------------------------------------- approving

@@ -136,7 +136,7 @@ class ReportOutcomesTest {
         fixture.given(contractSigned(), contractClosed(END))
                 .when(batch(PROVIDER, outcome("O-1")))
                 .expectNoEvents()
-                .expectException(refusal(ErrorCode.CONTRACT_CLOSED, null,
+                .expectException(refusal(ErrorCode.CONTRACT_CLOSED, "contractId",
                         "contract C-HOUSING-FIRST-1 was closed on 2026-12-31 and accepts no more changes"));
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.impactledger.core.fund.command.AdvanceWorkingCapital;
 import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
@@ -12,8 +13,8 @@ import org.impactledger.core.shared.OutcomeId;
 import org.impactledger.core.shared.PayerId;
 
 /**
- * Test-only commands and handler that drive the fund's budget methods the way the contract side's
- * command handler does: load the fund from the repository and call the public method.
+ * Test-only commands and handler that drive the fund's budget and advance methods the way the contract
+ * side's command handler does: load the fund from the repository and call the public method.
  */
 final class BudgetTestCommands {
 
@@ -80,6 +81,12 @@ final class BudgetTestCommands {
         @CommandHandler
         Money handle(AskRemainingBudget c) {
             return repository.load(c.fundId().value()).invoke(fund -> fund.remainingBudget(c.budgetId()));
+        }
+
+        /** As the contract side's handler does once the contract has agreed to the advance. */
+        @CommandHandler
+        void handle(AdvanceWorkingCapital c) {
+            repository.load(c.fundId().value()).execute(fund -> fund.advanceWorkingCapital(c));
         }
     }
 }

@@ -29,9 +29,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.impactledger.core.fund.Fund;
-import org.impactledger.core.fund.command.AdvanceWorkingCapital;
 import org.impactledger.core.fund.command.CallCapital;
 import org.impactledger.core.fund.command.CommitCapital;
+import org.impactledger.core.fund.command.Distribute;
 import org.impactledger.core.fund.command.OpenFund;
 import org.impactledger.core.fund.command.ReceiveCapital;
 import org.impactledger.core.fund.NrrpTag;
@@ -41,13 +41,11 @@ import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.housing.HousingTestData.LeaseSpec;
 import org.impactledger.core.housing.command.AcquireProperty;
 import org.impactledger.core.housing.command.CollectRent;
-import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.InvestorId;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.PropertyId;
-import org.impactledger.core.shared.ProviderId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -291,8 +289,7 @@ class HousingFundHandlerTest {
     void refuses_a_reversal_fund_cash_cannot_cover_and_the_collection_stays_unreversed() {
         marchCharged();
         commands.sendAndWait(lease.collect("C-1", "2025-03", "400.00", "2025-03-05"));
-        commands.sendAndWait(new AdvanceWorkingCapital(FUND, "adv-1", ProviderId.of("coop-casa"), ContractId.of("c-1"), eur("80200.00"),
-                date("2025-03-10")));
+        commands.sendAndWait(new Distribute(FUND, "dist-1", eur("80200.00"), date("2025-03-10")));
         List<Object> propertyBefore = stream(PROPERTY);
 
         DomainException refusal = refusalOf(() -> commands.sendAndWait(lease.reverse("C-1", "returned by the bank", "2025-03-20")));
