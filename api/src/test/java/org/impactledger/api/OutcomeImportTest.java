@@ -106,6 +106,14 @@ class OutcomeImportTest extends IntegrationTest {
         assertThat(rejected(status, "field")).containsExactly("7 outcomeDate", "8 outcomeId", "9 beneficiaryId");
         JsonNode list = ok(http.get(imports(s)).as(PROVIDER, "provider").send(), 200).json();
         assertThat(list.get("items").valueStream().map(i -> i.get("importId").asString())).contains(answer.get("importId").asString());
+        // paging parameters are checked as on every other list
+        for (String query : new String[] {"?size=0", "?size=-1", "?page=-1"}) {
+            for (String path : new String[] {imports(s), imports(s) + "/" + answer.get("importId").asString()}) {
+                Http.Response refused = http.get(path + query).as(PROVIDER, "provider").send();
+                assertThat(refused.status()).as(path + query).isEqualTo(400);
+                assertThat(refused.json().get("field").asString()).as(path + query).isEqualTo(query.substring(1, query.indexOf('=')));
+            }
+        }
     }
 
     @Test
