@@ -5,6 +5,7 @@ import static org.impactledger.api.support.Scenario.ok;
 
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.api.support.Http;
 import org.impactledger.api.support.Scenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,18 @@ class OperationsTest extends IntegrationTest {
         assertThat(capacity.at("/measurements/0/value").asDouble()).isGreaterThan(0.0);
         JsonNode published = ok(http.get("/actuator/metrics/eventStore.successCounter?tag=payloadType:OutcomeReported").send(), 200).json();
         assertThat(published.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void a_scraper_reads_every_meter_in_the_prometheus_format_with_an_auditor_credential() {
+        Scenario s = Scenario.fundWithContract(http, unique("prometheus"), "50000.00", "30000.00");
+        ok(s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q3", "2026-08-01"), 201);
+
+        Http.Response scraped = ok(http.get("/actuator/prometheus").as("auditor-scraper", "auditor").send(), 200);
+
+        assertThat(scraped.header("Content-Type")).startsWith("text/plain");
+        assertThat(scraped.body()).containsPattern("(?m)^commandBus_successCounter_total\\{.*payloadType=\"ReportOutcome\".*\\} [0-9.E]+$");
+        assertThat(http.get("/actuator/prometheus").as(Scenario.PROVIDER, "provider").send().status()).isEqualTo(403);
     }
 
     @Test
