@@ -152,7 +152,7 @@ class ExchangeRefusalsTest extends IntegrationTest {
                 .json(Map.of("size", 10, "price", money("10.00"), "opensOn", "2026-02-02", "closesOn", "2026-02-27")).send(), 404, "NOT_FOUND",
                 "instrumentId");
         refused(() -> http.post("/api/exchange/issuers").as(ExchangeScenario.ADMISSIONS, "admin").json(Map.of("issuerId", fund.fundId,
-                "name", "Same id as a fund", "currency", "EUR", "sdgFocus", java.util.List.of("8.5"))).send(), 409, "ALREADY_EXISTS", null);
+                "name", "Same id as a fund", "currency", "EUR", "sdgFocus", java.util.List.of("8.5"))).send(), 409, "ALREADY_EXISTS", "issuerId");
 
         assertThat(eventCountFor(fund.fundId)).isEqualTo(fundEvents);
     }

@@ -160,6 +160,16 @@ class RefusalsTest extends IntegrationTest {
     }
 
     @Test
+    void a_fund_id_already_taken_is_refused_naming_the_field_and_the_id() {
+        Scenario s = Scenario.fundWithContract(http, unique("twice"), "50000.00", "30000.00");
+        JsonNode problem = refused(() -> http.post("/api/funds").as(Scenario.MANAGER, "fund-manager").json(Map.of("fundId", s.fundId,
+                "name", "Same id", "currency", "EUR", "manager", "Impact Managers", "returnCapMultiple", "1.30")).send(),
+                409, "ALREADY_EXISTS", "fundId");
+        assertThat(problem.get("field").asString()).isEqualTo("fundId");
+        assertThat(problem.get("detail").asString()).contains(s.fundId);
+    }
+
+    @Test
     void malformed_json_is_refused() {
         refused(() -> http.post("/api/funds").as(Scenario.MANAGER, "fund-manager").json("{\"name\": \"x\", ").send(),
                 400, "MALFORMED_REQUEST", "body");

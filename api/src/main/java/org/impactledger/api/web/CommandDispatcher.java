@@ -1,5 +1,6 @@
 package org.impactledger.api.web;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,10 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.infra.idempotency.ProcessedCommand;
 import org.impactledger.infra.idempotency.ProcessedCommands;
 import org.impactledger.infra.messaging.LedgerMetaData;
@@ -54,11 +59,41 @@ public class CommandDispatcher {
         try {
             Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
             return new Dispatched(result, false, commandId);
+        } catch (AggregateStreamCreationException taken) {
+            throw idTaken(command, taken);
         } catch (DuplicateKeyException race) {
             // the key was accepted before (a retry), or a concurrent request with it committed first: answer as it did.
             // The claim inside the command's transaction detects both, so the common case (a new key) needs no lookup first.
             return processedCommands.find(commandId).map(earlier -> replay(earlier, requestHash)).orElseThrow(() -> race);
         }
+    }
+
+    /**
+     * A command that creates a record under an id the event store already holds (a second fund with
+     * the same id, an issuer with a fund's id, or two creations at the same moment): 409 naming the
+     * command's identifier field and the id, found through its {@code @TargetAggregateIdentifier}.
+     */
+    static DomainException idTaken(Object command, AggregateStreamCreationException cause) {
+        if (command.getClass().isRecord()) {
+            for (RecordComponent component : command.getClass().getRecordComponents()) {
+                if (component.getAccessor().isAnnotationPresent(TargetAggregateIdentifier.class)) {
+                    Object id;
+                    try {
+                        id = component.getAccessor().invoke(command);
+                    } catch (ReflectiveOperationException e) {
+                        break;
+                    }
+                    DomainException taken = new DomainException(ErrorCode.ALREADY_EXISTS, component.getName(),
+                            component.getName() + " " + id + " is already the id of a record in the ledger (possibly created at the same moment)");
+                    taken.initCause(cause);
+                    return taken;
+                }
+            }
+        }
+        DomainException taken = new DomainException(ErrorCode.ALREADY_EXISTS, null,
+                "a record with this id exists already (possibly created at the same moment)");
+        taken.initCause(cause);
+        return taken;
     }
 
     private Dispatched replay(ProcessedCommand earlier, String requestHash) {
