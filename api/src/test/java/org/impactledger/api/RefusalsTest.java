@@ -170,6 +170,17 @@ class RefusalsTest extends IntegrationTest {
     }
 
     @Test
+    void a_url_the_server_cannot_read_is_refused_with_a_problem_document_not_an_html_page() {
+        for (String path : new String[] {"/api/funds/%00", "/api/funds/tf1%2F..%2Fx"}) {
+            Http.Response response = http.get(path).as(Scenario.MANAGER, "fund-manager").send();
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(response.json().get("code").asString()).as(path).isEqualTo("MALFORMED_URL");
+            assertThat(response.json().get("field").asString()).as(path).isEqualTo("path");
+        }
+    }
+
+    @Test
     void malformed_json_is_refused() {
         refused(() -> http.post("/api/funds").as(Scenario.MANAGER, "fund-manager").json("{\"name\": \"x\", ").send(),
                 400, "MALFORMED_REQUEST", "body");

@@ -70,6 +70,7 @@ public final class Problems {
             Map.entry("BUSY", "The ledger is busy with the same work; ask again later"),
             Map.entry("VALIDATION_FAILED", "The request has invalid fields"),
             Map.entry("MALFORMED_REQUEST", "The request body cannot be read"),
+            Map.entry("MALFORMED_URL", "The request's URL cannot be read"),
             Map.entry("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused for a different request"),
             Map.entry("CONCURRENT_MODIFICATION", "Another change to the same record came first"),
             Map.entry("UNSUPPORTED_MEDIA_TYPE", "Send application/json"),
