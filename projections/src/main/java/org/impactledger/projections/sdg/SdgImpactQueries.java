@@ -163,8 +163,10 @@ public class SdgImpactQueries {
             targets.forEach((target, metricRows) -> {
                 List<TotalsRow> ordered = metricRows.stream()
                         .sorted(Comparator.comparing((TotalsRow r) -> new MetricKey(r.metric(), r.currencyOrNull()))).toList();
+                // no currency (housing, exchange): no outcome payment, so no money figures at all rather than zeros
                 List<MetricLine> metricLines = ordered.stream().map(r -> new MetricLine(r.metric(), r.currencyOrNull(), r.verified(),
-                        plain(r.quantity()), r.beneficiaries(), r.approved(), r.paid(),
+                        plain(r.quantity()), r.beneficiaries(), r.currencyOrNull() == null ? null : r.approved(),
+                        r.currencyOrNull() == null ? null : r.paid(),
                         r.currencyOrNull() == null ? null : Amount.per(r.paid(), r.quantity()))).toList();
                 targetLines.add(new TargetLine(target.code(), target.label(), verified(ordered),
                         beneficiaries.getOrDefault("S|" + goalNumber + '|' + target.code(), 0L), money(ordered), metricLines));
@@ -208,9 +210,10 @@ public class SdgImpactQueries {
         BigDecimal approved = figures.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
         BigDecimal paid = figures.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
         long beneficiaries = verified.stream().map(OutcomeFigures::beneficiaryId).filter(Objects::nonNull).distinct().count();
-        // no currency: no outcome payment (housing, exchange), so no cost either
-        return new MetricLine(metric.metricCode(), metric.currency(), verified.size(), plain(quantity), beneficiaries, approved, paid,
-                metric.currency() == null ? null : Amount.per(paid, quantity));
+        // no currency: no outcome payment (housing, exchange), so no money figures and no cost either
+        boolean money = metric.currency() != null;
+        return new MetricLine(metric.metricCode(), metric.currency(), verified.size(), plain(quantity), beneficiaries, money ? approved : null,
+                money ? paid : null, money ? Amount.per(paid, quantity) : null);
     }
 
     /**

@@ -130,9 +130,9 @@ class SdgHousingAndExchangeOutcomesTest {
         assertThat(report.goals()).extracting(GoalLine::goal, GoalLine::verifiedOutcomes, GoalLine::distinctBeneficiaries)
                 .containsExactly(tuple(1, 4L, 3L), tuple(11, 8L, 3L));
         assertThat(target(report, "11.1").metrics()).containsExactly(
-                new MetricLine(EXITS, null, 1, new BigDecimal("1"), 1, new BigDecimal("0.00"), new BigDecimal("0.00"), null),
-                new MetricLine(HOUSED, null, 3, new BigDecimal("3"), 3, new BigDecimal("0.00"), new BigDecimal("0.00"), null),
-                new MetricLine(MONTHS, null, 4, new BigDecimal("4"), 3, new BigDecimal("0.00"), new BigDecimal("0.00"), null));
+                new MetricLine(EXITS, null, 1, new BigDecimal("1"), 1, null, null, null),
+                new MetricLine(HOUSED, null, 3, new BigDecimal("3"), 3, null, null, null),
+                new MetricLine(MONTHS, null, 4, new BigDecimal("4"), 3, null, null, null));
         assertThat(target(report, "1.2").metrics()).extracting(MetricLine::metricCode, MetricLine::verifiedOutcomes)
                 .containsExactly(tuple(EXITS, 1L));
         assertThat(target(report, "1.4").metrics()).extracting(MetricLine::metricCode, MetricLine::verifiedOutcomes)
@@ -196,7 +196,7 @@ class SdgHousingAndExchangeOutcomesTest {
         SdgImpactReport exchange = report(Programme.EXCHANGE, null, null, LATER);
         assertThat(exchange.goals()).extracting(GoalLine::goal, GoalLine::verifiedOutcomes).containsExactly(tuple(8, 1L), tuple(13, 0L));
         assertThat(metric(exchange, "8.5", "JOBS")).isEqualTo(new MetricLine("JOBS", null, 1, new BigDecimal("9"), 0,
-                new BigDecimal("0.00"), new BigDecimal("0.00"), null));
+                null, null, null));
         assertThat(metric(exchange, "13.2", "CO2-T").verifiedOutcomes()).isZero();
         assertThat(exchange.totals().verifiedOutcomes()).isEqualTo(1);
         assertThat(exchange.totals().distinctBeneficiaries()).isZero();
