@@ -324,7 +324,7 @@ public class Contract {
         requireOwnProvider(command.actingProvider(), "withdraw outcomes");
         OutcomeState outcome = outcome(command.outcomeId());
         if (outcome.status().holdsPayment()) {
-            throw DomainException.state("outcome " + outcome.outcomeId() + " is " + outcome.status()
+            throw new DomainException(ErrorCode.INVALID_STATE, "outcomeId", "outcome " + outcome.outcomeId() + " is " + outcome.status()
                     + "; reverse the payment first, then withdraw the outcome");
         }
         requireStatus(outcome, "withdrawn", OutcomeStatus.REPORTED, OutcomeStatus.VERIFIED, OutcomeStatus.REJECTED);
@@ -658,7 +658,8 @@ public class Contract {
 
     private static void requireStatus(OutcomeState outcome, String becoming, OutcomeStatus... allowed) {
         if (!Arrays.asList(allowed).contains(outcome.status())) {
-            throw DomainException.state("outcome " + outcome.outcomeId() + " is " + outcome.status() + "; only an outcome that is "
+            throw new DomainException(ErrorCode.INVALID_STATE, "outcomeId", "outcome " + outcome.outcomeId() + " is " + outcome.status()
+                    + "; only an outcome that is "
                     + String.join(" or ", Arrays.stream(allowed).map(Enum::name).toList()) + " can be " + becoming);
         }
     }

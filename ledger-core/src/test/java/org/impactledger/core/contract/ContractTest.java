@@ -665,7 +665,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported(), outcome.verified())
                     .when(outcome.verify())
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null,
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId",
                             "outcome O-1 is VERIFIED; only an outcome that is REPORTED can be verified"));
         }
 
@@ -733,7 +733,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported(), outcome.verified())
                     .when(outcome.reject("lease not registered", VERIFIER))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null,
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId",
                             "outcome O-1 is VERIFIED; only an outcome that is REPORTED can be rejected"));
         }
     }
@@ -771,7 +771,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported())
                     .when(outcome.approve())
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null,
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId",
                             "outcome O-1 is REPORTED; only an outcome that is VERIFIED can be approved for payment"));
             assertThat(budget.calls).isEmpty();
         }
@@ -919,7 +919,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported(), outcome.verified())
                     .when(outcome.execute("TRN-1", paidOn))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null, "outcome O-1 is VERIFIED; only an outcome that is APPROVED can be paid"));
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId", "outcome O-1 is VERIFIED; only an outcome that is APPROVED can be paid"));
             assertThat(budget.calls).isEmpty();
         }
 
@@ -929,7 +929,7 @@ class ContractTest {
                             outcome.executed(eur("1500.00"), "TRN-1", paidOn))
                     .when(outcome.execute("TRN-2", paidOn))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null, "outcome O-1 is PAID; only an outcome that is APPROVED can be paid"));
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId", "outcome O-1 is PAID; only an outcome that is APPROVED can be paid"));
         }
 
         @Test
@@ -984,7 +984,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported(), outcome.verified())
                     .when(outcome.reverse("mistake", paidOn))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null,
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId",
                             "outcome O-1 is VERIFIED; only an outcome that is APPROVED or PAID can be reversed"));
             assertThat(budget.calls).isEmpty();
         }
@@ -1043,7 +1043,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported(), outcome.verified(), outcome.approved())
                     .when(outcome.withdraw("mistake"))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null, "outcome O-1 is APPROVED; reverse the payment first, then withdraw the outcome"));
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId", "outcome O-1 is APPROVED; reverse the payment first, then withdraw the outcome"));
         }
 
         @Test
@@ -1052,7 +1052,7 @@ class ContractTest {
                             outcome.executed(eur("1500.00"), "TRN-1", date("2025-06-10")))
                     .when(outcome.withdraw("mistake"))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null, "outcome O-1 is PAID; reverse the payment first, then withdraw the outcome"));
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId", "outcome O-1 is PAID; reverse the payment first, then withdraw the outcome"));
         }
 
         @Test
@@ -1060,7 +1060,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported(), outcome.withdrawn("mistake"))
                     .when(outcome.withdraw("mistake"))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null,
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId",
                             "outcome O-1 is WITHDRAWN; only an outcome that is REPORTED or VERIFIED or REJECTED can be withdrawn"));
         }
 
@@ -1077,7 +1077,7 @@ class ContractTest {
             fixture.given(contractSigned(), outcome.reported(), outcome.verified(), outcome.withdrawn("mistake"))
                     .when(outcome.approve(APPROVER))
                     .expectNoEvents()
-                    .expectException(refusal(ErrorCode.INVALID_STATE, null,
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "outcomeId",
                             "outcome O-1 is WITHDRAWN; only an outcome that is VERIFIED can be approved for payment"));
         }
     }
