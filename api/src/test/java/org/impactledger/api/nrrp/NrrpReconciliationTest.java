@@ -302,6 +302,98 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(refunded.json().get("detail").asString()).contains("was refunded");
     }
 
+    /** Housing First payments under a fresh CUP, and a CSV statement of the city's account that books some of them. */
+    private record Booked(String cup, String stmt, Scenario fund) {
+
+        String entry(String reference) {
+            return "/api/nrrp/bank-statements/" + stmt + "/entries/" + reference + "/";
+        }
+    }
+
+    /**
+     * Project A under a fresh CUP (allocated 20,000.00); three outcome payments of 4,500.00 from its
+     * NRRP-tagged budget, o-1 (REF-A1), o-2 (REF-A2) and o-3 (REF-A3); and a CSV statement with the
+     * debits E-1 (4,500.00, REF-A1), E-2 (4,500.00, REF-A2) and E-4 (999.99 under the CUP, no
+     * reference), and the credit C-1 (100.00 coming in under the CUP). Automatically, E-1 and E-2
+     * are matched by bank reference; E-4 matches no payment and o-3 no entry.
+     */
+    private Booked booked() {
+        String cup = cups()[0];
+        project(cup, "HF-M", "20000.00");
+        Scenario fund = Scenario.fundWithContract(http, unique("nrrp-m"), "50000.00", "30000.00", cup);
+        for (int i = 1; i <= 3; i++) {
+            ok(fund.reportVerifyApprove("o-" + i, "ben-" + i, "HOUSED-6M", "2026-Q3"), 200);
+            ok(fund.execute("o-" + i, "REF-A" + i), 200);
+        }
+        String stmt = unique("STMT-MATCH");
+        String csv = "statementId;account;currency;entryReference;bookingDate;valueDate;direction;amount;bankReference;remittance\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;E-1;2026-10-05;2026-10-05;DBIT;4.500,00;REF-A1;Housing First SAL 1 CUP " + cup + "\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;E-2;2026-10-05;2026-10-05;DBIT;4500.00;REF-A2;Housing First SAL 2 CUP " + cup + "\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;E-4;2026-10-06;2026-10-06;DBIT;999,99;;Spese CUP " + cup + "\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;C-1;2026-10-06;2026-10-06;CRDT;100.00;;incoming CUP " + cup + "\n";
+        ok(http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(csv, "text/csv").send(), 200);
+        Booked booked = new Booked(cup, stmt, fund);
+        Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(rules(reconciliation("cup=" + cup), stmt)).containsExactly("E-1:BANK_REFERENCE", "E-2:BANK_REFERENCE");
+            return null;
+        });
+        return booked;
+    }
+
+    /** The statement's matches in the report, as {@code entry:rule}, by entry. */
+    private static List<String> rules(JsonNode report, String stmt) {
+        List<String> rules = new ArrayList<>();
+        report.get("matches").forEach(m -> {
+            if (m.get("statementId").asString().equals(stmt)) {
+                rules.add(m.get("entryReference").asString() + ":" + m.get("rule").asString());
+            }
+        });
+        return rules.stream().sorted().toList();
+    }
+
+    /** The event id of the payment the report matches to this entry of the statement. */
+    private static String paymentOf(JsonNode report, String stmt, String entry) {
+        return report.get("matches").valueStream()
+                .filter(m -> m.get("statementId").asString().equals(stmt) && m.get("entryReference").asString().equals(entry))
+                .findFirst().orElseThrow().get("paymentEventId").asString();
+    }
+
+    /** The event id of the payment of outcome {@code outcome} of the fund's contract (the id the report lists for it). */
+    private String paymentEvent(Booked b, String outcome) {
+        return jdbc.sql("select event_id from nrrp_fact where fact_type = 'PAID' and reference = ?")
+                .param(b.fund().contractId + "/" + outcome).query(String.class).single();
+    }
+
+    private Http.Response match(Booked b, String entry, String paymentEventId, String reason) {
+        return http.post(b.entry(entry) + "match").as(OFFICER, "city-finance").json(Map.of("paymentEventId", paymentEventId, "reason", reason))
+                .send();
+    }
+
+    @Test
+    void a_credit_cannot_be_matched_by_hand_and_the_bank_confirmation_stays_as_it_was() {
+        Booked b = booked();
+        JsonNode before = reconciliation("cup=" + b.cup());
+        assertThat(line(before, b.cup()).get("confirmedByBank").decimalValue()).isEqualByComparingTo("9000.00");
+        String paymentO1 = paymentOf(before, b.stmt(), "E-1");
+        long events = eventCount();
+
+        // the tester's case: money coming in (100.00) named as the bank's confirmation of the outgoing o-1
+        Http.Response refused = match(b, "C-1", paymentO1, "test");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.header("content-type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asString()).isEqualTo("INVALID_STATE");
+        assertThat(refused.json().get("field").asString()).isEqualTo("entryReference");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("entry C-1 of statement " + b.stmt() + " is a credit (CRDT, money coming in):"
+                + " only a debit (DBIT, money going out) can confirm a ledger payment, so a credit is never matched");
+        assertThat(eventCount()).isEqualTo(events);
+
+        JsonNode after = reconciliation("cup=" + b.cup());
+        assertThat(line(after, b.cup()).get("confirmedByBank").decimalValue()).isEqualByComparingTo("9000.00");
+        assertThat(rules(after, b.stmt())).containsExactly("E-1:BANK_REFERENCE", "E-2:BANK_REFERENCE");
+        assertThat(seen(after, Set.of(b.cup()))).extracting(Seen::kind)
+                .containsExactly("PAID_NOT_REPORTED", "BANK_ENTRY_WITHOUT_PAYMENT", "PAYMENT_WITHOUT_BANK_ENTRY");
+    }
+
     private static JsonNode mismatch(JsonNode report, String cup) {
         for (JsonNode d : report.get("discrepancies")) {
             if (d.get("kind").asString().equals("AMOUNT_MISMATCH") && cup.equals(d.get("cup").asString())) {

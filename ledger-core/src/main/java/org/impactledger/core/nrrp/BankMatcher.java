@@ -17,7 +17,9 @@ import org.impactledger.core.shared.Money;
  * officer decisions always give the same matches, whatever order they were recorded in. The rules,
  * applied in this order, each pairing an entry and a payment at most once:
  * <ol>
- *   <li>{@link Rule#MANUAL}: an officer's manual match stands (if the payment is known).</li>
+ *   <li>{@link Rule#MANUAL}: an officer's manual match of a debit entry stands (if the payment is
+ *       known). The {@link BankStatement} refuses to match a credit by hand; one recorded before it
+ *       did is ignored here, so a credit never counts as a payment's confirmation.</li>
  *   <li>{@link Rule#BANK_REFERENCE}: a debit entry whose bank reference (end-to-end id) equals a
  *       payment's bank reference, ignoring case and surrounding spaces. Amounts need not agree:
  *       a difference is then a discrepancy to show, not a reason to look elsewhere.</li>
@@ -27,7 +29,7 @@ import org.impactledger.core.shared.Money;
  * Entries are taken in order of value date then key; among several candidate payments the one with
  * the nearest value date wins, then the earlier, then the smaller event id. A pair an officer
  * unmatched (rejected) is never made automatically. Credits (money coming in) are not payments and
- * are never matched automatically.
+ * are never matched, automatically or by hand.
  */
 public final class BankMatcher {
 
@@ -67,7 +69,7 @@ public final class BankMatcher {
         List<Match> matches = new ArrayList<>();
         for (Line line : ordered) {
             String manual = line.manualPaymentEventId();
-            if (manual != null && byId.containsKey(manual) && !usedPayments.contains(manual)) {
+            if (manual != null && BankEntry.DEBIT.equals(line.direction()) && byId.containsKey(manual) && !usedPayments.contains(manual)) {
                 take(matches, usedLines, usedPayments, line, manual, Rule.MANUAL);
             }
         }

@@ -48,6 +48,8 @@ import org.impactledger.core.taxonomy.Cup;
  * same matches. What is recorded here are the human decisions that override it: a manual match
  * (entry to payment, with a reason) and an unmatch (undoing a manual match, or rejecting an
  * automatic one, with a reason). Both are events, so the audit trail shows who decided what and why.
+ * Only a debit can be matched: a credit is money coming in, never the bank's confirmation of a
+ * payment going out.
  */
 public class BankStatement {
 
@@ -116,6 +118,11 @@ public class BankStatement {
         Identifier.requireValid(command.paymentEventId(), "paymentEventId");
         requireText(command.reason(), "reason", MAX_TEXT);
         requireText(command.matchedBy(), "matchedBy", MAX_TEXT);
+        if (!BankEntry.DEBIT.equals(entries.get(entry).direction())) {
+            throw new DomainException(ErrorCode.INVALID_STATE, "entryReference", "entry " + entry + " of statement " + statementId
+                    + " is a credit (CRDT, money coming in): only a debit (DBIT, money going out) can confirm a ledger payment,"
+                    + " so a credit is never matched");
+        }
         String current = manualMatches.get(entry);
         if (current != null) {
             throw new DomainException(ErrorCode.INVALID_STATE, "entryReference", "entry " + entry + " is matched by hand to payment " + current

@@ -60,6 +60,15 @@ class BankMatcherTest {
     }
 
     @Test
+    void a_manual_match_of_a_credit_confirms_nothing_and_leaves_the_payment_to_its_debit() {
+        // recorded before the BankStatement aggregate refused it: the matcher does not pair a credit either
+        Line credit = new Line("s/2", date("2026-03-10"), eur("100.00"), BankEntry.CREDIT, null, CUP, "p1");
+        List<Match> matches = BankMatcher.match(List.of(debit("s/1", "2026-03-10", "4500.00", "IT-1"), credit),
+                List.of(payment("p1", "2026-03-10", "4500.00", "IT-1")), Set.of());
+        assertThat(matches).containsExactly(new Match("s/1", "p1", Rule.BANK_REFERENCE));
+    }
+
+    @Test
     void gives_the_same_matches_whatever_order_the_facts_come_in() {
         List<Line> lines = List.of(debit("s/1", "2026-03-10", "900.00", null), debit("s/2", "2026-03-10", "900.00", null));
         List<Payment> payments = List.of(payment("p1", "2026-03-09", "900.00", null), payment("p2", "2026-03-10", "900.00", null));

@@ -3,6 +3,7 @@ package org.impactledger.core.nrrp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.impactledger.core.nrrp.NrrpTestData.ACCOUNT;
 import static org.impactledger.core.nrrp.NrrpTestData.STATEMENT;
+import static org.impactledger.core.nrrp.NrrpTestData.credit;
 import static org.impactledger.core.nrrp.NrrpTestData.debit;
 import static org.impactledger.core.nrrp.NrrpTestData.eur;
 import static org.impactledger.core.nrrp.NrrpTestData.recorded;
@@ -127,6 +128,17 @@ class BankStatementTest {
                     .when(new MatchBankEntry(STATEMENT, "E-9", PAYMENT, "why", "officer-franca"))
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.NOT_FOUND, "entryReference", "statement " + STATEMENT + " has no entry E-9"));
+        }
+
+        @Test
+        void refuses_to_match_a_credit_because_money_coming_in_confirms_no_payment() {
+            BankEntry advance = credit("C-1", "100.00");
+            fixture.given(statementImported(), recorded(E1), recorded(advance))
+                    .when(new MatchBankEntry(STATEMENT, "C-1", PAYMENT, "incoming transfer", "officer-franca"))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "entryReference", "entry C-1 of statement " + STATEMENT
+                            + " is a credit (CRDT, money coming in): only a debit (DBIT, money going out) can confirm a ledger payment,"
+                            + " so a credit is never matched"));
         }
 
         @Test

@@ -68,6 +68,12 @@ final class NrrpTestData {
                 "SAL 1 CUP " + CUP + " CIG 9876543210", CUP, "9876543210");
     }
 
+    /** Money coming in (the ministry's advance): a credit, which confirms no payment. */
+    static BankEntry credit(String reference, String amount) {
+        return new BankEntry(reference, date("2026-03-03"), date("2026-03-03"), eur(amount), BankEntry.CREDIT, null,
+                "Anticipazione PNRR CUP " + CUP, CUP, null);
+    }
+
     static BankStatementImported statementImported() {
         return new BankStatementImported(STATEMENT, ACCOUNT, "EUR", "camt.053");
     }
