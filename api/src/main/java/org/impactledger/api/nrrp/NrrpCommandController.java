@@ -24,6 +24,7 @@ import org.impactledger.api.web.Ids;
 import org.impactledger.api.web.QueryRunner;
 import org.impactledger.api.web.RequestContext;
 import org.impactledger.api.web.RequestContextResolver;
+import org.impactledger.core.nrrp.BankEntry;
 import org.impactledger.core.nrrp.NrrpPlanMeasure;
 import org.impactledger.core.nrrp.NrrpProject;
 import org.impactledger.core.nrrp.command.AllocateNrrpFunds;
@@ -43,6 +44,7 @@ import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.NrrpPlanId;
 import org.impactledger.core.shared.NrrpProjectId;
+import org.impactledger.projections.nrrp.FindNrrpBankMatches;
 import org.impactledger.projections.nrrp.FindNrrpPayment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -184,9 +186,10 @@ public class NrrpCommandController {
     public ResponseEntity<Map<String, Object>> match(@PathVariable String statementId, @PathVariable String entryReference,
                                                      @Valid @RequestBody MatchRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
-        requireKnownPayment(body.paymentEventId(), true);
-        Dispatched d = dispatcher.send(new MatchBankEntry(BankStatementId.of(statementId), entryReference, body.paymentEventId(),
-                body.reason(), context.principal()), context);
+        FindNrrpPayment.Payment payment = requireKnownPayment(body.paymentEventId(), true);
+        requireUnmatchedElsewhere(statementId, entryReference, payment);
+        Dispatched d = dispatcher.send(new MatchBankEntry(BankStatementId.of(statementId), entryReference, payment.eventId(),
+                payment.currency(), body.reason(), context.principal()), context);
         return CommandResponse.ok(d, Map.of("statementId", statementId, "entryReference", entryReference, "paymentEventId", body.paymentEventId()));
     }
 
@@ -207,7 +210,7 @@ public class NrrpCommandController {
      * (409). Unmatching names a payment too, so the same id rule applies; a refunded payment may be
      * unmatched.
      */
-    private void requireKnownPayment(String paymentEventId, boolean matching) {
+    private FindNrrpPayment.Payment requireKnownPayment(String paymentEventId, boolean matching) {
         List<FindNrrpPayment.Payment> found = queries.list(new FindNrrpPayment(paymentEventId.strip()), FindNrrpPayment.Payment.class);
         if (found.isEmpty()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "paymentEventId", "no NRRP-funded ledger payment has event id " + paymentEventId.strip()
@@ -217,6 +220,52 @@ public class NrrpCommandController {
             throw new DomainException(ErrorCode.INVALID_STATE, "paymentEventId", "payment " + found.get(0).reference()
                     + " was refunded; a refunded payment cannot be matched to a bank entry");
         }
+        return found.get(0);
+    }
+
+    /**
+     * A manual match pairs an entry and a payment that are both free, or already paired with each
+     * other: a payment that another entry confirms (by bank reference, by CUP, amount and date, or by
+     * hand on any statement), or an entry that confirms another payment, is refused with 409 naming
+     * that match and the unmatch that undoes it, so that no match is silently taken away. Which
+     * entry confirms a payment is a function of the whole ledger that only the reconciliation read
+     * model evaluates, so it is asked here, as the payment itself is; the statement's own manual
+     * matches are also checked by the {@code BankStatement} aggregate. An entry the read model knows
+     * as a credit, or in another currency than the payment, is left to the aggregate, which refuses
+     * it for that reason whatever the payment's matches (the officer is told the real obstacle first,
+     * not asked to undo a match for a pairing that can never be made).
+     */
+    private void requireUnmatchedElsewhere(String statementId, String entryReference, FindNrrpPayment.Payment payment) {
+        FindNrrpBankMatches.Answer answer = queries.one(new FindNrrpBankMatches(statementId, entryReference, payment.eventId()),
+                FindNrrpBankMatches.Answer.class, "bank matches of entry", statementId + "/" + entryReference);
+        if (answer.entryDirection() != null
+                && (!BankEntry.DEBIT.equals(answer.entryDirection()) || !payment.currency().equals(answer.entryCurrency()))) {
+            return;
+        }
+        for (FindNrrpBankMatches.Match m : answer.matches()) {
+            boolean thisEntry = m.statementId().equals(statementId) && m.entryReference().equals(entryReference);
+            if (m.paymentEventId().equals(payment.eventId()) && !thisEntry) {
+                throw new DomainException(ErrorCode.INVALID_STATE, "paymentEventId", "payment " + payment.reference() + " (event "
+                        + payment.eventId() + ") is matched to bank entry " + m.statementId() + "/" + m.entryReference() + " by " + m.rule()
+                        + "; a payment is confirmed by one bank entry: undo that match first (POST " + entryPath(m)
+                        + "/unmatch with this paymentEventId and a reason)");
+            }
+        }
+        for (FindNrrpBankMatches.Match m : answer.matches()) {
+            boolean thisEntry = m.statementId().equals(statementId) && m.entryReference().equals(entryReference);
+            if (thisEntry && !m.paymentEventId().equals(payment.eventId())) {
+                List<FindNrrpPayment.Payment> other = queries.list(new FindNrrpPayment(m.paymentEventId()), FindNrrpPayment.Payment.class);
+                String name = other.isEmpty() ? m.paymentEventId() : other.get(0).reference();
+                throw new DomainException(ErrorCode.INVALID_STATE, "entryReference", "bank entry " + statementId + "/" + entryReference
+                        + " is matched to payment " + name + " (event " + m.paymentEventId() + ") by " + m.rule()
+                        + "; an entry confirms one payment: undo that match first (POST " + entryPath(m) + "/unmatch with paymentEventId "
+                        + m.paymentEventId() + " and a reason)");
+            }
+        }
+    }
+
+    private static String entryPath(FindNrrpBankMatches.Match m) {
+        return "/api/nrrp/bank-statements/" + m.statementId() + "/entries/" + m.entryReference();
     }
 
     private static boolean isCsv(String format, String contentType) {

@@ -285,35 +285,47 @@ class NrrpReconciliationTest extends IntegrationTest {
             assertThat(manual).containsExactly("E-2");
         });
 
-        // a refunded payment cannot be matched by hand: o-4 (matched to E-4 by CUP, amount and date) is reversed
-        String paymentO4 = report.get("matches").valueStream()
-                .filter(m -> m.get("statementId").asString().equals(stmt) && m.get("entryReference").asString().equals("E-4"))
-                .findFirst().orElseThrow().get("paymentEventId").asString();
+        // o-4 is matched to E-4 by CUP, amount and date: it cannot be matched by hand to E-5 as well
+        String paymentO4 = paymentOf(report, stmt, "E-4");
+        long beforeMatch = eventCount();
+        Http.Response taken = http.post("/api/nrrp/bank-statements/" + stmt + "/entries/E-5/match").as(OFFICER, "city-finance")
+                .json(Map.of("paymentEventId", paymentO4, "reason", "the fees were this payment")).send();
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("field").asString()).isEqualTo("paymentEventId");
+        assertThat(taken.json().get("detail").asString()).contains("is matched to bank entry " + stmt + "/E-4 by CUP_AMOUNT_DATE");
+        assertThat(eventCount()).isEqualTo(beforeMatch);
+
+        // a refunded payment cannot be matched by hand: o-4 is reversed
         ok(http.post("/api/contracts/" + fundA.contractId + "/outcomes/o-4/payment-reversal").as(Scenario.PAYER, "outcome-payer")
                 .json(Map.of("reason", "paid twice by the treasury", "valueDate", "2026-10-20")).send(), 200);
-        Http.Response refunded = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+        Eventually.within(java.time.Duration.ofSeconds(20), () -> {
             Http.Response r = http.post("/api/nrrp/bank-statements/" + stmt + "/entries/E-5/match").as(OFFICER, "city-finance")
                     .json(Map.of("paymentEventId", paymentO4, "reason", "the fees were this payment")).send();
-            // until the reversal reaches the read model the payment is still matched to E-4: a 409 about the entry
             assertThat(r.status()).isEqualTo(409);
             assertThat(r.json().get("field").asString()).isEqualTo("paymentEventId");
+            assertThat(r.json().get("detail").asString()).contains("was refunded");
             return r;
         });
-        assertThat(refunded.json().get("detail").asString()).contains("was refunded");
+        assertThat(eventCountFor(stmt)).isEqualTo(beforeRefusal + 2); // the unmatch and the match of E-2 above, nothing since
     }
 
     /** Housing First payments under a fresh CUP, and a CSV statement of the city's account that books some of them. */
-    private record Booked(String cup, String stmt, Scenario fund) {
+    private record Booked(String cup, String stmt, Scenario fund, String references) {
 
         String entry(String reference) {
             return "/api/nrrp/bank-statements/" + stmt + "/entries/" + reference + "/";
+        }
+
+        /** The bank reference of payment o-{@code n}: unique to the run, so that no other test's entry or payment shares it. */
+        String ref(int n) {
+            return references + "-A" + n;
         }
     }
 
     /**
      * Project A under a fresh CUP (allocated 20,000.00); three outcome payments of 4,500.00 from its
-     * NRRP-tagged budget, o-1 (REF-A1), o-2 (REF-A2) and o-3 (REF-A3); and a CSV statement with the
-     * debits E-1 (4,500.00, REF-A1), E-2 (4,500.00, REF-A2) and E-4 (999.99 under the CUP, no
+     * NRRP-tagged budget, o-1, o-2 and o-3 (bank references {@code ref(1)} ...); and a CSV statement with the
+     * debits E-1 (4,500.00, o-1's reference), E-2 (4,500.00, o-2's) and E-4 (999.99 under the CUP, no
      * reference), and the credit C-1 (100.00 coming in under the CUP). Automatically, E-1 and E-2
      * are matched by bank reference; E-4 matches no payment and o-3 no entry.
      */
@@ -321,18 +333,18 @@ class NrrpReconciliationTest extends IntegrationTest {
         String cup = cups()[0];
         project(cup, "HF-M", "20000.00");
         Scenario fund = Scenario.fundWithContract(http, unique("nrrp-m"), "50000.00", "30000.00", cup);
+        Booked booked = new Booked(cup, unique("STMT-MATCH"), fund, unique("REF-M"));
         for (int i = 1; i <= 3; i++) {
             ok(fund.reportVerifyApprove("o-" + i, "ben-" + i, "HOUSED-6M", "2026-Q3"), 200);
-            ok(fund.execute("o-" + i, "REF-A" + i), 200);
+            ok(fund.execute("o-" + i, booked.ref(i)), 200);
         }
-        String stmt = unique("STMT-MATCH");
+        String stmt = booked.stmt();
         String csv = "statementId;account;currency;entryReference;bookingDate;valueDate;direction;amount;bankReference;remittance\n"
-                + stmt + ";IT60X0542811101000000123456;EUR;E-1;2026-10-05;2026-10-05;DBIT;4.500,00;REF-A1;Housing First SAL 1 CUP " + cup + "\n"
-                + stmt + ";IT60X0542811101000000123456;EUR;E-2;2026-10-05;2026-10-05;DBIT;4500.00;REF-A2;Housing First SAL 2 CUP " + cup + "\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;E-1;2026-10-05;2026-10-05;DBIT;4.500,00;" + booked.ref(1) + ";Housing First SAL 1 CUP " + cup + "\n"
+                + stmt + ";IT60X0542811101000000123456;EUR;E-2;2026-10-05;2026-10-05;DBIT;4500.00;" + booked.ref(2) + ";Housing First SAL 2 CUP " + cup + "\n"
                 + stmt + ";IT60X0542811101000000123456;EUR;E-4;2026-10-06;2026-10-06;DBIT;999,99;;Spese CUP " + cup + "\n"
                 + stmt + ";IT60X0542811101000000123456;EUR;C-1;2026-10-06;2026-10-06;CRDT;100.00;;incoming CUP " + cup + "\n";
         ok(http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(csv, "text/csv").send(), 200);
-        Booked booked = new Booked(cup, stmt, fund);
         Eventually.within(java.time.Duration.ofSeconds(20), () -> {
             assertThat(rules(reconciliation("cup=" + cup), stmt)).containsExactly("E-1:BANK_REFERENCE", "E-2:BANK_REFERENCE");
             return null;
@@ -392,6 +404,81 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(rules(after, b.stmt())).containsExactly("E-1:BANK_REFERENCE", "E-2:BANK_REFERENCE");
         assertThat(seen(after, Set.of(b.cup()))).extracting(Seen::kind)
                 .containsExactly("PAID_NOT_REPORTED", "BANK_ENTRY_WITHOUT_PAYMENT", "PAYMENT_WITHOUT_BANK_ENTRY");
+    }
+
+    @Test
+    void a_payment_matched_to_one_bank_entry_is_matched_by_hand_to_another_only_after_that_match_is_undone() {
+        Booked b = booked();
+        String o1 = paymentEvent(b, "o-1"); // matched to E-1 by bank reference
+        String o3 = paymentEvent(b, "o-3"); // matched to no entry
+        String c = b.fund().contractId;
+        long events = eventCount();
+
+        // the tester's case: a debit of another amount, matched by hand to a payment that E-1 confirms by its bank reference
+        Http.Response taken = match(b, "E-4", o1, "test");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("code").asString()).isEqualTo("INVALID_STATE");
+        assertThat(taken.json().get("field").asString()).isEqualTo("paymentEventId");
+        assertThat(taken.json().get("detail").asString()).isEqualTo("payment " + c + "/o-1 (event " + o1 + ") is matched to bank entry "
+                + b.stmt() + "/E-1 by BANK_REFERENCE; a payment is confirmed by one bank entry: undo that match first (POST /api/nrrp/bank-statements/"
+                + b.stmt() + "/entries/E-1/unmatch with this paymentEventId and a reason)");
+        // and an entry that confirms one payment cannot be matched by hand to another
+        Http.Response busy = match(b, "E-1", o3, "test");
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.json().get("field").asString()).isEqualTo("entryReference");
+        assertThat(busy.json().get("detail").asString()).isEqualTo("bank entry " + b.stmt() + "/E-1 is matched to payment " + c + "/o-1 (event "
+                + o1 + ") by BANK_REFERENCE; an entry confirms one payment: undo that match first (POST /api/nrrp/bank-statements/" + b.stmt()
+                + "/entries/E-1/unmatch with paymentEventId " + o1 + " and a reason)");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(rules(reconciliation("cup=" + b.cup()), b.stmt())).containsExactly("E-1:BANK_REFERENCE", "E-2:BANK_REFERENCE");
+
+        // the documented way: reject E-1's match first; then E-4 may confirm o-1, its other amount shown as AMOUNT_MISMATCH
+        ok(http.post(b.entry("E-1") + "unmatch").as(OFFICER, "city-finance").json(Map.of("paymentEventId", o1,
+                "reason", "the treasury booked o-1 as E-4")).send(), 200);
+        Eventually.within(java.time.Duration.ofSeconds(20), () -> ok(match(b, "E-4", o1, "the treasury booked o-1 as E-4"), 200));
+        // E-1, free again, quotes the CUP and o-3's amount and date: it now confirms o-3 by CUP, amount and date
+        JsonNode report = Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            JsonNode r = reconciliation("cup=" + b.cup());
+            assertThat(rules(r, b.stmt())).containsExactly("E-1:CUP_AMOUNT_DATE", "E-2:BANK_REFERENCE", "E-4:MANUAL");
+            return r;
+        });
+        assertThat(paymentOf(report, b.stmt(), "E-1")).isEqualTo(o3);
+        assertThat(paymentOf(report, b.stmt(), "E-4")).isEqualTo(o1);
+        assertThat(line(report, b.cup()).get("confirmedByBank").decimalValue()).isEqualByComparingTo("9999.99");
+        assertThat(seen(report, Set.of(b.cup()))).extracting(Seen::kind, Seen::amount, Seen::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PAID_NOT_REPORTED", "13500.00", "paid 13500.00 but reported nothing to the monitoring system"),
+                org.assertj.core.groups.Tuple.tuple("AMOUNT_MISMATCH", "-3500.01", "bank entry " + b.stmt() + "/E-4 of 999.99 is matched to payment "
+                        + c + "/o-1 of 4500.00"));
+
+        // E-4 now holds o-1: E-1 cannot take it back by hand until that manual match is undone
+        Http.Response back = match(b, "E-1", o1, "test");
+        assertThat(back.status()).isEqualTo(409);
+        assertThat(back.json().get("field").asString()).isEqualTo("paymentEventId");
+        assertThat(back.json().get("detail").asString()).contains("is matched to bank entry " + b.stmt() + "/E-4 by MANUAL");
+    }
+
+    @Test
+    void a_bank_entry_confirms_only_a_payment_in_its_statements_currency() {
+        Booked b = booked();
+        String o3 = paymentEvent(b, "o-3");
+        String usd = unique("STMT-USD");
+        ok(http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(
+                "statementId;account;currency;entryReference;bookingDate;valueDate;direction;amount;bankReference;remittance\n"
+                        + usd + ";US-0042;USD;U-1;2026-10-05;2026-10-05;DBIT;4500.00;" + b.ref(3) + ";CUP " + b.cup() + "\n", "text/csv").send(), 200);
+        // o-3's bank reference, but dollars: not its confirmation
+        Eventually.holds(() -> assertThat(seen(reconciliation("cup=" + b.cup()), Set.of(b.cup()))).extracting(Seen::kind, Seen::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple("BANK_ENTRY_WITHOUT_PAYMENT", "bank entry " + usd + "/U-1 of 4500.00 (reference " + b.ref(3) + ")"
+                                + " matches no ledger payment"),
+                        org.assertj.core.groups.Tuple.tuple("PAYMENT_WITHOUT_BANK_ENTRY", "payment " + b.fund().contractId + "/o-3 of 4500.00"
+                                + " (reference " + b.ref(3) + ") has no bank entry")));
+        long events = eventCount();
+        Http.Response refused = match(new Booked(b.cup(), usd, b.fund(), b.references()), "U-1", o3, "same reference");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("CURRENCY_MISMATCH");
+        assertThat(refused.json().get("field").asString()).isEqualTo("paymentEventId");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("payment " + o3 + " is in EUR and statement " + usd
+                + " in USD: a bank entry confirms only a payment in its statement's currency");
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     private static JsonNode mismatch(JsonNode report, String cup) {

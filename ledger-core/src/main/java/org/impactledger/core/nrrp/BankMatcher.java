@@ -26,8 +26,9 @@ import org.impactledger.core.shared.Money;
  *   <li>{@link Rule#CUP_AMOUNT_DATE}: a debit entry quoting the payment's CUP, for exactly the same
  *       amount, with value dates at most {@link #DATE_WINDOW_DAYS} days apart.</li>
  * </ol>
- * Entries are taken in order of value date then key; among several candidate payments the one with
- * the nearest value date wins, then the earlier, then the smaller event id. A pair an officer
+ * An entry and a payment in different currencies are never paired (an amount in dollars does not
+ * confirm one in euro). Entries are taken in order of value date then key; among several candidate
+ * payments the one with the nearest value date wins, then the earlier, then the smaller event id. A pair an officer
  * unmatched (rejected) is never made automatically. Credits (money coming in) are not payments and
  * are never matched, automatically or by hand.
  */
@@ -69,7 +70,8 @@ public final class BankMatcher {
         List<Match> matches = new ArrayList<>();
         for (Line line : ordered) {
             String manual = line.manualPaymentEventId();
-            if (manual != null && BankEntry.DEBIT.equals(line.direction()) && byId.containsKey(manual) && !usedPayments.contains(manual)) {
+            if (manual != null && BankEntry.DEBIT.equals(line.direction()) && byId.containsKey(manual) && !usedPayments.contains(manual)
+                    && sameCurrency(line, byId.get(manual))) {
                 take(matches, usedLines, usedPayments, line, manual, Rule.MANUAL);
             }
         }
@@ -80,7 +82,7 @@ public final class BankMatcher {
             String reference = normal(line.bankReference());
             orderedPayments.stream()
                     .filter(p -> !usedPayments.contains(p.eventId()) && !rejected.contains(line.key() + " " + p.eventId()))
-                    .filter(p -> p.bankReference() != null && normal(p.bankReference()).equals(reference))
+                    .filter(p -> p.bankReference() != null && normal(p.bankReference()).equals(reference) && sameCurrency(line, p))
                     .min(nearest(line))
                     .ifPresent(p -> take(matches, usedLines, usedPayments, line, p.eventId(), Rule.BANK_REFERENCE));
         }
@@ -108,6 +110,10 @@ public final class BankMatcher {
         matches.add(new Match(line.key(), payment, rule));
         usedLines.add(line.key());
         usedPayments.add(payment);
+    }
+
+    private static boolean sameCurrency(Line line, Payment payment) {
+        return line.amount().currency().equals(payment.amount().currency());
     }
 
     private static String normal(String reference) {

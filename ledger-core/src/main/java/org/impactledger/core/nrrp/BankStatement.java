@@ -49,7 +49,10 @@ import org.impactledger.core.taxonomy.Cup;
  * (entry to payment, with a reason) and an unmatch (undoing a manual match, or rejecting an
  * automatic one, with a reason). Both are events, so the audit trail shows who decided what and why.
  * Only a debit can be matched: a credit is money coming in, never the bank's confirmation of a
- * payment going out.
+ * payment going out. A manual match takes a payment the statement has not matched by hand to
+ * another of its entries, in the statement's own currency; that the payment is not matched
+ * elsewhere (automatically, or by hand on another statement) is a question about the whole ledger,
+ * which the API asks the reconciliation read model before it sends the command.
  */
 public class BankStatement {
 
@@ -123,10 +126,27 @@ public class BankStatement {
                     + " is a credit (CRDT, money coming in): only a debit (DBIT, money going out) can confirm a ledger payment,"
                     + " so a credit is never matched");
         }
+        String paymentCurrency = Money.validCurrency(command.paymentCurrency(), "paymentCurrency");
+        if (!paymentCurrency.equals(currency)) {
+            throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "paymentEventId", "payment " + command.paymentEventId() + " is in "
+                    + paymentCurrency + " and statement " + statementId + " in " + currency
+                    + ": a bank entry confirms only a payment in its statement's currency");
+        }
         String current = manualMatches.get(entry);
+        if (command.paymentEventId().equals(current)) {
+            throw new DomainException(ErrorCode.INVALID_STATE, "entryReference", "entry " + entry + " is already matched by hand to payment "
+                    + current);
+        }
         if (current != null) {
             throw new DomainException(ErrorCode.INVALID_STATE, "entryReference", "entry " + entry + " is matched by hand to payment " + current
                     + "; unmatch it first");
+        }
+        for (Map.Entry<String, String> other : manualMatches.entrySet()) {
+            if (other.getValue().equals(command.paymentEventId())) {
+                throw new DomainException(ErrorCode.INVALID_STATE, "paymentEventId", "payment " + command.paymentEventId() + " is matched by hand"
+                        + " to entry " + other.getKey() + " of statement " + statementId
+                        + "; a payment is confirmed by one bank entry: unmatch it there first");
+            }
         }
         apply(new BankEntryMatched(statementId, entry, command.paymentEventId(), command.reason().strip(), command.matchedBy()));
     }

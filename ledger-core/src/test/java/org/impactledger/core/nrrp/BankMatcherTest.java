@@ -11,6 +11,7 @@ import org.impactledger.core.nrrp.BankMatcher.Line;
 import org.impactledger.core.nrrp.BankMatcher.Match;
 import org.impactledger.core.nrrp.BankMatcher.Payment;
 import org.impactledger.core.nrrp.BankMatcher.Rule;
+import org.impactledger.core.shared.Money;
 import org.junit.jupiter.api.Test;
 
 /** The matching rules in their order, and that the result does not depend on the input order. */
@@ -66,6 +67,13 @@ class BankMatcherTest {
         List<Match> matches = BankMatcher.match(List.of(debit("s/1", "2026-03-10", "4500.00", "IT-1"), credit),
                 List.of(payment("p1", "2026-03-10", "4500.00", "IT-1")), Set.of());
         assertThat(matches).containsExactly(new Match("s/1", "p1", Rule.BANK_REFERENCE));
+    }
+
+    @Test
+    void never_pairs_an_entry_and_a_payment_of_different_currencies() {
+        Line dollars = new Line("s/1", date("2026-03-10"), Money.of("4500.00", "USD"), BankEntry.DEBIT, "IT-1", CUP, null);
+        Line manual = new Line("s/2", date("2026-03-10"), Money.of("4500.00", "USD"), BankEntry.DEBIT, null, CUP, "p1");
+        assertThat(BankMatcher.match(List.of(dollars, manual), List.of(payment("p1", "2026-03-10", "4500.00", "IT-1")), Set.of())).isEmpty();
     }
 
     @Test

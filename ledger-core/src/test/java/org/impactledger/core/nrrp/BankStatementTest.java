@@ -110,14 +110,14 @@ class BankStatementTest {
         @Test
         void matches_an_entry_to_a_payment_with_a_reason() {
             fixture.given(statementImported(), recorded(E1))
-                    .when(new MatchBankEntry(STATEMENT, "E-1", PAYMENT, "paid in two transfers", "officer-franca"))
+                    .when(new MatchBankEntry(STATEMENT, "E-1", PAYMENT, "EUR", "paid in two transfers", "officer-franca"))
                     .expectEvents(new BankEntryMatched(STATEMENT, "E-1", PAYMENT, "paid in two transfers", "officer-franca"));
         }
 
         @Test
         void refuses_a_match_without_a_reason() {
             fixture.given(statementImported(), recorded(E1))
-                    .when(new MatchBankEntry(STATEMENT, "E-1", PAYMENT, " ", "officer-franca"))
+                    .when(new MatchBankEntry(STATEMENT, "E-1", PAYMENT, "EUR", " ", "officer-franca"))
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.INVALID_VALUE, "reason", "reason is required"));
         }
@@ -125,7 +125,7 @@ class BankStatementTest {
         @Test
         void refuses_a_match_of_an_entry_the_statement_does_not_have() {
             fixture.given(statementImported(), recorded(E1))
-                    .when(new MatchBankEntry(STATEMENT, "E-9", PAYMENT, "why", "officer-franca"))
+                    .when(new MatchBankEntry(STATEMENT, "E-9", PAYMENT, "EUR", "why", "officer-franca"))
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.NOT_FOUND, "entryReference", "statement " + STATEMENT + " has no entry E-9"));
         }
@@ -134,7 +134,7 @@ class BankStatementTest {
         void refuses_to_match_a_credit_because_money_coming_in_confirms_no_payment() {
             BankEntry advance = credit("C-1", "100.00");
             fixture.given(statementImported(), recorded(E1), recorded(advance))
-                    .when(new MatchBankEntry(STATEMENT, "C-1", PAYMENT, "incoming transfer", "officer-franca"))
+                    .when(new MatchBankEntry(STATEMENT, "C-1", PAYMENT, "EUR", "incoming transfer", "officer-franca"))
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.INVALID_STATE, "entryReference", "entry C-1 of statement " + STATEMENT
                             + " is a credit (CRDT, money coming in): only a debit (DBIT, money going out) can confirm a ledger payment,"
@@ -142,9 +142,44 @@ class BankStatementTest {
         }
 
         @Test
+        void refuses_to_match_a_payment_in_another_currency_than_the_statements() {
+            fixture.given(statementImported(), recorded(E1))
+                    .when(new MatchBankEntry(STATEMENT, "E-1", PAYMENT, "USD", "paid abroad", "officer-franca"))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.CURRENCY_MISMATCH, "paymentEventId", "payment " + PAYMENT + " is in USD and statement "
+                            + STATEMENT + " in EUR: a bank entry confirms only a payment in its statement's currency"));
+        }
+
+        @Test
+        void refuses_to_match_a_payment_that_is_matched_by_hand_to_another_entry_of_the_statement() {
+            fixture.given(statementImported(), recorded(E1), recorded(E2), new BankEntryMatched(STATEMENT, "E-1", PAYMENT, "why", "officer-franca"))
+                    .when(new MatchBankEntry(STATEMENT, "E-2", PAYMENT, "EUR", "the fees", "officer-gino"))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "paymentEventId", "payment " + PAYMENT + " is matched by hand to entry E-1"
+                            + " of statement " + STATEMENT + "; a payment is confirmed by one bank entry: unmatch it there first"));
+        }
+
+        @Test
+        void matches_a_payment_to_another_entry_once_its_manual_match_was_undone() {
+            fixture.given(statementImported(), recorded(E1), recorded(E2), new BankEntryMatched(STATEMENT, "E-1", PAYMENT, "why", "officer-franca"),
+                            new BankEntryUnmatched(STATEMENT, "E-1", PAYMENT, "wrong entry", "officer-gino"))
+                    .when(new MatchBankEntry(STATEMENT, "E-2", PAYMENT, "EUR", "the right entry", "officer-gino"))
+                    .expectEvents(new BankEntryMatched(STATEMENT, "E-2", PAYMENT, "the right entry", "officer-gino"));
+        }
+
+        @Test
+        void refuses_to_match_an_entry_again_to_the_payment_it_is_matched_to_by_hand() {
+            fixture.given(statementImported(), recorded(E1), new BankEntryMatched(STATEMENT, "E-1", PAYMENT, "why", "officer-franca"))
+                    .when(new MatchBankEntry(STATEMENT, "E-1", PAYMENT, "EUR", "why again", "officer-franca"))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.INVALID_STATE, "entryReference", "entry E-1 is already matched by hand to payment "
+                            + PAYMENT));
+        }
+
+        @Test
         void refuses_a_second_manual_match_of_the_same_entry() {
             fixture.given(statementImported(), recorded(E1), new BankEntryMatched(STATEMENT, "E-1", PAYMENT, "why", "officer-franca"))
-                    .when(new MatchBankEntry(STATEMENT, "E-1", "other-payment", "why", "officer-franca"))
+                    .when(new MatchBankEntry(STATEMENT, "E-1", "other-payment", "EUR", "why", "officer-franca"))
                     .expectNoEvents()
                     .expectException(refusal(ErrorCode.INVALID_STATE, "entryReference", "entry E-1 is matched by hand to payment " + PAYMENT
                             + "; unmatch it first"));

@@ -5,6 +5,7 @@ import static org.impactledger.projections.state.JdbcValues.utc;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,8 @@ public class NrrpReconciler {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /** A recording-time bound after every event: "everything the read model holds", whatever this node's clock says. */
+    private static final Instant EVERYTHING_RECORDED = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JdbcClient jdbc;
     private final int permits;
@@ -131,9 +134,29 @@ public class NrrpReconciler {
         }
     }
 
-    private NrrpReconciliation compute(TimeTravel time) {
-        Map<String, Object> bounds = Map.of("asOf", time.asOfOrEndOfTime(), "knownAt", utc(time.knownAt()));
-        List<Fact> facts = jdbc.sql("""
+    /**
+     * The matches of every bank entry and payment the read model holds now (any business date, any
+     * recording time), made by the same matcher from the same inputs as a reconciliation, without the
+     * figures and discrepancies: what an officer's manual match is checked against. Computed holding
+     * a permit, like a reconciliation (it reads every payment, entry and decision).
+     */
+    public List<FindNrrpBankMatches.Match> currentMatches() {
+        return withPermit(() -> {
+            Map<String, Object> bounds = Map.of("asOf", TimeTravel.END_OF_TIME, "knownAt", utc(EVERYTHING_RECORDED));
+            List<Entry> entries = entries(bounds);
+            Map<String, Entry> entryByKey = new HashMap<>();
+            entries.forEach(e -> entryByKey.put(e.key(), e));
+            return match(entries, payments(facts(bounds)), bounds).stream()
+                    .map(m -> {
+                        Entry e = entryByKey.get(m.lineKey());
+                        return new FindNrrpBankMatches.Match(e.statementId(), e.entryReference(), m.paymentEventId(), m.rule().name());
+                    })
+                    .toList();
+        });
+    }
+
+    private List<Fact> facts(Map<String, Object> bounds) {
+        return jdbc.sql("""
                         SELECT event_id, fact_type, project_id, cup, measure, amount, currency, reference, detail, bank_reference, business_date
                         FROM nrrp_fact WHERE business_date <= :asOf AND recorded_at <= :knownAt
                         ORDER BY business_date, event_id""")
@@ -142,7 +165,10 @@ public class NrrpReconciler {
                         rs.getString("measure"), rs.getBigDecimal("amount").setScale(2), rs.getString("currency"), rs.getString("reference"),
                         rs.getString("detail"), rs.getString("bank_reference"), rs.getObject("business_date", LocalDate.class)))
                 .list();
-        List<Entry> entries = jdbc.sql("""
+    }
+
+    private List<Entry> entries(Map<String, Object> bounds) {
+        return jdbc.sql("""
                         SELECT event_id, statement_id, entry_reference, value_date, amount, currency, direction, bank_reference, cup
                         FROM nrrp_bank_entry WHERE booking_date <= :asOf AND recorded_at <= :knownAt
                         ORDER BY statement_id, entry_reference""")
@@ -151,7 +177,17 @@ public class NrrpReconciler {
                         rs.getObject("value_date", LocalDate.class), rs.getBigDecimal("amount").setScale(2), rs.getString("currency"),
                         rs.getString("direction"), rs.getString("bank_reference"), rs.getString("cup")))
                 .list();
+    }
 
+    /** The payments that take part in matching: every PAID fact whose payment has not been refunded since. */
+    private static List<Fact> payments(List<Fact> facts) {
+        Set<String> refunded = new HashSet<>();
+        facts.stream().filter(f -> f.type().equals("REFUNDED")).forEach(f -> refunded.add(f.reference()));
+        return facts.stream().filter(f -> f.type().equals("PAID") && !refunded.contains(f.reference())).toList();
+    }
+
+    /** Replays the officers' decisions within the bounds and runs the {@link BankMatcher} over these entries and payments. */
+    private List<BankMatcher.Match> match(List<Entry> entries, List<Fact> payments, Map<String, Object> bounds) {
         // the officers' decisions, replayed in each statement's order, as the aggregate applies them
         Map<String, String> manual = new HashMap<>();
         Set<String> rejected = new HashSet<>();
@@ -171,19 +207,22 @@ public class NrrpReconciler {
                         rejected.add(d[0] + " " + d[1]);
                     }
                 });
-
-        Set<String> refunded = new HashSet<>();
-        facts.stream().filter(f -> f.type().equals("REFUNDED")).forEach(f -> refunded.add(f.reference()));
-        List<Fact> payments = facts.stream().filter(f -> f.type().equals("PAID") && !refunded.contains(f.reference())).toList();
-        Map<String, Fact> paymentById = new HashMap<>();
-        payments.forEach(p -> paymentById.put(p.eventId(), p));
-
-        List<BankMatcher.Match> matches = BankMatcher.match(
+        return BankMatcher.match(
                 entries.stream().map(e -> new BankMatcher.Line(e.key(), e.valueDate(), Money.of(e.amount(), e.currency()), e.direction(),
                         e.bankReference(), e.cup(), manual.get(e.key()))).toList(),
                 payments.stream().map(p -> new BankMatcher.Payment(p.eventId(), p.cup(), p.businessDate(), Money.of(p.amount(), p.currency()),
                         p.bankReference())).toList(),
                 rejected);
+    }
+
+    private NrrpReconciliation compute(TimeTravel time) {
+        Map<String, Object> bounds = Map.of("asOf", time.asOfOrEndOfTime(), "knownAt", utc(time.knownAt()));
+        List<Fact> facts = facts(bounds);
+        List<Entry> entries = entries(bounds);
+        List<Fact> payments = payments(facts);
+        Map<String, Fact> paymentById = new HashMap<>();
+        payments.forEach(p -> paymentById.put(p.eventId(), p));
+        List<BankMatcher.Match> matches = match(entries, payments, bounds);
         Map<String, String> paymentOfEntry = new HashMap<>();
         Map<String, String> entryOfPayment = new HashMap<>();
         Map<String, String> ruleOfEntry = new HashMap<>();

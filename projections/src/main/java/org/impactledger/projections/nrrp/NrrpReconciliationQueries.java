@@ -83,6 +83,26 @@ public class NrrpReconciliationQueries {
         return reconciler.reconcile(query.timeTravel()).report(filter);
     }
 
+    /**
+     * The current matches of this bank entry and of this payment (see {@link FindNrrpBankMatches}),
+     * from {@link NrrpReconciler#currentMatches()}: the matcher the report runs, over everything the
+     * read model holds.
+     */
+    @QueryHandler
+    public FindNrrpBankMatches.Answer handle(FindNrrpBankMatches query) {
+        String[] entry = jdbc.sql("SELECT direction, currency FROM nrrp_bank_entry WHERE statement_id = :statementId AND entry_reference = :entry")
+                .param("statementId", query.statementId())
+                .param("entry", query.entryReference())
+                .query((rs, row) -> new String[] {rs.getString("direction"), rs.getString("currency")})
+                .optional()
+                .orElse(new String[2]);
+        List<FindNrrpBankMatches.Match> matches = reconciler.currentMatches().stream()
+                .filter(m -> m.paymentEventId().equals(query.paymentEventId())
+                        || (m.statementId().equals(query.statementId()) && m.entryReference().equals(query.entryReference())))
+                .toList();
+        return new FindNrrpBankMatches.Answer(entry[0], entry[1], matches);
+    }
+
     /** The NRRP-funded payment with this event id, as known now; none if no such payment was recorded. */
     @QueryHandler
     public List<FindNrrpPayment.Payment> handle(FindNrrpPayment query) {

@@ -28,6 +28,7 @@ import org.impactledger.core.contract.event.OutcomeVerified;
 import org.impactledger.core.fund.NrrpTag;
 import org.impactledger.core.fund.event.OutcomeBudgetCommitted;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
+import org.impactledger.core.nrrp.event.BankEntryMatched;
 import org.impactledger.core.nrrp.event.BankEntryRecorded;
 import org.impactledger.core.nrrp.event.NrrpExpenditureReported;
 import org.impactledger.core.nrrp.event.NrrpFundsAllocated;
@@ -302,6 +303,35 @@ class NrrpMaterialisedReconciliationTest {
             assertThat(t.queries().handle(new NrrpReconciliationQuery(filter.cup(), filter.measure(), TimeTravel.latest(t.clock()), true)))
                     .as(filter.toString()).isEqualTo(whole);
         }
+    }
+
+    @Test
+    void the_matches_a_manual_match_is_checked_against_are_the_reports_own_matches() {
+        history();
+        // an officer matches the 123.45 entry (E-9) by hand to the 6,000.00 payment no entry confirms
+        String unconfirmed = t.jdbc().sql("SELECT event_id FROM nrrp_fact WHERE fact_type = 'PAID' AND reference = 'c/o-3'").query(String.class).single();
+        then(STATEMENT.value(), new BankEntryMatched(STATEMENT, "E-9", unconfirmed, "the builder's invoice", "officer"));
+        deliver();
+
+        List<MatchLine> reported = page(Filter.ALL, TimeTravel.latest(t.clock()), false, 1000, null, null).matches();
+        assertThat(reported).extracting(MatchLine::rule).contains("MANUAL", "BANK_REFERENCE", "CUP_AMOUNT_DATE");
+        for (MatchLine m : reported) {
+            assertThat(t.queries().handle(new FindNrrpBankMatches(m.statementId(), m.entryReference(), m.paymentEventId())))
+                    .isEqualTo(new FindNrrpBankMatches.Answer("DBIT", "EUR",
+                            List.of(new FindNrrpBankMatches.Match(m.statementId(), m.entryReference(), m.paymentEventId(), m.rule()))));
+        }
+        MatchLine byReference = reported.stream().filter(m -> m.rule().equals("BANK_REFERENCE")).findFirst().orElseThrow();
+        FindNrrpBankMatches.Match itsMatch = new FindNrrpBankMatches.Match(STATEMENT.value(), byReference.entryReference(),
+                byReference.paymentEventId(), "BANK_REFERENCE");
+        // the 50.00 entry (E-11) confirms nothing: only the payment's own match is found, or nothing for a payment nobody matched
+        assertThat(t.queries().handle(new FindNrrpBankMatches(STATEMENT.value(), "E-11", byReference.paymentEventId())).matches())
+                .containsExactly(itsMatch);
+        assertThat(t.queries().handle(new FindNrrpBankMatches(STATEMENT.value(), "E-11", "no-such-payment")).matches()).isEmpty();
+        assertThat(t.queries().handle(new FindNrrpBankMatches(STATEMENT.value(), "E-9", byReference.paymentEventId())).matches())
+                .containsExactlyInAnyOrder(new FindNrrpBankMatches.Match(STATEMENT.value(), "E-9", unconfirmed, "MANUAL"), itsMatch);
+        // an entry the read model does not hold: no direction or currency to tell
+        assertThat(t.queries().handle(new FindNrrpBankMatches("STMT-NONE", "E-1", "no-such-payment")))
+                .isEqualTo(new FindNrrpBankMatches.Answer(null, null, List.of()));
     }
 
     @Test
