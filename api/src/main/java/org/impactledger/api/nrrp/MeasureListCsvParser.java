@@ -83,6 +83,8 @@ final class MeasureListCsvParser {
     private static BigDecimal amount(String raw, int line) {
         try {
             return ItalianNumbers.parse(raw);
+        } catch (ItalianNumbers.Refused e) {
+            throw ImportRefusal.atLine(line, "column amount: " + e.getMessage());
         } catch (NumberFormatException e) {
             throw ImportRefusal.atLine(line, "column amount: '" + raw + "' is not an amount such as 1.234.567,89 or N/D");
         }

@@ -26,7 +26,8 @@ import org.impactledger.core.shared.Money;
  * </pre>
  * {@code valueDate}, {@code bankReference} and {@code remittance} may be empty; dates are
  * {@code yyyy-MM-dd} or {@code dd/MM/yyyy}; {@code direction} is {@code DBIT} (money out) or
- * {@code CRDT}; {@code amount} is positive, Italian ({@code 1.234,56}) or plain ({@code 1234.56}).
+ * {@code CRDT}; {@code amount} is positive, Italian ({@code 1.234,56}) or plain ({@code 1234.56}),
+ * never ambiguous ({@code 10.001} is refused: see {@link ItalianNumbers}).
  * Lines of several statements may share a file. Every line is read and checked before anything is
  * sent, and the first bad one refuses the file, naming its line and column.
  */
@@ -129,6 +130,8 @@ final class StatementCsvParser {
                 throw ImportRefusal.atLine(line, "column amount is required");
             }
             return Money.of(value, currency).requirePositive("amount");
+        } catch (ItalianNumbers.Refused e) {
+            throw ImportRefusal.atLine(line, "column amount: " + e.getMessage());
         } catch (NumberFormatException e) {
             throw ImportRefusal.atLine(line, "column amount: '" + raw + "' is not an amount such as 1.234,56 or 1234.56");
         } catch (DomainException e) {

@@ -528,6 +528,18 @@ class NrrpReconciliationTest extends IntegrationTest {
         assertThat(refused.json().get("detail").asString()).isEqualTo("line 3: column direction must be DBIT or CRDT; was 'PAY'");
         assertThat(eventCount()).isEqualTo(before);
 
+        // 10.001 is ten euro and a tenth of a cent, or ten thousand and one: refused, never guessed
+        Http.Response ambiguous = http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(header
+                + other + ";IT60;EUR;C-1;2026-10-05;;DBIT;1.234,56;;\n"
+                + other + ";IT60;EUR;C-2;2026-10-05;;DBIT;10.001;;\n", "text/csv").send();
+        assertThat(ambiguous.status()).isEqualTo(400);
+        assertThat(ambiguous.json().get("field").asString()).isEqualTo("file");
+        assertThat(ambiguous.json().get("detail").asString()).isEqualTo("line 3: column amount: '10.001' is ambiguous: a single '.' followed"
+                + " by three digits may be a decimal point or an Italian thousands separator (10001); write it without a thousands separator"
+                + " (10001) or with a decimal comma (10.001,00)");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCountFor(other)).isZero();
+
         // a file of two statements, the second contradicting the one imported above: neither is written
         String fresh = unique("STMT-CSV");
         Http.Response conflict = http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(header

@@ -144,10 +144,53 @@ class StatementParsersTest {
     @Test
     void reads_italian_and_plain_numbers_and_n_d_as_missing() {
         assertThat(ItalianNumbers.parse("1.234.567,89")).isEqualByComparingTo(new BigDecimal("1234567.89"));
-        assertThat(ItalianNumbers.parse("1.234")).isEqualByComparingTo(new BigDecimal("1234"));
+        assertThat(ItalianNumbers.parse("500.000.000,00")).isEqualByComparingTo(new BigDecimal("500000000"));
+        assertThat(ItalianNumbers.parse("1.234,5")).isEqualByComparingTo(new BigDecimal("1234.5"));
+        assertThat(ItalianNumbers.parse("1234,56")).isEqualByComparingTo(new BigDecimal("1234.56"));
+        assertThat(ItalianNumbers.parse("€ 4.500,00")).isEqualByComparingTo(new BigDecimal("4500"));
+        assertThat(ItalianNumbers.parse("1.234.567")).isEqualByComparingTo(new BigDecimal("1234567")); // two dots: a decimal point cannot repeat
         assertThat(ItalianNumbers.parse("1234.5")).isEqualByComparingTo(new BigDecimal("1234.5"));
+        assertThat(ItalianNumbers.parse("1234567.89")).isEqualByComparingTo(new BigDecimal("1234567.89"));
+        assertThat(ItalianNumbers.parse("10")).isEqualByComparingTo(new BigDecimal("10"));
         assertThat(ItalianNumbers.parse("N/D")).isNull();
         assertThat(ItalianNumbers.parse(" ")).isNull();
         assertThatThrownBy(() -> ItalianNumbers.parse("1.23,4.5")).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
+    void refuses_a_number_whose_single_dot_may_be_a_decimal_point_or_a_thousands_separator() {
+        assertThatThrownBy(() -> ItalianNumbers.parse("10.001")).isInstanceOf(NumberFormatException.class)
+                .hasMessage("'10.001' is ambiguous: a single '.' followed by three digits may be a decimal point or an Italian thousands"
+                        + " separator (10001); write it without a thousands separator (10001) or with a decimal comma (10.001,00)");
+        assertThatThrownBy(() -> ItalianNumbers.parse("1.234")).isInstanceOf(NumberFormatException.class)
+                .hasMessageStartingWith("'1.234' is ambiguous");
+    }
+
+    @Test
+    void refuses_a_number_with_more_than_two_decimals_rather_than_guess_a_thousands_separator() {
+        assertThatThrownBy(() -> ItalianNumbers.parse("1,000")).isInstanceOf(NumberFormatException.class)
+                .hasMessage("'1,000' has 3 decimals, an amount at most two; if its ',' separates thousands, write 1000 or 1.000,00");
+        assertThatThrownBy(() -> ItalianNumbers.parse("0.001")).isInstanceOf(NumberFormatException.class)
+                .hasMessage("'0.001' has 3 decimals, an amount at most two; if its '.' separates thousands, write 1 or 1,00");
+        assertThatThrownBy(() -> ItalianNumbers.parse("10.0010")).isInstanceOf(NumberFormatException.class)
+                .hasMessage("'10.0010' has 4 decimals, an amount at most two");
+        assertThatThrownBy(() -> ItalianNumbers.parse("1.234,567")).isInstanceOf(NumberFormatException.class)
+                .hasMessage("'1.234,567' has 3 decimals, an amount at most two");
+    }
+
+    @Test
+    void refuses_a_csv_statement_line_whose_amount_is_ambiguous_naming_the_line_the_column_and_the_rule() {
+        // the tester's case: 10.001 was read as 10,001.00, a thousand times the ten euro it may have meant
+        assertThatThrownBy(() -> StatementCsvParser.parse(bytes(CSV_HEADER
+                + "S-1;IT60;EUR;E-1;2026-03-03;;DBIT;1.234,56;;\n"
+                + "S-1;IT60;EUR;E-2;2026-03-03;;DBIT;10.001;;\n")))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo("file"))
+                .hasMessage("line 3: column amount: '10.001' is ambiguous: a single '.' followed by three digits may be a decimal point"
+                        + " or an Italian thousands separator (10001); write it without a thousands separator (10001) or with a decimal"
+                        + " comma (10.001,00)");
+        assertThatThrownBy(() -> MeasureListCsvParser.parse(bytes(MEASURES_HEADER + "M5;M5C2;M5C2I1.3;;500.000\n"), "EUR"))
+                .isInstanceOf(DomainException.class)
+                .hasMessageStartingWith("line 2: column amount: '500.000' is ambiguous");
     }
 }
