@@ -205,6 +205,25 @@ class OutcomeImportTest extends IntegrationTest {
         });
     }
 
+    @Test
+    void an_ndjson_line_with_a_key_twice_refuses_the_file_naming_the_line_and_records_nothing() {
+        Scenario s = Scenario.fundWithContract(http, unique("imp-dup"), "50000.00", "900000.00");
+        long before = eventCountFor(s.contractId);
+        String good = "{\"outcomeId\":\"n-7a\",\"beneficiaryId\":\"ben-1\",\"metricCode\":\"HOUSED-6M\",\"period\":\"2026-Q3\","
+                + "\"outcomeDate\":\"2026-08-01\",\"quantity\":\"1\",\"evidenceReference\":\"case\",\"evidenceSha256\":\"" + EVIDENCE + "\"}";
+        // which outcome id did the provider mean? the last one used to win: n-7b was recorded
+        String twice = good.replace("\"outcomeId\":\"n-7a\"", "\"outcomeId\":\"n-7a\",\"outcomeId\":\"n-7b\"").replace("ben-1", "ben-2");
+        assertProblem(http.post(imports(s)).as(PROVIDER, "provider").body(good + "\n" + twice + "\n", "application/x-ndjson").send(),
+                "line 2: outcomeId: property 'outcomeId' appears more than once");
+        String nested = good.replace("\"quantity\":\"1\"", "\"quantity\":\"1\",\"quantity\":\"2\"");
+        assertProblem(http.post(imports(s)).as(PROVIDER, "provider").body("\n" + nested + "\n", "application/x-ndjson").send(),
+                "line 2: quantity: property 'quantity' appears more than once");
+        assertProblem(http.post(imports(s)).as(PROVIDER, "provider").body(good + "\n{\"outcomeId\": }\n", "application/x-ndjson").send(),
+                "line 2: malformed JSON");
+        assertThat(eventCountFor(s.contractId)).isEqualTo(before);
+        assertThat(http.get("/api/contracts/" + s.contractId + "/outcomes/n-7b").send().status()).isEqualTo(404);
+    }
+
     private static void assertProblem(Http.Response response, String detail) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

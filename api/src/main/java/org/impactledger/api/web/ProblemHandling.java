@@ -36,9 +36,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where refusals become HTTP answers. Domain refusals are mapped by their
@@ -194,23 +191,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         JacksonException jackson = find(e, JacksonException.class);
-        String field = jackson == null ? null : path(jackson);
+        String field;
         String rule;
         String message;
-        if (jackson instanceof UnrecognizedPropertyException unknown) {
-            rule = "unknown-property";
-            message = "unknown property '" + unknown.getPropertyName() + "'";
-        } else if (jackson instanceof InvalidFormatException invalid) {
-            rule = "type";
-            message = "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
-                    + (invalid.getTargetType().getSimpleName().equals("LocalDate") ? " (use yyyy-MM-dd)" : "");
-        } else if (jackson instanceof MismatchedInputException mismatch) {
-            rule = "type";
-            message = "expected " + (mismatch.getTargetType() == null ? "another JSON type" : mismatch.getTargetType().getSimpleName());
-        } else if (jackson != null) {
-            rule = "json-syntax";
-            message = "malformed JSON: " + firstLine(jackson.getOriginalMessage());
+        if (jackson != null) {
+            JsonInputErrors.Described described = JsonInputErrors.describe(jackson);
+            field = described.field();
+            rule = described.rule();
+            message = described.message();
         } else {
+            field = null;
             rule = "required";
             message = "a JSON request body is required";
         }
@@ -259,21 +249,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 : String.join("; ", errors.stream().map(Problems.FieldError::message).toList());
     }
 
-    private static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -281,14 +256,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String lastNode(String path) {

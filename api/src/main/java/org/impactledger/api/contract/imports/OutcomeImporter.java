@@ -37,7 +37,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
+import org.impactledger.api.config.StrictJson;
+import org.impactledger.api.web.JsonInputErrors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,9 +87,9 @@ public class OutcomeImporter {
     private final OutcomeImports imports;
     private final Validator validator;
     private final OutcomeImportProperties properties;
-    private final ObjectReader json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readerFor(
-                    org.impactledger.api.contract.ContractRequests.ReportOutcomeRequest.class);
+    /** Rows are read as strictly as a request body (StrictJson): no coercion, no key twice. */
+    private static final JsonMapper JSON = StrictJson.strict(JsonMapper.builder()).build();
+    private final ObjectReader json = JSON.readerFor(org.impactledger.api.contract.ContractRequests.ReportOutcomeRequest.class);
 
     public OutcomeImporter(CommandDispatcher dispatcher, OutcomeImports imports, Validator validator, OutcomeImportProperties properties) {
         this.dispatcher = dispatcher;
@@ -188,8 +192,29 @@ public class OutcomeImporter {
             if (!t.startsWith("{") || !t.endsWith("}")) {
                 throw DomainException.invalid("file", "line " + number + ": not a JSON object; each line must be one outcome report as JSON");
             }
+            checkJsonObject(t, number);
         } else if (line.chars().filter(c -> c == '"').count() % 2 != 0) {
             throw DomainException.invalid("file", "line " + number + ": a quoted field is not closed (fields cannot span lines)");
+        }
+    }
+
+    /**
+     * Reads the line's tokens (no values are bound): it must be one well-formed JSON object with each
+     * key once. A key twice ({@code "outcomeId"} twice: which one did the provider mean?) or broken
+     * JSON refuses the file, naming the line, as any other malformed line does.
+     */
+    private static void checkJsonObject(String line, long number) {
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw DomainException.invalid("file", "line " + number + ": not a JSON object; each line must be one outcome report as JSON");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw DomainException.invalid("file", "line " + number + ": more than one JSON value; each line must be one outcome report as JSON");
+            }
+        } catch (JacksonException e) {
+            JsonInputErrors.Described error = JsonInputErrors.describe(e);
+            throw DomainException.invalid("file", "line " + number + ": " + (error.field().isEmpty() ? "" : error.field() + ": ") + error.message());
         }
     }
 

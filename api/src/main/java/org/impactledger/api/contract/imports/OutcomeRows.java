@@ -18,14 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import org.impactledger.api.contract.ContractRequests.ReportOutcomeRequest;
 import org.impactledger.api.nrrp.CsvLines;
+import org.impactledger.api.web.JsonInputErrors;
 import org.impactledger.core.contract.command.OutcomeReport;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.OutcomeId;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns one line of an import file into an outcome report, or into the reason it is refused. A row
@@ -172,39 +171,18 @@ final class OutcomeRows {
         ReportOutcomeRequest request;
         try {
             request = json.readValue(line);
-        } catch (UnrecognizedPropertyException e) {
-            throw new RowRefusal(e.getPropertyName(), "VALIDATION_FAILED", "unknown property '" + e.getPropertyName() + "'");
-        } catch (InvalidFormatException e) {
-            String field = path(e);
-            throw new RowRefusal(field, "VALIDATION_FAILED", field + ": '" + e.getValue() + "' is not a valid "
-                    + e.getTargetType().getSimpleName() + (e.getTargetType() == LocalDate.class ? " (use yyyy-MM-dd)" : ""));
         } catch (JacksonException e) {
-            String field = path(e);
-            throw new RowRefusal(field.isEmpty() ? null : field, "MALFORMED_ROW", "not a JSON object of an outcome report: "
-                    + firstLine(e.getOriginalMessage()));
+            // the wording of a request body's refusal (JsonInputErrors); a wrong property or value is a rejected row
+            JsonInputErrors.Described error = JsonInputErrors.describe(e);
+            String field = error.field().isEmpty() ? null : error.field();
+            String code = JsonInputErrors.SYNTAX.equals(error.rule()) || JsonInputErrors.DUPLICATE_PROPERTY.equals(error.rule())
+                    ? "MALFORMED_ROW" : "VALIDATION_FAILED";
+            throw new RowRefusal(field, code, (field == null ? "not a JSON object of an outcome report: " : field + ": ") + error.message());
         }
         if (request == null) {
             throw new RowRefusal(null, "MALFORMED_ROW", "not a JSON object of an outcome report");
         }
         return report(request);
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     // ---------------------------------------------------------------- both
