@@ -3,6 +3,8 @@ package org.impactledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.impactledger.api.support.Scenario.ok;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Http;
@@ -26,6 +28,21 @@ class OperationsTest extends IntegrationTest {
         assertThat(health.at("/components/readModels/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/readModels/details/journal/state").asString()).isIn("running", "retrying");
         assertThat(health.at("/components/readModels/details/contract-state/state").asString()).isIn("running", "retrying");
+    }
+
+    /**
+     * Every read model stops at an event its handler fails on (and retries it) instead of skipping it:
+     * before, only the journal did, and the nine others logged the failure and went on without the event.
+     */
+    @Test
+    void every_read_model_processor_stops_at_a_failing_event_rather_than_skip_it() {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        assertThat(processing.eventProcessors().keySet()).containsExactlyInAnyOrder("contract-state", "exchange-holdings", "exchange-market",
+                "fund-performance", "fund-state", "housing", "journal", "nrrp", "payment-audit", "sdg-impact");
+        for (String name : processing.eventProcessors().keySet()) {
+            assertThat(processing.listenerInvocationErrorHandler(name)).as(name).isInstanceOf(PropagatingErrorHandler.class);
+            assertThat(processing.errorHandler(name)).as(name).isInstanceOf(PropagatingErrorHandler.class);
+        }
     }
 
     @Test

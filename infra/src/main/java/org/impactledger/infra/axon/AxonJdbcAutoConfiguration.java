@@ -81,6 +81,12 @@ public class AxonJdbcAutoConfiguration {
         return configurer -> configurer.eventProcessing().registerDefaultTransactionManager(c -> readModels);
     }
 
+    /** Every read model's processor stops at an event it cannot handle, rather than skip it: {@link ReadModelErrorHandling}. */
+    @Bean
+    public ConfigurerModule readModelsStopOnError() {
+        return ReadModelErrorHandling::stopOnError;
+    }
+
     /**
      * The stream every read model's processor reads (each processor names it as its {@code source}):
      * the event store, with live batches gathered for {@code ledger.axon.read-models.live-batch-linger}.

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <h2>Balanced or nothing</h2>
  * Every entry is checked by {@link JournalBalance#requireBalanced} before a row is written. An entry
  * that does not balance throws {@link UnbalancedEntryException}; the processing group propagates it
- * ({@link JournalProcessingConfiguration}), so the processor stops at that event and retries it
+ * ({@link org.impactledger.infra.axon.ReadModelErrorHandling}), so the processor stops at that event and retries it
  * instead of logging and moving on: a journal with a silently missing entry would still balance
  * and nobody would notice that money had gone unrecorded. The lag metric
  * ({@code ledger.processor.lag{processor=journal}}) then grows until the rule is fixed.

@@ -6,7 +6,7 @@ import java.util.List;
  * A journal entry that must not be written: its debits and credits differ (in a book, per
  * currency), or a line is not a positive amount. Thrown by the journal projection before it writes
  * anything; the {@code journal} processing group propagates it (see
- * {@link JournalProcessingConfiguration}), so the processor stops at the event and retries it
+ * {@link org.impactledger.infra.axon.ReadModelErrorHandling}), so the processor stops at the event and retries it
  * rather than skipping a money movement.
  */
 public class UnbalancedEntryException extends IllegalStateException {

@@ -23,8 +23,14 @@ import org.impactledger.core.shared.DomainException;
  */
 public record TimeTravel(LocalDate asOf, Instant knownAt) {
 
-    /** {@code asOf} far enough in the future to include every business date. */
-    public static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
+    /**
+     * The {@code asOf} bound of a question without one: later than every business date a database
+     * can hold ({@code infinity} on PostgreSQL, year 999,999,999 on H2). It was 9999-12-31, and a
+     * commitment dated in the year 10000 (accepted before input dates had a window) was then left out
+     * of every report "as of now" while the fund's state counted it: read models that disagreed
+     * without a sign. No date is too late for "no limit".
+     */
+    public static final LocalDate END_OF_TIME = LocalDate.MAX;
 
     public TimeTravel {
         if (knownAt == null) {

@@ -2,11 +2,16 @@ package org.impactledger.projections.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.impactledger.projections.state.LedgerHistory.FUND;
+import static org.impactledger.projections.state.LedgerHistory.INVESTOR_A;
+import static org.impactledger.projections.state.LedgerHistory.INVESTOR_B;
+import static org.impactledger.projections.state.LedgerHistory.OTHER_FUND;
+import static org.impactledger.projections.state.LedgerHistory.eur;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.impactledger.core.fund.event.CapitalCommitted;
 import org.impactledger.core.fund.query.FindJournal;
 import org.impactledger.core.fund.query.FindTrialBalance;
 import org.impactledger.core.fund.query.FindUnbalancedJournalEntries;
@@ -38,6 +43,33 @@ class JournalPostgresAndH2Test {
 
         h2.applyAll(events);
         assertThat(answers(h2)).isEqualTo(onPostgres);
+    }
+
+    /**
+     * A commitment dated after 9999-12-31 (the ledger accepted such dates before input dates had a
+     * window, and its events are kept for good) is in the journal and the trial balance as of now,
+     * on both databases: with 9999-12-31 as the bound of "no asOf" it was left out of both, while the
+     * fund's state counted it and the journal check, which reads every entry, still said balanced.
+     */
+    @Test
+    void an_entry_dated_after_the_year_9999_is_in_the_journal_and_trial_balance_as_of_now() {
+        List<Recorded> events = LedgerHistory.outcomeFund()
+                .then(new CapitalCommitted(OTHER_FUND, INVESTOR_A, eur("1000.00"), eur("1000.00"), LocalDate.parse("2026-01-10")))
+                .then(new CapitalCommitted(OTHER_FUND, INVESTOR_B, eur("500.00"), eur("500.00"), LocalDate.parse("+10000-01-01")))
+                .then(new CapitalCommitted(OTHER_FUND, INVESTOR_B, eur("250.00"), eur("750.00"), LocalDate.parse("-0005-01-01")))
+                .events();
+        for (JournalTables tables : List.of(new JournalTables(JournalDatabases.postgres()), new JournalTables(JournalDatabases.h2("journal_far_dates")))) {
+            tables.reset();
+            tables.applyAll(events);
+
+            JournalPage journal = tables.queries.handle(new FindJournal(OTHER_FUND, null, NOW, 0, 10));
+            assertThat(journal.items()).extracting(JournalEntryView::businessDate)
+                    .containsExactlyInAnyOrder(LocalDate.parse("2026-01-10"), LocalDate.parse("+10000-01-01"), LocalDate.parse("-0005-01-01"));
+            CurrencyTrialBalance eur = tables.queries.handle(new FindTrialBalance(OTHER_FUND, null, NOW)).currencies().get(0);
+            assertThat(eur.entries()).isEqualTo(3);
+            assertThat(eur.totalDebits()).isEqualByComparingTo("1750.00");
+            assertThat(tables.queries.handle(new FindJournal(OTHER_FUND, LocalDate.parse("9999-12-31"), NOW, 0, 10)).total()).isEqualTo(2);
+        }
     }
 
     private static List<Object> answers(JournalTables tables) {

@@ -19,6 +19,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.impactledger.infra.axon.ReadModelErrorHandling;
 import org.impactledger.core.fund.event.DistributionMade;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.projections.state.LedgerHistory;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The journal's tracking processor under Axon, on PostgreSQL: with the error handling of
- * {@link JournalProcessingConfiguration}, an entry that does not balance stops the processor at that
+ * {@link ReadModelErrorHandling}, an entry that does not balance stops the processor at that
  * event — nothing after it is posted — and the processor keeps retrying it, so the journal catches
  * up exactly once the rule is right. Without that configuration Axon would log the failure and post
  * the next events, leaving the entry silently missing: the second test shows that this is what the
@@ -108,7 +109,7 @@ class JournalProcessorTest {
                 .registerTrackingEventProcessor(JournalProjection.PROCESSING_GROUP)
                 .registerEventHandler(c -> tables.projection);
         if (withJournalErrorHandling) {
-            new JournalProcessingConfiguration().journalStopsOnError().configureModule(configurer);
+            ReadModelErrorHandling.stopOnError(configurer);
         }
         // the history is in the store before the processor starts, so it reads all of it from the tail in one go
         Configuration axon = configurer.buildConfiguration();

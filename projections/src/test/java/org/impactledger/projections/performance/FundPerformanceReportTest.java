@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.impactledger.core.fund.event.CapitalCommitted;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.InvestorId;
@@ -55,6 +56,27 @@ class FundPerformanceReportTest {
     private static InvestorPerformance investor(InvestorId investor, String asOf, Instant knownAt) {
         return views.performanceQueries.handle(new FindInvestorPerformance(LedgerHistory.FUND, investor,
                 new TimeTravel(asOf == null ? null : LocalDate.parse(asOf), knownAt)));
+    }
+
+    /**
+     * A commitment dated in the year 10000 (accepted before input dates had a window) counts in the
+     * report as of now: committed 1500.00, as the fund's state says, and not 1000.00.
+     */
+    @Test
+    void a_commitment_dated_after_the_year_9999_counts_as_of_now() {
+        ReportHistory far = ReportHistory.of(LedgerHistory.outcomeFund()
+                .then(new CapitalCommitted(LedgerHistory.OTHER_FUND, LedgerHistory.INVESTOR_A, LedgerHistory.eur("1000.00"),
+                        LedgerHistory.eur("1000.00"), LocalDate.parse("2026-01-10")))
+                .then(new CapitalCommitted(LedgerHistory.OTHER_FUND, LedgerHistory.INVESTOR_B, LedgerHistory.eur("500.00"),
+                        LedgerHistory.eur("500.00"), LocalDate.parse("+10000-01-01"))));
+        views.reset();
+        views.applyAll(far.events());
+
+        FundPerformance fund = views.performanceQueries.handle(new FindFundPerformance(LedgerHistory.OTHER_FUND, new TimeTravel(null, LATER)));
+        assertThat(fund.committed()).isEqualTo(new BigDecimal("1500.00"));
+        FundPerformance before = views.performanceQueries.handle(new FindFundPerformance(LedgerHistory.OTHER_FUND,
+                new TimeTravel(LocalDate.parse("9999-12-31"), LATER)));
+        assertThat(before.committed()).isEqualTo(new BigDecimal("1000.00"));
     }
 
     @Test
