@@ -13,6 +13,8 @@ import org.impactledger.api.demo.ExchangeDemoScenario;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.web.CommandDispatcher;
+import org.impactledger.api.web.DateWindow;
+import org.impactledger.api.web.DateWindows;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +23,9 @@ class DemoScenarioTest extends IntegrationTest {
 
     @Autowired
     CommandDispatcher dispatcher;
+
+    @Autowired
+    DateWindows dates;
 
     @Test
     void the_demo_seeds_outcomes_in_every_state_and_seeding_again_changes_nothing() {
@@ -190,6 +195,35 @@ class DemoScenarioTest extends IntegrationTest {
         JsonNode lavoro = ok(http.get("/api/exchange/issuers/" + ExchangeDemoScenario.LAVORO_INSIEME).send(), 200).json();
         assertThat(lavoro.get("issuer").get("outcomesVerified").asLong()).isEqualTo(1);
         assertThat(lavoro.get("issuer").get("outcomesRejected").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * The demo sends its commands itself, past the request bodies' validation: every date it records
+     * — in an event or as its business date — lies within the date window all the same (a term's date
+     * within a term's reach: the demo's furthest is a contract ending 2028-12-31).
+     */
+    @Test
+    void every_date_the_demo_records_lies_within_the_ledgers_date_window() {
+        new DemoScenario(dispatcher).seed();
+        java.util.regex.Pattern date = java.util.regex.Pattern.compile("\"([+-]?\\d{4,}-\\d{2}-\\d{2})\"");
+        List<String[]> rows = jdbc.sql("select convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8') from domain_event_entry "
+                        + "where convert_from(meta_data, 'UTF8') like '%\"correlationId\":\"demo-%'")
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        assertThat(rows).hasSizeGreaterThan(200);
+        int checked = 0;
+        for (String[] row : rows) {
+            for (int column = 0; column < 2; column++) {
+                java.util.regex.Matcher m = date.matcher(row[column]);
+                while (m.find()) {
+                    java.time.LocalDate found = java.time.LocalDate.parse(m.group(1));
+                    // metadata holds the business date: a fact's date; a payload may hold a term's
+                    DateWindow.Reach reach = column == 1 ? DateWindow.Reach.FACT : DateWindow.Reach.TERM;
+                    assertThat(dates.contains(found, reach)).as(found + " in " + row[column]).isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(rows.size());
     }
 
     private long shareUnits(String investor, String query) {

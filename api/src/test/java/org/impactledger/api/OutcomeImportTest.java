@@ -64,7 +64,7 @@ class OutcomeImportTest extends IntegrationTest {
                 + row("o-3", "ben-3", "JOB-QUARTER", "2026-Q3", "2026-08-01", "abc")        // line 4: bad number
                 + "\n"                                                                       // line 5: blank, skipped
                 + row("o-4", "ben-4", "MEALS", "2026-Q3", "2026-08-01", "1")                 // line 6: not on the rate card
-                + row("o-5", "ben-5", "HOUSED-6M", "2026-Q3", "2030-01-01", "1")             // line 7: outside the term
+                + row("o-5", "ben-5", "HOUSED-6M", "2026-Q3", "2026-01-15", "1")             // line 7: before the term
                 + row("o 6", "ben-6", "HOUSED-6M", "2026-Q3", "2026-08-01", "1")             // line 8: bad id
                 + row("o-7", "ben-paid", "HOUSED-6M", "2026-Q3", "2026-08-01", "1")          // line 9: beneficiary already paid
                 + "o-8,ben-8,HOUSED-6M,2026-Q3,2026-08-01\n"                                 // line 10: missing columns
@@ -85,7 +85,7 @@ class OutcomeImportTest extends IntegrationTest {
                 "7 DATE_OUT_OF_RANGE", "8 VALIDATION_FAILED", "9 DUPLICATE_PAYMENT", "10 MALFORMED_ROW");
         assertThat(rejected(answer, "reason")).contains("3 outcomeDate '2026-13-01' is not a date (use yyyy-MM-dd)",
                 "4 quantity 'abc' is not a number (use a dot for decimals: 1.5)",
-                "7 outcomeDate 2030-01-01 is outside the contract term 2026-02-01 to 2027-12-31",
+                "7 outcomeDate 2026-01-15 is outside the contract term 2026-02-01 to 2027-12-31",
                 "10 the row has 5 fields, the header 8");
         assertThat(response.header("Location")).endsWith(imports(s) + "/" + answer.get("importId").asString());
 

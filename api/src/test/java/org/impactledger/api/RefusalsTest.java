@@ -148,7 +148,9 @@ class RefusalsTest extends IntegrationTest {
     @Test
     void an_outcome_dated_outside_the_contract_term_is_refused() {
         Scenario s = Scenario.fundWithContract(http, unique("term"), "50000.00", "30000.00");
-        refused(() -> s.report("o-1", "ben-1", "HOUSED-6M", "2028-Q1", "2028-01-15"), 400, "DATE_OUT_OF_RANGE", "outcomeDate");
+        // before the term (2026-02-01 to 2027-12-31): a date after it may lie beyond the ledger's date window, refused before the term is looked at
+        JsonNode problem = refused(() -> s.report("o-1", "ben-1", "HOUSED-6M", "2026-Q1", "2026-01-15"), 400, "DATE_OUT_OF_RANGE", "outcomeDate");
+        assertThat(problem.get("detail").asString()).contains("outside the contract term");
     }
 
     @Test

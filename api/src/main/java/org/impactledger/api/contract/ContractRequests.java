@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.contract.PaymentRule;
 import org.impactledger.core.contract.RateCardEntry;
@@ -47,19 +48,19 @@ public final class ContractRequests {
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String providerId,
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String budgetId,
             @NotBlank @Size(max = 200) String title,
-            @NotNull LocalDate startDate,
-            @NotNull LocalDate endDate,
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate startDate,
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate endDate,
             @NotNull @Valid MoneyBody cap,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull RateCardLine> rateCard) {
     }
 
     public record AmendRateCardRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String amendmentId,
-            @NotNull LocalDate effectiveFrom,
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate effectiveFrom,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull RateCardLine> entries) {
     }
 
-    public record CloseContractRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = 500) String reason) {
+    public record CloseContractRequest(@NotNull @DateWindow LocalDate closedOn, @NotBlank @Size(max = 500) String reason) {
     }
 
     public record ReportOutcomeRequest(
@@ -67,7 +68,7 @@ public final class ContractRequests {
             @NotBlank @Pattern(regexp = ID, message = "must be a pseudonymous id: " + ID_MESSAGE) String beneficiaryId,
             @NotBlank @Size(max = 40) String metricCode,
             @NotBlank @Pattern(regexp = "\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?", message = "must be yyyy, yyyy-MM or yyyy-Qn") String period,
-            @NotNull LocalDate outcomeDate,
+            @NotNull @DateWindow LocalDate outcomeDate,
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 2) BigDecimal quantity,
             @NotBlank @Size(max = 500) String evidenceReference,
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 digest: 64 hexadecimal characters") String evidenceSha256) {
@@ -87,10 +88,10 @@ public final class ContractRequests {
     public record RejectOutcomeRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
-    public record ExecutePaymentRequest(@NotBlank @Size(max = 64) String bankReference, @NotNull LocalDate valueDate) {
+    public record ExecutePaymentRequest(@NotBlank @Size(max = 64) String bankReference, @NotNull @DateWindow LocalDate valueDate) {
     }
 
-    public record ReversePaymentRequest(@NotBlank @Size(max = 1000) String reason, @NotNull LocalDate valueDate) {
+    public record ReversePaymentRequest(@NotBlank @Size(max = 1000) String reason, @NotNull @DateWindow LocalDate valueDate) {
     }
 
     public record WithdrawOutcomeRequest(@NotBlank @Size(max = 1000) String reason) {

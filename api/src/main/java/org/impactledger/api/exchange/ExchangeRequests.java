@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.exchange.BondTerms;
 import org.impactledger.core.exchange.InstrumentType;
@@ -45,13 +46,13 @@ public final class ExchangeRequests {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
             @NotEmpty @Size(max = 30) List<@NotBlank String> sdgFocus,
-            LocalDate admittedOn) {
+            @DateWindow LocalDate admittedOn) {
     }
 
-    public record SuspendIssuerRequest(@NotBlank @Size(max = 200) String reason, LocalDate suspendedOn) {
+    public record SuspendIssuerRequest(@NotBlank @Size(max = 200) String reason, @DateWindow LocalDate suspendedOn) {
     }
 
-    public record ReinstateIssuerRequest(@NotBlank @Size(max = 200) String reason, LocalDate reinstatedOn) {
+    public record ReinstateIssuerRequest(@NotBlank @Size(max = 200) String reason, @DateWindow LocalDate reinstatedOn) {
     }
 
     public record ReportIssuerOutcomeRequest(
@@ -74,7 +75,7 @@ public final class ExchangeRequests {
     public record CashTransferRequest(
             @NotNull @Valid MoneyBody amount,
             @NotBlank @Size(max = 64) String bankReference,
-            @NotNull LocalDate valueDate) {
+            @NotNull @DateWindow LocalDate valueDate) {
     }
 
     // ---------------------------------------------------------------- accounts
@@ -82,7 +83,7 @@ public final class ExchangeRequests {
     public record OpenAccountRequest(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String investorId,
             @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
-            LocalDate openedOn) {
+            @DateWindow LocalDate openedOn) {
     }
 
     // ---------------------------------------------------------------- instruments and offerings
@@ -91,7 +92,7 @@ public final class ExchangeRequests {
             @NotNull @Valid MoneyBody faceValue,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 6) BigDecimal couponRate,
             @NotNull Integer couponsPerYear,
-            @NotNull LocalDate maturity) {
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate maturity) {
 
         BondTerms toTerms() {
             return new BondTerms(faceValue.toMoney(), couponRate, couponsPerYear, maturity);
@@ -104,30 +105,30 @@ public final class ExchangeRequests {
             @NotBlank @Size(max = 200) String name,
             @NotNull InstrumentType type,
             @Valid BondTermsBody bondTerms,
-            LocalDate listedOn) {
+            @DateWindow LocalDate listedOn) {
     }
 
-    public record DelistInstrumentRequest(@NotBlank @Size(max = 200) String reason, LocalDate delistedOn) {
+    public record DelistInstrumentRequest(@NotBlank @Size(max = 200) String reason, @DateWindow LocalDate delistedOn) {
     }
 
     public record OpenOfferingRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String offeringId,
             @NotNull @Min(1) @Max(MAX_UNITS) Long size,
             @NotNull @Valid MoneyBody price,
-            @NotNull LocalDate opensOn,
-            @NotNull LocalDate closesOn) {
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate opensOn,
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate closesOn) {
     }
 
     public record SubscribeRequest(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String investorId,
             @NotNull @Min(1) @Max(MAX_UNITS) Long quantity,
-            LocalDate subscribedOn) {
+            @DateWindow LocalDate subscribedOn) {
     }
 
-    public record CloseOfferingRequest(LocalDate closedOn) {
+    public record CloseOfferingRequest(@DateWindow LocalDate closedOn) {
     }
 
-    public record CancelOfferingRequest(@NotBlank @Size(max = 200) String reason, LocalDate cancelledOn) {
+    public record CancelOfferingRequest(@NotBlank @Size(max = 200) String reason, @DateWindow LocalDate cancelledOn) {
     }
 
     // ---------------------------------------------------------------- orders
@@ -138,12 +139,12 @@ public final class ExchangeRequests {
             @NotNull OrderSide side,
             @NotNull @Min(1) @Max(MAX_UNITS) Long quantity,
             @NotNull @Valid MoneyBody limitPrice,
-            LocalDate placedOn) {
+            @DateWindow LocalDate placedOn) {
     }
 
     public record CancelOrderRequest(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String investorId,
-            LocalDate cancelledOn) {
+            @DateWindow LocalDate cancelledOn) {
     }
 
     // ---------------------------------------------------------------- income
@@ -151,13 +152,13 @@ public final class ExchangeRequests {
     public record PayDividendRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String paymentId,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate recordDate,
-            @NotNull LocalDate paymentDate) {
+            @NotNull @DateWindow LocalDate recordDate,
+            @NotNull @DateWindow LocalDate paymentDate) {
     }
 
     public record PayCouponRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String paymentId,
-            @NotNull LocalDate recordDate,
-            @NotNull LocalDate paymentDate) {
+            @NotNull @DateWindow LocalDate recordDate,
+            @NotNull @DateWindow LocalDate paymentDate) {
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.api.web.NrrpBody;
 import org.impactledger.core.shared.Identifier;
@@ -34,19 +35,19 @@ public final class FundRequests {
     public record CommitCapitalRequest(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String investorId,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate valueDate) {
+            @NotNull @DateWindow LocalDate valueDate) {
     }
 
     public record CallCapitalRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String investorId,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate dueDate) {
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate dueDate) {
     }
 
     public record ReceiveCapitalRequest(
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate valueDate,
+            @NotNull @DateWindow LocalDate valueDate,
             @NotBlank @Size(max = 64) String bankReference) {
     }
 
@@ -55,7 +56,7 @@ public final class FundRequests {
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String providerId,
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String contractId,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate valueDate) {
+            @NotNull @DateWindow LocalDate valueDate) {
     }
 
     public record CommitBudgetRequest(
@@ -63,18 +64,18 @@ public final class FundRequests {
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String payerId,
             @NotNull @Valid MoneyBody amount,
             @Valid NrrpBody nrrp,
-            @NotNull LocalDate valueDate) {
+            @NotNull @DateWindow LocalDate valueDate) {
     }
 
     public record DistributeRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String distributionId,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate valueDate) {
+            @NotNull @DateWindow LocalDate valueDate) {
     }
 
     public record ValuationRequest(
             @NotNull @Valid MoneyBody netAssetValue,
-            @NotNull LocalDate asOf,
+            @NotNull @DateWindow LocalDate asOf,
             @NotBlank @Size(max = 200) String method) {
     }
 }

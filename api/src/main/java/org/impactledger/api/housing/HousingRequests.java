@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.api.web.NrrpBody;
 import org.impactledger.core.housing.LeaseEndReason;
@@ -45,7 +46,7 @@ public final class HousingRequests {
             @NotBlank @Size(max = 200) String addressLabel,
             @NotBlank @Size(max = 40) String district,
             @NotNull @Valid MoneyBody acquisitionPrice,
-            @NotNull LocalDate acquiredOn,
+            @NotNull @DateWindow LocalDate acquiredOn,
             @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitBody> units,
             @Valid NrrpBody nrrp,
             @Size(max = 64) String bankReference) {
@@ -53,7 +54,7 @@ public final class HousingRequests {
 
     public record PropertyValuationRequest(
             @NotNull @Valid MoneyBody value,
-            @NotNull LocalDate asOf,
+            @NotNull @DateWindow LocalDate asOf,
             @NotBlank @Size(max = 200) String method) {
     }
 
@@ -64,7 +65,7 @@ public final class HousingRequests {
             @NotNull @Min(1) @Max(20) Integer householdSize,
             @NotNull @Valid MoneyBody monthlyRent,
             @NotNull @Valid MoneyBody marketRent,
-            @NotNull LocalDate startDate) {
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate startDate) {
     }
 
     public record ChargeRentRequest(
@@ -75,13 +76,13 @@ public final class HousingRequests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String collectionId,
             @NotBlank @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate paymentDate,
+            @NotNull @DateWindow LocalDate paymentDate,
             @NotBlank @Size(max = 200) String bankReference) {
     }
 
     public record ReverseCollectionRequest(
             @NotBlank @Size(max = 200) String reason,
-            @NotNull LocalDate reversedOn) {
+            @NotNull @DateWindow LocalDate reversedOn) {
     }
 
     public record CancelChargeRequest(
@@ -89,7 +90,7 @@ public final class HousingRequests {
     }
 
     public record EndLeaseRequest(
-            @NotNull LocalDate endDate,
+            @NotNull @DateWindow LocalDate endDate,
             @NotNull LeaseEndReason reason,
             @Size(max = 200) String note) {
     }

@@ -15,6 +15,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.impactledger.api.web.DateWindow;
+import org.impactledger.api.web.DateWindows;
 import org.impactledger.core.nrrp.BankEntry;
 import org.impactledger.core.nrrp.RemittanceCodes;
 import org.impactledger.core.shared.DomainException;
@@ -45,7 +47,7 @@ final class Camt053Parser {
     private Camt053Parser() {
     }
 
-    static List<ParsedStatement> parse(InputStream in) {
+    static List<ParsedStatement> parse(InputStream in, DateWindows dates) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -53,7 +55,7 @@ final class Camt053Parser {
         XMLStreamReader xml = null;
         try {
             xml = factory.createXMLStreamReader(in);
-            return read(xml);
+            return read(xml, dates);
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
             String message = e.getMessage() == null ? "unreadable XML" : e.getMessage().replaceAll("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
@@ -99,7 +101,7 @@ final class Camt053Parser {
         StringBuilder remittance = new StringBuilder();
     }
 
-    private static List<ParsedStatement> read(XMLStreamReader xml) throws XMLStreamException {
+    private static List<ParsedStatement> read(XMLStreamReader xml, DateWindows dates) throws XMLStreamException {
         List<ParsedStatement> statements = new ArrayList<>();
         Deque<String> path = new ArrayDeque<>();
         Stmt stmt = null;
@@ -140,7 +142,7 @@ final class Camt053Parser {
                     String parent = path.isEmpty() ? "" : path.peek();
                     if (ntry != null) {
                         if (name.equals("Ntry")) {
-                            BankEntry entry = entry(stmt, ntry);
+                            BankEntry entry = entry(stmt, ntry, dates);
                             if (entry != null) {
                                 if (!stmt.references.add(entry.entryReference())) {
                                     throw ImportRefusal.atElement(ntry.line, "Ntry", "entry reference " + entry.entryReference()
@@ -236,7 +238,7 @@ final class Camt053Parser {
     }
 
     /** The booked entry, or null for a pending or informational one. */
-    private static BankEntry entry(Stmt stmt, Ntry ntry) {
+    private static BankEntry entry(Stmt stmt, Ntry ntry, DateWindows dates) {
         if (ntry.status != null && !ntry.status.equalsIgnoreCase("BOOK")) {
             return null;
         }
@@ -267,18 +269,23 @@ final class Camt053Parser {
         if (ntry.bookingDate == null) {
             throw ImportRefusal.atElement(ntry.line, "BookgDt", "entry " + reference + " has no booking date");
         }
-        LocalDate booking = date(ntry.bookingDate, ntry.bookingLine, "BookgDt");
-        LocalDate valueDate = ntry.valueDate == null ? booking : date(ntry.valueDate, ntry.valueLine, "ValDt");
+        LocalDate booking = date(ntry.bookingDate, ntry.bookingLine, "BookgDt", dates);
+        LocalDate valueDate = ntry.valueDate == null ? booking : date(ntry.valueDate, ntry.valueLine, "ValDt", dates);
         String remittance = ntry.remittance.isEmpty() ? null : ntry.remittance.toString();
         return new BankEntry(reference, booking, valueDate, amount, ntry.direction, ntry.endToEndId, remittance,
                 RemittanceCodes.cupIn(remittance), RemittanceCodes.cigIn(remittance));
     }
 
-    private static LocalDate date(String value, int line, String element) {
+    private static LocalDate date(String value, int line, String element, DateWindows dates) {
+        LocalDate date;
         try {
-            return value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
+            date = value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ImportRefusal.atElement(line, element, "'" + value + "' is not a date (yyyy-MM-dd) or date-time");
         }
+        if (!dates.contains(date, DateWindow.Reach.FACT)) {
+            throw ImportRefusal.outOfWindow(ImportRefusal.atElement(line, element, dates.violation(date, DateWindow.Reach.FACT)));
+        }
+        return date;
     }
 }

@@ -19,6 +19,7 @@ import org.impactledger.api.nrrp.NrrpRequests.ReportExpenditureRequest;
 import org.impactledger.api.nrrp.NrrpRequests.SetTargetRequest;
 import org.impactledger.api.web.CommandDispatcher.Dispatched;
 import org.impactledger.api.web.CommandDispatcher;
+import org.impactledger.api.web.DateWindows;
 import org.impactledger.api.web.CommandResponse;
 import org.impactledger.api.web.Ids;
 import org.impactledger.api.web.QueryRunner;
@@ -67,11 +68,13 @@ public class NrrpCommandController {
     private final CommandDispatcher dispatcher;
     private final RequestContextResolver contexts;
     private final QueryRunner queries;
+    private final DateWindows dates;
 
-    public NrrpCommandController(CommandDispatcher dispatcher, RequestContextResolver contexts, QueryRunner queries) {
+    public NrrpCommandController(CommandDispatcher dispatcher, RequestContextResolver contexts, QueryRunner queries, DateWindows dates) {
         this.dispatcher = dispatcher;
         this.contexts = contexts;
         this.queries = queries;
+        this.dates = dates;
     }
 
     @PostMapping("/projects")
@@ -141,7 +144,7 @@ public class NrrpCommandController {
         boolean csv = isCsv(format, contentType);
         List<ParsedStatement> statements;
         try (InputStream in = request.getInputStream()) {
-            statements = csv ? StatementCsvParser.parse(in) : Camt053Parser.parse(in);
+            statements = csv ? StatementCsvParser.parse(in, dates) : Camt053Parser.parse(in, dates);
         }
         List<ImportBankStatement> commands = new ArrayList<>();
         List<Map<String, Object>> imported = new ArrayList<>();

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.shared.Identifier;
 
@@ -35,7 +36,7 @@ public final class NrrpRequests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String allocationId,
             @NotNull @Valid MoneyBody amount,
             @NotBlank @Size(max = 200) String grantingAct,
-            @NotNull LocalDate grantedOn) {
+            @NotNull @DateWindow LocalDate grantedOn) {
     }
 
     public record CommitRequest(
@@ -43,21 +44,21 @@ public final class NrrpRequests {
             @NotBlank String cig,
             @NotBlank @Size(max = 200) String counterparty,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate signedOn) {
+            @NotNull @DateWindow LocalDate signedOn) {
     }
 
     public record ReportExpenditureRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String reportId,
             @NotBlank String period,
             @NotNull @Valid MoneyBody amount,
-            @NotNull LocalDate reportedOn) {
+            @NotNull @DateWindow LocalDate reportedOn) {
     }
 
     public record SetTargetRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String targetId,
             @NotBlank @Size(max = 200) String description,
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 6) BigDecimal quantity,
-            @NotNull LocalDate dueDate,
+            @NotNull @DateWindow(DateWindow.Reach.TERM) LocalDate dueDate,
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String contractId,
             @NotEmpty List<@NotBlank @Size(max = 64) String> metricCodes) {
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.impactledger.api.web.DateWindow;
+import org.impactledger.api.web.DateWindows;
 import org.impactledger.core.nrrp.BankEntry;
 import org.impactledger.core.nrrp.RemittanceCodes;
 import org.impactledger.core.shared.DomainException;
@@ -49,7 +51,7 @@ final class StatementCsvParser {
         Set<String> references = new HashSet<>();
     }
 
-    static List<ParsedStatement> parse(InputStream in) {
+    static List<ParsedStatement> parse(InputStream in, DateWindows dates) {
         Map<String, Stmt> statements = new LinkedHashMap<>();
         List<Map<String, Integer>> index = new ArrayList<>(List.of(Map.of()));
         CsvLines.read(in, (line, fields) -> {
@@ -85,11 +87,11 @@ final class StatementCsvParser {
             if (!stmt.references.add(reference)) {
                 throw ImportRefusal.atLine(line, "entry reference " + reference + " appears twice in statement " + statementId);
             }
-            LocalDate booking = date(cell(fields, columns, "bookingdate"), line, "bookingDate");
+            LocalDate booking = date(cell(fields, columns, "bookingdate"), line, "bookingDate", dates);
             if (booking == null) {
                 throw ImportRefusal.atLine(line, "column bookingDate is required");
             }
-            LocalDate value = date(cell(fields, columns, "valuedate"), line, "valueDate");
+            LocalDate value = date(cell(fields, columns, "valuedate"), line, "valueDate", dates);
             String direction = cell(fields, columns, "direction").toUpperCase(Locale.ROOT);
             if (!direction.equals(BankEntry.DEBIT) && !direction.equals(BankEntry.CREDIT)) {
                 throw ImportRefusal.atLine(line, "column direction must be DBIT or CRDT; was '" + direction + "'");
@@ -142,15 +144,20 @@ final class StatementCsvParser {
         }
     }
 
-    private static LocalDate date(String raw, int line, String column) {
+    private static LocalDate date(String raw, int line, String column, DateWindows dates) {
         if (raw.isEmpty()) {
             return null;
         }
+        LocalDate date;
         try {
-            return raw.contains("/") ? LocalDate.parse(raw, ITALIAN_DATE) : LocalDate.parse(raw);
+            date = raw.contains("/") ? LocalDate.parse(raw, ITALIAN_DATE) : LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
             throw ImportRefusal.atLine(line, "column " + column + ": '" + raw + "' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
         }
+        if (!dates.contains(date, DateWindow.Reach.FACT)) {
+            throw ImportRefusal.outOfWindow(ImportRefusal.atLine(line, "column " + column + " " + dates.violation(date, DateWindow.Reach.FACT)));
+        }
+        return date;
     }
 
     private static String blankToNull(String value) {

@@ -155,7 +155,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                         v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
                 .sorted(Comparator.comparing(Problems.FieldError::field))
                 .toList();
-        return badRequest("VALIDATION_FAILED", summary(errors), errors);
+        return badRequest(validationCode(errors), summary(errors), errors);
     }
 
     @Override
@@ -167,8 +167,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new Problems.FieldError(g.getObjectName(),
                 g.getCode(), g.getDefaultMessage())));
         errors.sort(Comparator.comparing(Problems.FieldError::field));
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                Problems.title("VALIDATION_FAILED"), summary(errors), errors));
+        String code = validationCode(errors);
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, code, Problems.title(code), summary(errors), errors));
+    }
+
+    /**
+     * {@code DATE_OUT_OF_RANGE} when every broken rule is the date window (as for a business date or a
+     * file's date out of it), else {@code VALIDATION_FAILED}.
+     */
+    static String validationCode(List<Problems.FieldError> errors) {
+        return !errors.isEmpty() && errors.stream().allMatch(e -> DateWindow.RULE.equals(e.rule())) ? "DATE_OUT_OF_RANGE" : "VALIDATION_FAILED";
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds a command's context: the acting principal and its roles from the authentication (Spring
- * Security), the idempotency key, correlation id and business date from headers. Headers that
+ * Security), the idempotency key, correlation id and business date from headers (the business date
+ * within the ledger's date window, {@link DateWindows}). Headers that
  * claim an actor ({@code X-Actor}, {@code X-Actor-Role}, from before authentication existed) are
  * ignored: a caller cannot act in someone else's name.
  */
@@ -24,9 +25,11 @@ public class RequestContextResolver {
     private static final String TOKEN = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}";
 
     private final Clock clock;
+    private final DateWindows dates;
 
-    public RequestContextResolver(Clock clock) {
+    public RequestContextResolver(Clock clock, DateWindows dates) {
         this.clock = clock;
+        this.dates = dates;
     }
 
     public RequestContext resolve(HttpServletRequest request) {
@@ -41,6 +44,8 @@ public class RequestContextResolver {
             } catch (DateTimeParseException e) {
                 throw DomainException.invalid(BUSINESS_DATE, "header " + BUSINESS_DATE + " must be an ISO date (yyyy-MM-dd), was '" + date + "'");
             }
+            // the business date of the command's events: the date of a fact
+            dates.require(businessDate, DateWindow.Reach.FACT, BUSINESS_DATE);
         }
         return new RequestContext(caller.name(), caller.roleList(), key, correlation, businessDate, caller);
     }

@@ -6,15 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.impactledger.api.web.DateWindows;
 import org.impactledger.core.nrrp.BankEntry;
 import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.Money;
 import org.junit.jupiter.api.Test;
 
 /** Reading camt.053 and CSV statements and Italian numbers, and refusing what cannot be read by its line. */
 class StatementParsersTest {
+
+    /** The default window on a clock stopped on 2026-11-29: dates from 1900-01-01 to 2027-11-29. */
+    private static final DateWindows DATES = DateWindows.standard(Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC));
 
     private static ByteArrayInputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
@@ -52,7 +60,7 @@ class StatementParsersTest {
     @Test
     void reads_a_camt053_statement_with_its_booked_entries_references_and_codes() {
         String pending = ENTRY.replace("E-1", "E-2").replace("BOOK", "PDNG");
-        List<ParsedStatement> statements = Camt053Parser.parse(bytes(camt(ENTRY + pending)));
+        List<ParsedStatement> statements = Camt053Parser.parse(bytes(camt(ENTRY + pending)), DATES);
         assertThat(statements).containsExactly(new ParsedStatement("STMT-T-1", "IT60X0542811101000000123456", "EUR", "camt.053",
                 List.of(new BankEntry("E-1", LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-04"), Money.of("4500.00", "EUR"),
                         "DBIT", "IT-1", "SAL 1 CUP C11H22000110001 CIG 9876543210", "C11H22000110001", "9876543210"))));
@@ -60,7 +68,7 @@ class StatementParsersTest {
 
     @Test
     void refuses_malformed_xml_naming_the_line() {
-        assertThatThrownBy(() -> Camt053Parser.parse(bytes(camt(ENTRY.replace("</Amt>", "</Amount>")))))
+        assertThatThrownBy(() -> Camt053Parser.parse(bytes(camt(ENTRY.replace("</Amt>", "</Amount>"))), DATES))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo("file"))
                 .hasMessageStartingWith("line 10: not well-formed camt.053 XML");
@@ -68,21 +76,21 @@ class StatementParsersTest {
 
     @Test
     void refuses_an_amount_it_cannot_read_naming_the_line_and_element() {
-        assertThatThrownBy(() -> Camt053Parser.parse(bytes(camt(ENTRY.replace("4500.00", "4.500,00")))))
+        assertThatThrownBy(() -> Camt053Parser.parse(bytes(camt(ENTRY.replace("4500.00", "4.500,00"))), DATES))
                 .isInstanceOf(DomainException.class)
                 .hasMessage("line 10, element <Amt>: '4.500,00' is not an amount such as 4500.00");
     }
 
     @Test
     void refuses_an_entry_that_is_neither_debit_nor_credit() {
-        assertThatThrownBy(() -> Camt053Parser.parse(bytes(camt(ENTRY.replace("<CdtDbtInd>DBIT", "<CdtDbtInd>OUT")))))
+        assertThatThrownBy(() -> Camt053Parser.parse(bytes(camt(ENTRY.replace("<CdtDbtInd>DBIT", "<CdtDbtInd>OUT"))), DATES))
                 .isInstanceOf(DomainException.class)
                 .hasMessage("line 11, element <CdtDbtInd>: entry E-1 must say DBIT or CRDT; was 'OUT'");
     }
 
     @Test
     void refuses_a_file_that_is_not_a_camt053_document() {
-        assertThatThrownBy(() -> Camt053Parser.parse(bytes("<?xml version=\"1.0\"?>\n<Invoice/>")))
+        assertThatThrownBy(() -> Camt053Parser.parse(bytes("<?xml version=\"1.0\"?>\n<Invoice/>"), DATES))
                 .isInstanceOf(DomainException.class)
                 .hasMessage("line 2, element <Invoice>: a camt.053 file starts with <Document>");
     }
@@ -92,7 +100,7 @@ class StatementParsersTest {
     @Test
     void reads_a_csv_statement_with_italian_amounts_and_dates() {
         List<ParsedStatement> statements = StatementCsvParser.parse(bytes(CSV_HEADER
-                + "S-1;IT60X0542811101000000123456;EUR;E-1;03/03/2026;;DBIT;1.234,50;IT-9;\"Pagamento; CUP C11H22000110001\"\n"));
+                + "S-1;IT60X0542811101000000123456;EUR;E-1;03/03/2026;;DBIT;1.234,50;IT-9;\"Pagamento; CUP C11H22000110001\"\n"), DATES);
         assertThat(statements).containsExactly(new ParsedStatement("S-1", "IT60X0542811101000000123456", "EUR", "csv",
                 List.of(new BankEntry("E-1", LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-03"), Money.of("1234.50", "EUR"), "DBIT",
                         "IT-9", "Pagamento; CUP C11H22000110001", "C11H22000110001", null))));
@@ -102,14 +110,29 @@ class StatementParsersTest {
     void refuses_a_csv_line_it_cannot_read_naming_the_line() {
         assertThatThrownBy(() -> StatementCsvParser.parse(bytes(CSV_HEADER
                 + "S-1;IT60;EUR;E-1;2026-03-03;;DBIT;10,00;;\n"
-                + "S-1;IT60;EUR;E-2;2026-03-03;;DBIT;dieci;;\n")))
+                + "S-1;IT60;EUR;E-2;2026-03-03;;DBIT;dieci;;\n"), DATES))
                 .isInstanceOf(DomainException.class)
                 .hasMessage("line 3: column amount: 'dieci' is not an amount such as 1.234,56 or 1234.56");
     }
 
     @Test
+    void refuses_a_statement_date_outside_the_date_window_naming_the_line() {
+        assertThatThrownBy(() -> StatementCsvParser.parse(bytes(CSV_HEADER
+                + "S-1;IT60;EUR;E-1;2026-03-03;;DBIT;10,00;;\n"
+                + "S-1;IT60;EUR;E-2;2026-03-03;9999-12-31;DBIT;10,00;;\n"), DATES))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATE_OUT_OF_RANGE))
+                .hasMessage("line 3: column valueDate must be a date from 1900-01-01 to 2027-11-29 (the ledger's date window: at most 1 year "
+                        + "after today), was 9999-12-31");
+        assertThatThrownBy(() -> StatementCsvParser.parse(bytes(CSV_HEADER + "S-1;IT60;EUR;E-1;31/12/1899;;DBIT;10,00;;\n"), DATES))
+                .hasMessageStartingWith("line 2: column bookingDate must be a date from 1900-01-01");
+        assertThatThrownBy(() -> Camt053Parser.parse(bytes(camt(ENTRY.replace("<ValDt><Dt>2026-03-04", "<ValDt><Dt>9999-12-31"))), DATES))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATE_OUT_OF_RANGE))
+                .hasMessageContaining("element <ValDt>: must be a date from 1900-01-01 to 2027-11-29");
+    }
+
+    @Test
     void refuses_a_csv_without_the_expected_columns() {
-        assertThatThrownBy(() -> StatementCsvParser.parse(bytes("statementId;amount\nS-1;1\n")))
+        assertThatThrownBy(() -> StatementCsvParser.parse(bytes("statementId;amount\nS-1;1\n"), DATES))
                 .isInstanceOf(DomainException.class)
                 .hasMessageStartingWith("line 1: the header lacks the column(s) [account, currency, entryreference");
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.impactledger.api.contract.ContractRequests.ReportOutcomeRequest;
 import org.impactledger.api.nrrp.CsvLines;
+import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.JsonInputErrors;
 import org.impactledger.core.contract.command.OutcomeReport;
 import org.impactledger.core.shared.ContractId;
@@ -196,7 +197,8 @@ final class OutcomeRows {
                             .thenComparing(ConstraintViolation::getMessage))
                     .orElseThrow();
             String field = first.getPropertyPath().toString();
-            throw new RowRefusal(field, "VALIDATION_FAILED", field + " " + first.getMessage());
+            boolean window = first.getConstraintDescriptor().getAnnotation() instanceof DateWindow;
+            throw new RowRefusal(field, window ? "DATE_OUT_OF_RANGE" : "VALIDATION_FAILED", field + " " + first.getMessage());
         }
         OutcomeReport report;
         try {
