@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.impactledger.api.web.CurrencyCode;
 import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.exchange.BondTerms;
@@ -44,7 +45,7 @@ public final class ExchangeRequests {
     public record AdmitIssuerRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String issuerId,
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
+            @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) @CurrencyCode String currency,
             @NotEmpty @Size(max = 30) List<@NotBlank String> sdgFocus,
             @DateWindow LocalDate admittedOn) {
     }
@@ -82,7 +83,7 @@ public final class ExchangeRequests {
 
     public record OpenAccountRequest(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String investorId,
-            @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
+            @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) @CurrencyCode String currency,
             @DateWindow LocalDate openedOn) {
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.impactledger.api.web.CurrencyCode;
 import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.api.web.NrrpBody;
@@ -27,7 +28,7 @@ public final class FundRequests {
     public record OpenFundRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String fundId,
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code of three upper-case letters") String currency,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code of three upper-case letters") @CurrencyCode String currency,
             @NotBlank @Size(max = 200) String manager,
             @NotNull @DecimalMin("1.00") @DecimalMax("10.00") @Digits(integer = 2, fraction = 4) BigDecimal returnCapMultiple) {
     }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.impactledger.api.web.CurrencyCode;
 import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.MoneyBody;
 import org.impactledger.core.shared.Identifier;
@@ -29,7 +30,7 @@ public final class NrrpRequests {
             @NotBlank @Size(max = 20) String localProjectCode,
             @NotBlank String measure,
             @NotBlank @Size(max = 200) String title,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code of three upper-case letters") String currency) {
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code of three upper-case letters") @CurrencyCode String currency) {
     }
 
     public record AllocateRequest(

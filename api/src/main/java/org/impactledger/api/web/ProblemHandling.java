@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -171,12 +172,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, code, Problems.title(code), summary(errors), errors));
     }
 
+    /** Constraints that check a domain rule, by the domain's code for breaking it. */
+    private static final Map<String, String> DOMAIN_RULES = Map.of(DateWindow.RULE, "DATE_OUT_OF_RANGE", CurrencyCode.RULE, "UNKNOWN_CODE");
+
     /**
-     * {@code DATE_OUT_OF_RANGE} when every broken rule is the date window (as for a business date or a
-     * file's date out of it), else {@code VALIDATION_FAILED}.
+     * The domain's code when every broken rule is one domain rule ({@code DATE_OUT_OF_RANGE} for the date
+     * window, as for a business date or a file's date out of it; {@code UNKNOWN_CODE} for a currency that
+     * is not money, as the domain answers it), else {@code VALIDATION_FAILED}.
      */
     static String validationCode(List<Problems.FieldError> errors) {
-        return !errors.isEmpty() && errors.stream().allMatch(e -> DateWindow.RULE.equals(e.rule())) ? "DATE_OUT_OF_RANGE" : "VALIDATION_FAILED";
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (Problems.FieldError error : errors) {
+            codes.add(DOMAIN_RULES.getOrDefault(error.rule(), "VALIDATION_FAILED"));
+        }
+        return codes.size() == 1 ? codes.iterator().next() : "VALIDATION_FAILED";
     }
 
     @Override

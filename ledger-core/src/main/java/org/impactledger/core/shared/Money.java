@@ -3,6 +3,7 @@ package org.impactledger.core.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -43,15 +44,26 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     /** Compiled once: every amount is checked on construction, also when events are read back. */
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    /** Validates an ISO 4217 code (three upper-case letters known to the JDK). */
+    /**
+     * Validates a currency of money: an ISO 4217 code (three upper-case letters known to the JDK) that
+     * has a minor unit. The codes without one ({@link Currency#getDefaultFractionDigits()} is -1) are in
+     * ISO 4217 but are not money a fund can hold or pay: XXX ("no currency"), XTS (for testing), the
+     * precious metals XAU, XAG, XPT, XPD, and units of account (XDR, XBA-XBD, XSU, XUA, XFO, XFU).
+     */
     public static String validCurrency(String currency, String field) {
         if (currency == null || !CURRENCY.matcher(currency).matches()) {
             throw DomainException.invalid(field, "currency must be an ISO 4217 code of three upper-case letters");
         }
+        Currency iso;
         try {
-            Currency.getInstance(currency);
+            iso = Currency.getInstance(currency);
         } catch (IllegalArgumentException e) {
             throw new DomainException(ErrorCode.UNKNOWN_CODE, field, "currency " + currency + " is not an ISO 4217 code");
+        }
+        if (iso.getDefaultFractionDigits() < 0) {
+            throw new DomainException(ErrorCode.UNKNOWN_CODE, field, "currency " + currency + " (" + iso.getDisplayName(Locale.ROOT)
+                    + ") is an ISO 4217 code but not money: it has no minor unit (no-currency, testing, precious-metal and "
+                    + "unit-of-account codes are refused)");
         }
         return currency;
     }

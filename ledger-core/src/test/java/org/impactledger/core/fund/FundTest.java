@@ -204,6 +204,16 @@ class FundTest {
         }
 
         @Test
+        void refuses_an_iso_4217_code_that_is_not_money() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenFund(FUND_ID, NAME, "XAU", MANAGER, CAP_MULTIPLE))
+                    .expectException(refused(UNKNOWN_CODE, "currency"))
+                    .expectExceptionMessage("currency XAU (Gold) is an ISO 4217 code but not money: it has no minor unit (no-currency, "
+                            + "testing, precious-metal and unit-of-account codes are refused)")
+                    .expectNoEvents();
+        }
+
+        @Test
         void refuses_a_currency_unknown_to_iso_4217() {
             fixture.givenNoPriorActivity()
                     .when(new OpenFund(FUND_ID, NAME, "EUX", MANAGER, CAP_MULTIPLE))

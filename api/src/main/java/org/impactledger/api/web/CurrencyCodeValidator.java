@@ -1,0 +1,27 @@
+package org.impactledger.api.web;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.Money;
+
+/** Checks {@link CurrencyCode} with the domain's rule, and words the refusal with the domain's reason. */
+public class CurrencyCodeValidator implements ConstraintValidator<CurrencyCode, String> {
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        if (value == null || !value.matches("[A-Z]{3}")) {
+            return true; // the form is @NotBlank's and @Pattern's to refuse
+        }
+        try {
+            Money.validCurrency(value, "currency");
+            return true;
+        } catch (DomainException e) {
+            context.disableDefaultConstraintViolation();
+            // the reason holds the code and the JDK's name of the currency: escaped for the message interpolator
+            context.buildConstraintViolationWithTemplate("is refused: " + e.getMessage().replaceAll("([\\\\{}$])", "\\\\$1"))
+                    .addConstraintViolation();
+            return false;
+        }
+    }
+}
