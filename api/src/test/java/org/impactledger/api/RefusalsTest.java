@@ -117,6 +117,28 @@ class RefusalsTest extends IntegrationTest {
     }
 
     @Test
+    void a_rate_card_line_naming_an_sdg_target_twice_or_too_many_targets_is_refused() {
+        Scenario s = Scenario.fundWithContract(http, unique("sdg-dup"), "50000.00", "30000.00");
+        Map<String, Object> twice = Scenario.contract(unique("c"), s.fundId, s.budgetId, "1000.00", "11.1");
+        twice.put("rateCard", List.of(Map.of("metricCode", "HOUSED-6M", "description", "Housed", "unitPrice", money("4500.00"),
+                "sdgTargets", List.of("11.1", "11.1", "1.2"), "rule", "ONCE_PER_BENEFICIARY")));
+        JsonNode problem = refused(() -> http.post("/api/contracts").as(Scenario.MANAGER, "fund-manager").json(twice).send(),
+                400, "INVALID_VALUE", "rateCard[0].sdgTargets[1]");
+        assertThat(problem.get("detail").asString()).isEqualTo("SDG target 11.1 appears more than once in rateCard[0].sdgTargets");
+
+        // 5,000 times the same target was accepted and stored; a line names at most 30, as an issuer's sdgFocus
+        Map<String, Object> many = Scenario.contract(unique("c"), s.fundId, s.budgetId, "1000.00", "11.1");
+        many.put("rateCard", List.of(Map.of("metricCode", "HOUSED-6M", "description", "Housed", "unitPrice", money("4500.00"),
+                "sdgTargets", java.util.Collections.nCopies(5000, "11.1"), "rule", "ONCE_PER_BENEFICIARY")));
+        refused(() -> http.post("/api/contracts").as(Scenario.MANAGER, "fund-manager").json(many).send(),
+                400, "VALIDATION_FAILED", "rateCard[0].sdgTargets");
+        Map<String, Object> amendment = Map.of("effectiveFrom", "2026-09-01", "entries", List.of(Map.of("metricCode", "HOUSED-6M",
+                "description", "Housed", "unitPrice", money("4800.00"), "sdgTargets", List.of("1.2", "11.1", "1.2"), "rule", "ONCE_PER_BENEFICIARY")));
+        refused(() -> http.post("/api/contracts/" + s.contractId + "/rate-card-amendments").as(Scenario.MANAGER, "fund-manager").json(amendment).send(),
+                400, "INVALID_VALUE", "entries[0].sdgTargets[2]");
+    }
+
+    @Test
     void a_negative_amount_is_refused() {
         Scenario s = Scenario.fundWithContract(http, unique("neg"), "50000.00", "30000.00");
         refused(() -> http.post("/api/funds/" + s.fundId + "/commitments").as(Scenario.MANAGER, "fund-manager").json(Map.of(

@@ -34,7 +34,7 @@ public final class ContractRequests {
             @NotBlank @Size(max = 40) String metricCode,
             @NotBlank @Size(max = 200) String description,
             @NotNull @Valid MoneyBody unitPrice,
-            @NotEmpty List<@NotBlank String> sdgTargets,
+            @NotEmpty @Size(max = 30) List<@NotBlank String> sdgTargets,
             @NotNull PaymentRule rule) {
 
         RateCardEntry toEntry() {

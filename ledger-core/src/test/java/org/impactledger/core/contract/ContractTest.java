@@ -229,6 +229,15 @@ class ContractTest {
         }
 
         @Test
+        void refuses_a_rate_card_line_naming_an_sdg_target_twice() {
+            fixture.givenNoPriorActivity()
+                    .when(signContract(List.of(entry(HOUSED, eur("1500"), PaymentRule.ONCE_PER_BENEFICIARY, List.of("11.1", "1.2", "11.1")))))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.INVALID_VALUE, "rateCard[0].sdgTargets[2]",
+                            "SDG target 11.1 appears more than once in rateCard[0].sdgTargets"));
+        }
+
+        @Test
         void accepts_numbered_and_means_of_implementation_sdg_targets() {
             SignContract command = signContract(List.of(entry(HOUSED, eur("1500"), PaymentRule.ONCE_PER_BENEFICIARY,
                     List.of("1.2", "11.1", "10.c", "16.10", "17.19"))));
