@@ -56,6 +56,12 @@ final class DatedLedger {
                 "amount", money(paidIn), "valueDate", receivedOn, "bankReference", "SEPA-" + callId)), 201);
     }
 
+    /** Working capital advanced to the contract's provider ({@code coop-casa}, Scenario's contract). */
+    void advance(String advanceId, String amount, String valueDate) {
+        ok(post("/api/funds/" + fundId + "/advances", Scenario.MANAGER, valueDate, Map.of("advanceId", advanceId, "providerId", "coop-casa",
+                "contractId", contractId, "amount", money(amount), "valueDate", valueDate)), 201);
+    }
+
     void distribute(String distributionId, String amount, String valueDate) {
         ok(post("/api/funds/" + fundId + "/distributions", Scenario.MANAGER, valueDate, Map.of("distributionId", distributionId,
                 "amount", money(amount), "valueDate", valueDate)), 201);

@@ -97,6 +97,33 @@ class DemoReportsTest extends IntegrationTest {
     }
 
     /**
+     * Fund performance's cash is the fund's cash for both demo funds: the Outcome Fund's 339,500.00 and
+     * Homes4All's 174,210.00 (1,750,000.00 paid in − 1,585,000.00 for five buildings + 9,210.00 rent net
+     * of the returned direct debit), with the housing flows in the report's fund flows.
+     */
+    @Test
+    void the_demo_funds_performance_shows_the_same_cash_as_the_funds_themselves() {
+        new DemoScenario(dispatcher).seed();
+
+        for (String fund : java.util.List.of(DemoScenario.FUND.value(), DemoHomes4All.FUND.value())) {
+            Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+                JsonNode state = ok(http.get("/api/funds/" + fund).send(), 200).json();
+                JsonNode flows = ok(http.get("/api/reports/fund-performance/" + fund).send(), 200).json().get("fundFlows");
+                assertThat(flows.get("cash").decimalValue()).as(fund).isEqualByComparingTo(state.get("cash").decimalValue());
+                assertThat(flows.get("propertyAcquisitions").decimalValue()).as(fund)
+                        .isEqualByComparingTo(state.get("propertyAcquisitions").decimalValue());
+                assertThat(flows.get("rentIncome").decimalValue()).as(fund).isEqualByComparingTo(state.get("rentIncome").decimalValue());
+                assertThat(flows.get("cash").decimalValue()).as(fund)
+                        .isEqualByComparingTo(fund.equals(DemoScenario.FUND.value()) ? "339500.00" : "174210.00");
+                return flows;
+            });
+        }
+        JsonNode homes = ok(http.get("/api/reports/fund-performance/" + DemoHomes4All.FUND.value()).send(), 200).json().get("fundFlows");
+        assertThat(homes.get("propertyAcquisitions").decimalValue()).isEqualByComparingTo("1585000.00");
+        assertThat(homes.get("rentIncome").decimalValue()).isEqualByComparingTo("9210.00");
+    }
+
+    /**
      * The Homes4All slice in the SDG report (hand count in {@code DemoScenarioTest}): seven households
      * housed, one exit to autonomy, and 23 months of rent charged (c1, c2, v1: March–June, 4 each; c4,
      * v2, n1: April–June, 3 each; n2: May–June, 2), each a month of stable housing.

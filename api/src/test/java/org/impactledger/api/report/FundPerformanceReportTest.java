@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.HousingScenario;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,69 @@ class FundPerformanceReportTest extends IntegrationTest {
         assertField(http.get("/api/reports/fund-performance/" + ledger.fundId + "?knownAt=yesterday").send(), "knownAt");
         assertField(http.get("/api/reports/fund-performance/bad%20fund").send(), "fundId");
         assertField(http.get("/api/reports/fund-performance/" + ledger.fundId + "/investors/bad%20investor").send(), "investorId");
+    }
+
+    /**
+     * Fund performance's cash is the fund's own (the fund state's, {@code GET /api/funds/{id}}) for a fund
+     * with Outcome Fund flows and Homes4All flows. Hand count: 100,000 paid in; 20,000 advanced; a flat
+     * bought for 50,000; rent 400 + 400 collected, the second reversed (rent income 400); two outcome
+     * payments of 4,500 received, the second refunded; 10,000 distributed. Cash = 100,000 + 9,000 + 400 −
+     * 20,000 − 10,000 − 4,500 − 50,000 = 24,900.
+     */
+    @Test
+    void the_reports_cash_is_the_fund_states_cash_for_a_fund_with_outcome_payments_and_housing_flows() {
+        String prefix = unique("perf-mixed");
+        DatedLedger ledger = DatedLedger.fundWithContract(http, prefix, "100000.00", "90000.00");
+        ledger.advance("adv-1", "20000.00", "2026-02-10");
+        HousingScenario housing = HousingScenario.forFund(http, ledger.fundId);
+        String flat = prefix + "-flat";
+        ok(housing.acquire(housing.property(flat, "6", "50000.00", "2026-02-15", List.of(HousingScenario.unit("A1", "48", 2, "620.00")))), 201);
+        ok(housing.sign(flat, HousingScenario.lease("L1", "A1", prefix + "-hh-1", 3, "400.00", "620.00", "2026-03-01")), 201);
+        ok(housing.charge(flat, "L1", "2026-03"), 201);
+        ok(housing.charge(flat, "L1", "2026-04"), 201);
+        ok(housing.collect(flat, "L1", "c-03", "2026-03", "400.00", "2026-03-05"), 201);
+        ok(housing.collect(flat, "L1", "c-04", "2026-04", "400.00", "2026-04-05"), 201);
+        ok(http.post(HousingScenario.PROPERTIES + "/" + flat + "/rent-collections/c-04/reversal").as("treasurer", "fund-manager")
+                .json(java.util.Map.of("reason", "returned by the bank", "reversedOn", "2026-04-20")).send(), 200);
+        for (String outcome : List.of("o-1", "o-2")) {
+            ledger.reportVerifyApprove(outcome, prefix + "-ben-" + outcome, "2026-08-01", "2026-08-02", "2026-08-03", "2026-08-04");
+            ledger.execute(outcome, "BNK-" + outcome, "2026-10-05");
+        }
+        ledger.reverse("o-2", "the tenancy failed within six months", "2026-10-20");
+        ledger.distribute("dist-1", "10000.00", "2026-12-31");
+        ledger.valuation("85000.00", "2026-12-31");
+
+        JsonNode performance = Eventually.within(java.time.Duration.ofSeconds(15), () -> {
+            JsonNode report = ok(http.get("/api/reports/fund-performance/" + ledger.fundId).send(), 200).json();
+            assertThat(report.get("residualValue").isNull()).as("valuation not yet projected").isFalse();
+            assertThat(report.get("fundFlows").get("outcomePaymentsRefunded").decimalValue()).isEqualByComparingTo("4500.00");
+            return report;
+        });
+        JsonNode fund = Eventually.within(java.time.Duration.ofSeconds(15), () -> {
+            JsonNode view = ok(http.get("/api/funds/" + ledger.fundId).send(), 200).json();
+            assertThat(view.get("latestNav").isNull()).as("valuation not yet projected").isFalse();
+            return view;
+        });
+
+        JsonNode flows = performance.get("fundFlows");
+        assertThat(flows.get("cash").decimalValue()).isEqualByComparingTo(fund.get("cash").decimalValue()).isEqualByComparingTo("24900.00");
+        assertThat(flows.get("propertyAcquisitions").decimalValue()).isEqualByComparingTo(fund.get("propertyAcquisitions").decimalValue())
+                .isEqualByComparingTo("50000.00");
+        assertThat(flows.get("rentIncome").decimalValue()).isEqualByComparingTo(fund.get("rentIncome").decimalValue())
+                .isEqualByComparingTo("400.00");
+        assertThat(flows.get("advanced").decimalValue()).isEqualByComparingTo(fund.get("advanced").decimalValue());
+        assertThat(flows.get("outcomePaymentsReceived").decimalValue()).isEqualByComparingTo(fund.get("outcomePaymentsReceived").decimalValue());
+        assertThat(flows.get("outcomePaymentsRefunded").decimalValue()).isEqualByComparingTo(fund.get("refunded").decimalValue());
+        // rent and the purchase are the fund's flows, not the investors': the IRR is over contributions, distributions, residual value
+        List<String> kinds = new java.util.ArrayList<>();
+        performance.get("cashFlows").forEach(f -> kinds.add(f.get("kind").asString()));
+        assertThat(kinds).containsExactly("CONTRIBUTION", "DISTRIBUTION", "RESIDUAL_VALUE");
+        assertThat(performance.get("irr").get("rate").decimalValue()).isCloseTo(ListedFlows.xirr(performance.get("cashFlows")),
+                org.assertj.core.api.Assertions.within(new BigDecimal("0.000001")));
+        // as of a date before the reversal and the outcome payments: 100,000 − 20,000 − 50,000 + 800 rent
+        JsonNode april = ok(http.get("/api/reports/fund-performance/" + ledger.fundId + "?asOf=2026-04-19").send(), 200).json();
+        assertThat(april.get("fundFlows").get("cash").decimalValue()).isEqualByComparingTo("30800.00");
+        assertThat(april.get("fundFlows").get("rentIncome").decimalValue()).isEqualByComparingTo("800.00");
     }
 
     static void assertField(Http.Response response, String field) {

@@ -39,6 +39,11 @@ public final class HousingScenario {
         return new HousingScenario(http, fundId);
     }
 
+    /** The housing commands for a fund that exists already (opened and paid into by the test). */
+    public static HousingScenario forFund(Http http, String fundId) {
+        return new HousingScenario(http, fundId);
+    }
+
     public static Map<String, Object> unit(String unitId, String area, int rooms, String marketRent) {
         return Map.of("unitId", unitId, "areaSqm", area, "rooms", rooms, "marketRent", money(marketRent));
     }

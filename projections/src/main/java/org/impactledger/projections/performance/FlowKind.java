@@ -19,5 +19,11 @@ public enum FlowKind {
     /** The payer's transfer for an outcome reached the fund (reserved becomes paid). */
     OUTCOME_PAYMENT_RECEIVED,
     /** An executed outcome payment was reversed and returned to the payer. */
-    OUTCOME_PAYMENT_REFUNDED
+    OUTCOME_PAYMENT_REFUNDED,
+    /** Homes4All: the fund paid the price of a property it acquired ({@code PropertyAcquisitionPaid}). */
+    PROPERTY_ACQUISITION,
+    /** Homes4All: rent collected from a household reached the fund ({@code RentIncomeReceived}): fund income, not an investor flow. */
+    RENT_RECEIVED,
+    /** Homes4All: a rent collection was reversed and its amount left the fund again ({@code RentIncomeReversed}). */
+    RENT_REVERSED
 }

@@ -15,8 +15,10 @@ import java.util.List;
  *   <li>DPI, RVPI, TVPI: see {@link Multiples};</li>
  *   <li>IRR: {@link Xirr} over {@link #cashFlows()}: contributions negative at their value dates,
  *       distributions positive at theirs, the residual value positive at the valuation date;</li>
- *   <li>fund flows: working capital advanced, outcome payments received and refunded, and the cash
- *       they leave: paid-in + received − advanced − distributed − refunded;</li>
+ *   <li>fund flows: working capital advanced, outcome payments received and refunded, Homes4All
+ *       property acquisitions and rent income (collected − reversed), and the cash they leave:
+ *       paid-in + received + rent income − advanced − distributed − refunded − property acquisitions,
+ *       which is the {@code Fund} aggregate's cash (every event that moves it is a flow);</li>
  *   <li>outcomes: verified outcomes of the fund's contracts (from the SDG facts), outcome payments
  *       paid (received − refunded) and cost per verified outcome = paid ÷ verified outcomes (scale
  *       2, HALF_EVEN; {@code null} when none is verified);</li>
@@ -30,7 +32,13 @@ public record FundPerformance(String fundId, String name, String currency, Local
                               List<CashFlow> cashFlows, FundFlows fundFlows, OutcomeCost outcomes, List<ContractUse> contracts,
                               List<BudgetUse> budgets, List<InvestorSummary> investors) {
 
-    public record FundFlows(BigDecimal advanced, BigDecimal outcomePaymentsReceived, BigDecimal outcomePaymentsRefunded, BigDecimal cash) {
+    /**
+     * The fund's own money movements besides its investors' (see {@link FundPerformance}). Rent is fund
+     * income: it adds to cash (and, through valuations and distributions, to the investors' returns) but is
+     * no flow of the IRR, nor is a property acquisition.
+     */
+    public record FundFlows(BigDecimal advanced, BigDecimal outcomePaymentsReceived, BigDecimal outcomePaymentsRefunded,
+                            BigDecimal propertyAcquisitions, BigDecimal rentIncome, BigDecimal cash) {
     }
 
     public record OutcomeCost(long verifiedOutcomes, BigDecimal outcomePaymentsPaid, BigDecimal costPerVerifiedOutcome) {

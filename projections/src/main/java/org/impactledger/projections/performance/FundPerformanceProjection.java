@@ -24,6 +24,9 @@ import org.impactledger.core.fund.event.OutcomeBudgetReleased;
 import org.impactledger.core.fund.event.OutcomeBudgetReserved;
 import org.impactledger.core.fund.event.OutcomePaymentReceived;
 import org.impactledger.core.fund.event.OutcomePaymentRefunded;
+import org.impactledger.core.fund.event.PropertyAcquisitionPaid;
+import org.impactledger.core.fund.event.RentIncomeReceived;
+import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.fund.event.WorkingCapitalAdvanced;
 import org.impactledger.core.shared.Identifier;
@@ -41,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records the facts behind the fund performance report ({@value #PROCESSING_GROUP}): every money
  * movement of a fund as a dated flow (investor commitments, contributions and distribution
- * shares; advances; payer budgets and outcome payments), every recorded valuation, and each
- * contract's cap.
+ * shares; advances; payer budgets and outcome payments; Homes4All property acquisitions, rent
+ * received and rent reversed), every recorded valuation, and each contract's cap. Every event that
+ * moves the {@code Fund} aggregate's cash is a flow here, so that the report's cash is the fund's.
  *
  * <p>Why facts: multiples and IRR are asked "as of" a business date and "as known at" a recording
  * time, and an IRR needs the date of every flow, so flows are kept one by one with their value
@@ -71,7 +75,8 @@ public class FundPerformanceProjection {
      * payment. The other kinds are read one by one (the IRR needs their dates).
      */
     public static final Set<FlowKind> TOTALLED = Collections.unmodifiableSet(EnumSet.of(FlowKind.ADVANCE, FlowKind.BUDGET_RESERVED,
-            FlowKind.BUDGET_RELEASED, FlowKind.OUTCOME_PAYMENT_RECEIVED, FlowKind.OUTCOME_PAYMENT_REFUNDED));
+            FlowKind.BUDGET_RELEASED, FlowKind.OUTCOME_PAYMENT_RECEIVED, FlowKind.OUTCOME_PAYMENT_REFUNDED, FlowKind.PROPERTY_ACQUISITION,
+            FlowKind.RENT_RECEIVED, FlowKind.RENT_REVERSED));
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -161,6 +166,24 @@ public class FundPerformanceProjection {
     public void on(OutcomePaymentRefunded event, EventMessage<?> message) {
         insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.OUTCOME_PAYMENT_REFUNDED, event.amount())
                 .budget(event.budgetId(), event.payerId()).outcome(event.contractId(), event.outcomeId())));
+    }
+
+    /** Homes4All: the price of a property leaves the fund's cash on the acquisition's value date. */
+    @EventHandler
+    public void on(PropertyAcquisitionPaid event, EventMessage<?> message) {
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.PROPERTY_ACQUISITION, event.amount())));
+    }
+
+    /** Homes4All: rent collected reaches the fund's cash on its payment date; it is fund income, not an investor flow. */
+    @EventHandler
+    public void on(RentIncomeReceived event, EventMessage<?> message) {
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.RENT_RECEIVED, event.amount())));
+    }
+
+    /** Homes4All: a reversed rent collection leaves the fund's cash on the reversal's date. */
+    @EventHandler
+    public void on(RentIncomeReversed event, EventMessage<?> message) {
+        insert(FactStamp.of(message, event.valueDate()), List.of(new Flow(event.fundId(), FlowKind.RENT_REVERSED, event.amount())));
     }
 
     /** The valuation's own date is its business date: "as of" a date sees the valuations made for dates up to it. */

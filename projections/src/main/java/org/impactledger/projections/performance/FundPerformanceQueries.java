@@ -105,8 +105,10 @@ public class FundPerformanceQueries {
         BigDecimal advanced = sums.of(FlowKind.ADVANCE);
         BigDecimal received = sums.of(FlowKind.OUTCOME_PAYMENT_RECEIVED);
         BigDecimal refunded = sums.of(FlowKind.OUTCOME_PAYMENT_REFUNDED);
-        FundFlows fundFlows = new FundFlows(advanced, received, refunded,
-                paidIn.add(received).subtract(advanced).subtract(distributed).subtract(refunded));
+        BigDecimal propertyAcquisitions = sums.of(FlowKind.PROPERTY_ACQUISITION);
+        BigDecimal rentIncome = sums.of(FlowKind.RENT_RECEIVED).subtract(sums.of(FlowKind.RENT_REVERSED));
+        FundFlows fundFlows = new FundFlows(advanced, received, refunded, propertyAcquisitions, rentIncome,
+                paidIn.add(received).add(rentIncome).subtract(advanced).subtract(distributed).subtract(refunded).subtract(propertyAcquisitions));
         BigDecimal outcomePaid = received.subtract(refunded);
         OutcomeCost outcomes = new OutcomeCost(verified, outcomePaid,
                 verified == 0 ? null : outcomePaid.divide(BigDecimal.valueOf(verified), 2, RoundingMode.HALF_EVEN));

@@ -111,7 +111,7 @@ class FundPerformanceReportTest {
 
         // cash = 500,000 + 4,000 received − 100,000 advanced − 50,000 distributed − 1,600 refunded
         assertThat(fund.fundFlows()).isEqualTo(new FundPerformance.FundFlows(new BigDecimal("100000.00"), new BigDecimal("4000.00"),
-                new BigDecimal("1600.00"), new BigDecimal("352400.00")));
+                new BigDecimal("1600.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("352400.00")));
         // employment: 2,400 + 800 + 1,600 reserved − 800 released − 1,600 refunded = 2,400 approved; training: 1,200 approved, unpaid
         assertThat(fund.contracts()).extracting(ContractUse::contractId, ContractUse::cap, ContractUse::approved, ContractUse::paid,
                 ContractUse::remaining).containsExactly(
