@@ -40,16 +40,9 @@ public class FundPerformanceReportController {
         FundId id = FundId.of(fundId);
         FundPerformance report = queries.one(new FindFundPerformance(id, TimeTravel.parse(asOf, knownAt, clock)), FundPerformance.class, "fund", fundId);
         LedgerPrincipal caller = LedgerPrincipal.current();
-        if (!caller.seesOnlyOwnInvestor()) {
-            return report;
-        }
-        // an investor sees the fund's totals but, of the rows and cash flows that name an investor, only its own
-        FundPerformance r = report;
-        return new FundPerformance(r.fundId(), r.name(), r.currency(), r.asOf(), r.knownAt(), r.committed(), r.paidIn(), r.distributed(),
-                r.returnOfCapital(), r.profit(), r.residualValue(), r.valuation(), r.dpi(), r.rvpi(), r.tvpi(), r.irr(),
-                r.cashFlows().stream().filter(f -> f.investorId() == null || caller.mayReadInvestor(f.investorId())).toList(),
-                r.fundFlows(), r.outcomes(), r.contracts(), r.budgets(),
-                r.investors().stream().filter(i -> caller.mayReadInvestor(i.investorId())).toList());
+        // an investor sees the fund's figures and its own row; the other investors' contributions stay in the cash
+        // flows, unnamed and summed per date, so that the IRR shown is still the XIRR of the flows shown
+        return caller.seesOnlyOwnInvestor() ? report.readBy(caller::mayReadInvestor) : report;
     }
 
     @GetMapping("/{fundId}/investors/{investorId}")

@@ -1,6 +1,7 @@
 package org.impactledger.api.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.impactledger.api.support.Scenario.ok;
 
 import java.math.BigDecimal;
@@ -86,6 +87,25 @@ class DemoReportsTest extends IntegrationTest {
         // 519,500 × 300,000 / 500,000
         JsonNode nord = ok(http.get("/api/reports/fund-performance/" + fund + "/investors/investor-foundation-nord").send(), 200).json();
         assertThat(nord.get("residualValue").decimalValue()).isEqualByComparingTo("311700.00");
+        // its IRR is the XIRR of its own flows: −300,000 on 2026-01-25 and its residual share +311,700 at the valuation date
+        JsonNode nordAsItself = ok(http.get("/api/reports/fund-performance/" + fund + "/investors/investor-foundation-nord")
+                .as("investor-foundation-nord", "investor").send(), 200).json();
+        for (JsonNode view : java.util.List.of(nord, nordAsItself)) {
+            JsonNode flows = view.get("cashFlows");
+            assertThat(flows).hasSize(2);
+            assertThat(flows.get(0).get("date").asString()).isEqualTo("2026-01-25");
+            assertThat(flows.get(0).get("amount").decimalValue()).isEqualByComparingTo("-300000.00");
+            assertThat(flows.get(1).get("kind").asString()).isEqualTo("RESIDUAL_VALUE");
+            assertThat(flows.get(1).get("date").asString()).isEqualTo("2026-12-31");
+            assertThat(flows.get(1).get("amount").decimalValue()).isEqualByComparingTo("311700.00");
+            assertThat(view.get("irr").get("rate").decimalValue()).isCloseTo(ListedFlows.xirr(flows), within(new BigDecimal("0.000001")));
+        }
+        // the fund's report as the investor reads it: the fund's IRR, over flows that give it
+        JsonNode fundAsNord = ok(http.get("/api/reports/fund-performance/" + fund).as("investor-foundation-nord", "investor").send(), 200)
+                .json();
+        assertThat(fundAsNord.get("irr").get("rate").decimalValue()).isEqualByComparingTo(performance.get("irr").get("rate").decimalValue());
+        assertThat(fundAsNord.get("irr").get("rate").decimalValue()).isCloseTo(ListedFlows.xirr(fundAsNord.get("cashFlows")),
+                within(new BigDecimal("0.000001")));
 
         JsonNode chain = Eventually.within(java.time.Duration.ofSeconds(20), () ->
                 ok(http.get("/api/reports/outcome-payments/" + DemoScenario.HOUSING_FIRST.value() + "/hf-1").send(), 200).json());

@@ -188,6 +188,67 @@ class FundPerformanceReportTest extends IntegrationTest {
         assertThat(april.get("fundFlows").get("rentIncome").decimalValue()).isEqualByComparingTo("800.00");
     }
 
+    /**
+     * inv-a pays in 60,000 on 2026-01-25 and inv-b 40,000 on 2026-07-25, so the fund's IRR is not inv-a's;
+     * 20,000 is distributed on 2027-01-25 (12,000 and 8,000) and the NAV is 90,000.01 at that date.
+     */
+    private DatedLedger paidInOnDifferentDates() {
+        DatedLedger ledger = DatedLedger.fund(http, unique("perf-dates"));
+        ledger.investor("inv-a", "120000.00", "60000.00", "2026-01-25");
+        ledger.investor("inv-b", "80000.00", "40000.00", "2026-07-25");
+        ledger.distribute("dist-1", "20000.00", "2027-01-25");
+        ledger.valuation("90000.01", "2027-01-25");
+        return ledger;
+    }
+
+    @Test
+    void an_investors_own_view_lists_its_flows_and_its_residual_share_and_its_irr_is_the_xirr_of_exactly_those_flows() {
+        DatedLedger ledger = paidInOnDifferentDates();
+        String path = "/api/reports/fund-performance/" + ledger.fundId + "/investors/inv-a";
+        caughtUp(path);
+
+        for (Http.Response response : List.of(http.get(path).send(), http.get(path).as("inv-a", "investor").send())) {
+            JsonNode investor = ok(response, 200).json();
+            JsonNode flows = investor.get("cashFlows");
+            assertThat(flows).hasSize(3);
+            assertThat(flows.get(0).get("kind").asString()).isEqualTo("CONTRIBUTION");
+            assertThat(flows.get(0).get("amount").decimalValue()).isEqualByComparingTo("-60000.00");
+            assertThat(flows.get(1).get("kind").asString()).isEqualTo("DISTRIBUTION");
+            assertThat(flows.get(1).get("amount").decimalValue()).isEqualByComparingTo("12000.00");
+            // its residual share, not the fund's NAV: 90,000.01 × 60,000 / 100,000 = 54,000.006 → 54,000.01 (the larger remainder)
+            assertThat(flows.get(2).get("kind").asString()).isEqualTo("RESIDUAL_VALUE");
+            assertThat(flows.get(2).get("date").asString()).isEqualTo("2027-01-25");
+            assertThat(flows.get(2).get("amount").decimalValue()).isEqualByComparingTo(investor.get("residualValue").decimalValue())
+                    .isEqualByComparingTo("54000.01");
+            flows.forEach(f -> assertThat(f.get("investorId").asString()).isEqualTo("inv-a"));
+            assertThat(investor.get("irr").get("rate").decimalValue()).isCloseTo(ListedFlows.xirr(flows),
+                    org.assertj.core.api.Assertions.within(new BigDecimal("0.000001")));
+        }
+    }
+
+    /**
+     * The fund's report as an investor reads it: the fund's figures, its own investor row only, and cash
+     * flows that still give the fund's IRR (the other investors' contributions as unnamed flows of the fund).
+     */
+    @Test
+    void an_investor_reading_the_fund_report_gets_the_funds_irr_and_flows_that_give_it_without_other_investors_names() {
+        DatedLedger ledger = paidInOnDifferentDates();
+        caughtUp("/api/reports/fund-performance/" + ledger.fundId);
+        JsonNode full = ok(http.get("/api/reports/fund-performance/" + ledger.fundId).send(), 200).json();
+
+        JsonNode seen = ok(http.get("/api/reports/fund-performance/" + ledger.fundId).as("inv-a", "investor").send(), 200).json();
+
+        assertThat(seen.get("irr").get("rate").decimalValue()).isEqualByComparingTo(full.get("irr").get("rate").decimalValue());
+        assertThat(seen.get("irr").get("rate").decimalValue()).isCloseTo(ListedFlows.xirr(seen.get("cashFlows")),
+                org.assertj.core.api.Assertions.within(new BigDecimal("0.000001")));
+        assertThat(full.get("irr").get("rate").decimalValue()).isCloseTo(ListedFlows.xirr(full.get("cashFlows")),
+                org.assertj.core.api.Assertions.within(new BigDecimal("0.000001")));
+        seen.get("cashFlows").forEach(f -> assertThat(f.get("investorId").isNull() || f.get("investorId").asString().equals("inv-a"))
+                .as("%s", f).isTrue());
+        assertThat(seen.toString()).doesNotContain("inv-b");
+        assertThat(seen.get("investors")).hasSize(1);
+    }
+
     static void assertField(Http.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo(field);

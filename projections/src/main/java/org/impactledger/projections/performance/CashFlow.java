@@ -6,7 +6,9 @@ import java.time.LocalDate;
 /**
  * One dated flow that enters an IRR, from the investor's side: a contribution is negative, a
  * distribution and the residual value positive. {@code eventId} names the event it comes from (the
- * valuation's, for the residual value), so that every flow can be traced to the ledger.
+ * valuation's, for the residual value), so that every flow can be traced to the ledger; it and
+ * {@code investorId} are null on the one flow that sums, per date, the contributions of investors
+ * the reader may not see ({@link FundPerformance#readBy}).
  */
 public record CashFlow(LocalDate date, String kind, String investorId, BigDecimal amount, String eventId) {
 

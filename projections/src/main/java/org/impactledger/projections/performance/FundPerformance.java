@@ -3,7 +3,12 @@ package org.impactledger.projections.performance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A fund's performance as of {@code asOf} (business date) and as known at {@code knownAt}.
@@ -31,6 +36,38 @@ public record FundPerformance(String fundId, String name, String currency, Local
                               BigDecimal residualValue, Valuation valuation, BigDecimal dpi, BigDecimal rvpi, BigDecimal tvpi, XirrResult irr,
                               List<CashFlow> cashFlows, FundFlows fundFlows, OutcomeCost outcomes, List<ContractUse> contracts,
                               List<BudgetUse> budgets, List<InvestorSummary> investors) {
+
+    /**
+     * The report as a reader who may see only some investors reads it (an investor: only itself): the
+     * fund's figures, the investor rows it may read, and cash flows that still give the fund's IRR. The
+     * contributions of the investors it may not read are not dropped, which would leave an IRR that the
+     * flows shown cannot give (the fund's IRR beside one investor's contributions and the whole NAV), nor
+     * named: they are summed per value date into one unnamed contribution of the fund ({@code investorId}
+     * and {@code eventId} null). Flows on one date add up, so the XIRR of the flows shown is the fund's
+     * IRR. An investor's own flows and IRR are {@link InvestorPerformance}.
+     */
+    public FundPerformance readBy(Predicate<String> mayReadInvestor) {
+        List<CashFlow> shown = new ArrayList<>();
+        Map<LocalDate, BigDecimal> others = new TreeMap<>();
+        for (CashFlow flow : cashFlows) {
+            if (flow.investorId() == null || mayReadInvestor.test(flow.investorId())) {
+                shown.add(flow);
+            } else {
+                others.merge(flow.date(), flow.amount(), BigDecimal::add);
+            }
+        }
+        others.forEach((date, amount) -> shown.add(new CashFlow(date, CashFlow.CONTRIBUTION, null, amount, null)));
+        shown.sort(READER_ORDER);
+        return new FundPerformance(fundId, name, currency, asOf, knownAt, committed, paidIn, distributed, returnOfCapital, profit,
+                residualValue, valuation, dpi, rvpi, tvpi, irr, List.copyOf(shown), fundFlows, outcomes, contracts, budgets,
+                investors.stream().filter(i -> mayReadInvestor.test(i.investorId())).toList());
+    }
+
+    /** By date; on one date contributions, distributions, the residual value; then the named flows by event, the unnamed sum last. */
+    private static final List<String> KIND_ORDER = List.of(CashFlow.CONTRIBUTION, CashFlow.DISTRIBUTION, CashFlow.RESIDUAL_VALUE);
+    private static final Comparator<CashFlow> READER_ORDER = Comparator.comparing(CashFlow::date)
+            .thenComparingInt(f -> KIND_ORDER.indexOf(f.kind()))
+            .thenComparing(CashFlow::eventId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /**
      * The fund's own money movements besides its investors' (see {@link FundPerformance}). Rent is fund

@@ -2,10 +2,12 @@ package org.impactledger.projections.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.impactledger.core.fund.event.CapitalCommitted;
 import org.impactledger.core.fund.event.ValuationRecorded;
 import org.impactledger.core.shared.FundId;
@@ -151,6 +153,72 @@ class FundPerformanceReportTest {
                 tuple("CONTRIBUTION", "inv-fondazione", new BigDecimal("-300000.00")),
                 tuple("DISTRIBUTION", "inv-fondazione", new BigDecimal("30000.00")),
                 tuple("RESIDUAL_VALUE", "inv-fondazione", new BigDecimal("276000.00")));
+    }
+
+    /**
+     * What an investor reads of the fund's report: the fund's IRR, and cash flows that give it: its own
+     * contribution named, the other investor's unnamed, the distribution and the NAV as the fund's.
+     */
+    @Test
+    void read_by_one_investor_the_fund_report_names_only_its_flows_and_its_flows_still_give_the_funds_irr() {
+        FundPerformance fund = fund(null, LATER);
+
+        FundPerformance read = fund.readBy(LedgerHistory.INVESTOR_A.value()::equals);
+
+        assertThat(read.cashFlows()).extracting(CashFlow::date, CashFlow::kind, CashFlow::investorId, CashFlow::amount).containsExactly(
+                tuple(LocalDate.parse("2026-01-30"), "CONTRIBUTION", "inv-fondazione", new BigDecimal("-300000.00")),
+                tuple(LocalDate.parse("2026-01-31"), "CONTRIBUTION", null, new BigDecimal("-200000.00")),
+                tuple(LocalDate.parse("2026-06-30"), "DISTRIBUTION", null, new BigDecimal("50000.00")),
+                tuple(LocalDate.parse("2026-06-30"), "RESIDUAL_VALUE", null, new BigDecimal("460000.00")));
+        assertThat(read.cashFlows().get(1).eventId()).isNull();
+        assertThat(read.irr()).isEqualTo(fund.irr());
+        assertThat(Xirr.solve(read.cashFlows().stream().map(f -> new DatedFlow(f.date(), f.amount())).toList())).isEqualTo(fund.irr());
+        assertThat(read.irr().rate()).isCloseTo(IndependentXirr.of(read.cashFlows()), within(new BigDecimal("0.000001")));
+        assertThat(read.investors()).extracting(InvestorSummary::investorId).containsExactly("inv-fondazione");
+        assertThat(read.toString()).doesNotContain("inv-banca");
+        // the fund's figures stay the fund's
+        assertThat(read.paidIn()).isEqualTo(fund.paidIn());
+        assertThat(read.residualValue()).isEqualTo(fund.residualValue());
+        assertThat(read.fundFlows()).isEqualTo(fund.fundFlows());
+        // a reader who sees every investor reads the report as it is
+        assertThat(fund.readBy(investor -> true)).isEqualTo(fund);
+    }
+
+    /** Other investors paying in on the same day are one unnamed flow of that day: no one's contribution can be told apart. */
+    @Test
+    void the_contributions_of_investors_a_reader_may_not_see_are_summed_per_date_into_one_unnamed_flow() {
+        LocalDate day1 = LocalDate.parse("2026-01-30");
+        LocalDate day2 = LocalDate.parse("2026-02-27");
+        LocalDate valued = LocalDate.parse("2026-12-31");
+        List<CashFlow> flows = List.of(new CashFlow(day1, CashFlow.CONTRIBUTION, "inv-a", new BigDecimal("-100.00"), "e-1"),
+                new CashFlow(day1, CashFlow.CONTRIBUTION, "inv-b", new BigDecimal("-200.00"), "e-2"),
+                new CashFlow(day2, CashFlow.CONTRIBUTION, "inv-c", new BigDecimal("-50.00"), "e-3"),
+                new CashFlow(valued, CashFlow.RESIDUAL_VALUE, null, new BigDecimal("400.00"), "e-4"));
+        XirrResult irr = Xirr.solve(flows.stream().map(f -> new DatedFlow(f.date(), f.amount())).toList());
+        FundPerformance fund = new FundPerformance("f", "F", "EUR", null, LATER, null, new BigDecimal("350.00"), null, null, null,
+                new BigDecimal("400.00"), null, null, null, null, irr, flows, null, null, List.of(), List.of(), List.of(
+                new InvestorSummary("inv-a", null, new BigDecimal("100.00"), null, null),
+                new InvestorSummary("inv-b", null, new BigDecimal("200.00"), null, null),
+                new InvestorSummary("inv-c", null, new BigDecimal("50.00"), null, null)));
+
+        FundPerformance byA = fund.readBy("inv-a"::equals);
+        FundPerformance byNobody = fund.readBy(investor -> false);
+
+        assertThat(byA.cashFlows()).extracting(CashFlow::date, CashFlow::investorId, CashFlow::amount, CashFlow::eventId).containsExactly(
+                tuple(day1, "inv-a", new BigDecimal("-100.00"), "e-1"),
+                tuple(day1, null, new BigDecimal("-200.00"), null),
+                tuple(day2, null, new BigDecimal("-50.00"), null),
+                tuple(valued, null, new BigDecimal("400.00"), "e-4"));
+        assertThat(byNobody.cashFlows()).extracting(CashFlow::date, CashFlow::investorId, CashFlow::amount).containsExactly(
+                tuple(day1, null, new BigDecimal("-300.00")),
+                tuple(day2, null, new BigDecimal("-50.00")),
+                tuple(valued, null, new BigDecimal("400.00")));
+        assertThat(byA.investors()).extracting(InvestorSummary::investorId).containsExactly("inv-a");
+        assertThat(byNobody.investors()).isEmpty();
+        for (FundPerformance read : List.of(byA, byNobody)) {
+            assertThat(Xirr.solve(read.cashFlows().stream().map(f -> new DatedFlow(f.date(), f.amount())).toList())).isEqualTo(irr);
+            assertThat(read.irr()).isEqualTo(irr);
+        }
     }
 
     @Test
