@@ -250,7 +250,8 @@ class HousingTest extends IntegrationTest {
         refusals.put("/api/reports/housing?district=Centro", "400 district");
         refusals.put("/api/reports/housing?asOf=2026-13-01", "400 asOf");
         refusals.put("/api/reports/housing?knownAt=yesterday", "400 knownAt");
-        refusals.put("/api/reports/housing?fundId=no-such-fund", "404 null");
+        refusals.put("/api/reports/housing?fundId=no-such-fund", "404 fundId");
+        refusals.put("/api/reports/housing?fundId=no-such-fund&district=9", "400 district");
         refusals.put("/api/housing/properties?district=0", "400 district");
         refusals.put("/api/housing/properties/no-such-property", "404 null");
         refusals.forEach((path, expected) -> {

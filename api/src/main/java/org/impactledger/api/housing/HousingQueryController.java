@@ -73,11 +73,12 @@ public class HousingQueryController {
                                 @Parameter(description = KNOWN_AT) @RequestParam(required = false) String knownAt) {
         TimeTravel when = TimeTravel.parse(asOf, knownAt, clock);
         LocalDate businessDate = when.asOf() != null ? when.asOf() : LocalDate.ofInstant(when.knownAt(), ZoneOffset.UTC);
-        FundId fund = null;
-        if (fundId != null && !fundId.isBlank()) {
-            fund = FundId.of(fundId.trim());
-            queries.one(new FindFund(fund), FundView.class, "fund", fundId);
+        FundId fund = fundId == null || fundId.isBlank() ? null : FundId.of(fundId.trim());
+        // every parameter's form is checked before the fund is looked up: a bad district is 400 whatever the fund
+        FindHousingReport query = new FindHousingReport(fund, district, businessDate, when.knownAt());
+        if (fund != null) {
+            queries.existing(new FindFund(fund), FundView.class, "fundId", "fund", fund.value());
         }
-        return queries.one(new FindHousingReport(fund, district, businessDate, when.knownAt()), HousingReport.class, "housing report", "all");
+        return queries.one(query, HousingReport.class, "housing report", "all");
     }
 }

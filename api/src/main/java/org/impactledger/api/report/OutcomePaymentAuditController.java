@@ -36,10 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class OutcomePaymentAuditController {
 
     private final QueryRunner queries;
+    private final ReportFilters filters;
     private final Clock clock;
 
-    public OutcomePaymentAuditController(QueryRunner queries, Clock clock) {
+    public OutcomePaymentAuditController(QueryRunner queries, ReportFilters filters, Clock clock) {
         this.queries = queries;
+        this.filters = filters;
         this.clock = clock;
     }
 
@@ -55,6 +57,9 @@ public class OutcomePaymentAuditController {
                 contractId == null || contractId.isBlank() ? null : ContractId.of(contractId.strip()),
                 LedgerPrincipal.current().readsOnlyPayer(), page, size, TimeTravel.parse(asOf, knownAt, clock),
                 after == null || after.isBlank() ? null : PaymentCursor.decode(after));
+        // a filter naming no fund or contract the ledger knows is a 404, not an empty list
+        filters.fund(query.fundId(), "fundId");
+        filters.contract(query.contractId(), "contractId");
         return queries.one(query, PaymentPage.class, "page", Integer.toString(page));
     }
 

@@ -29,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class SdgImpactReportController {
 
     private final QueryRunner queries;
+    private final ReportFilters filters;
     private final Clock clock;
 
-    public SdgImpactReportController(QueryRunner queries, Clock clock) {
+    public SdgImpactReportController(QueryRunner queries, ReportFilters filters, Clock clock) {
         this.queries = queries;
+        this.filters = filters;
         this.clock = clock;
     }
 
@@ -54,6 +56,10 @@ public class SdgImpactReportController {
         ReportFormat form = ReportFormat.of(format, accept);
         TimeTravel time = TimeTravel.parse(asOf, knownAt, clock);
         SdgImpactQuery query = SdgImpactQuery.parse(programme, fundId, contractId, payerId, periodFrom, periodTo, time);
+        // a filter naming no fund, contract (property, issuer) or payer the ledger knows is a 404, not an empty report
+        filters.fund(query.fundId(), "fundId");
+        filters.sdgContract(query.contractId(), "contractId");
+        filters.payer(query.payerId(), "payerId");
         SdgImpactReport report = queries.one(query, SdgImpactReport.class, "SDG impact report", "-");
         if (form == ReportFormat.CSV) {
             return ResponseEntity.ok()

@@ -24,11 +24,24 @@ public class QueryRunner {
     }
 
     public <R> R one(Object query, Class<R> type, String what, String id) {
-        R answer = await(() -> queryGateway.query(query, ResponseTypes.instanceOf(type)).get());
+        return existing(query, type, null, what, id);
+    }
+
+    /**
+     * The answer, or a 404 problem naming {@code field} (the request parameter that named the unknown
+     * id; {@code null} when it is the path's own resource).
+     */
+    public <R> R existing(Object query, Class<R> type, String field, String what, String id) {
+        R answer = find(query, type);
         if (answer == null) {
-            throw new DomainException(ErrorCode.NOT_FOUND, null, "no " + what + " with id " + id);
+            throw new DomainException(ErrorCode.NOT_FOUND, field, "no " + what + " with id " + id);
         }
         return answer;
+    }
+
+    /** The answer, or {@code null} when the read model has none (an unknown id). */
+    public <R> R find(Object query, Class<R> type) {
+        return await(() -> queryGateway.query(query, ResponseTypes.instanceOf(type)).get());
     }
 
     public <R> List<R> list(Object query, Class<R> type) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.impactledger.api.report.FundPerformanceReportTest.assertField;
 import static org.impactledger.api.support.Scenario.ok;
 
+import java.util.List;
 import org.impactledger.api.support.Eventually;
+import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,30 @@ class OutcomePaymentAuditReportTest extends IntegrationTest {
         assertField(http.get(list + "&page=first").send(), "page");
         assertField(http.get("/api/reports/outcome-payments?contractId=bad%20id").send(), "contractId");
         assertField(http.get("/api/reports/outcome-payments?asOf=2026-8-1").send(), "asOf");
+    }
+
+    /** README, Reports: an unknown fund or payment is a 404 — a typo in a filter is not "no payments". */
+    @Test
+    void a_filter_naming_an_unknown_fund_or_contract_is_a_404_problem_naming_the_parameter_and_a_known_one_without_payments_is_empty() {
+        for (String[] filter : new String[][] {{"fundId=nofund", "fundId"}, {"contractId=nope", "contractId"},
+                {"fundId=nofund&contractId=nope", "fundId"}}) {
+            Http.Response response = http.get("/api/reports/outcome-payments?" + filter[0]).send();
+            assertThat(response.status()).as(filter[0] + " → " + response.body()).isEqualTo(404);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().get("code").asString()).isEqualTo("NOT_FOUND");
+            assertThat(response.json().get("field").asString()).isEqualTo(filter[1]);
+        }
+        // the form of the paging parameters is checked first
+        assertField(http.get("/api/reports/outcome-payments?fundId=nofund&size=0").send(), "size");
+
+        DatedLedger ledger = DatedLedger.fundWithContract(http, unique("audit-empty"), "50000.00", "30000.00");
+        for (String filter : List.of("fundId=" + ledger.fundId, "contractId=" + ledger.contractId,
+                "fundId=" + ledger.fundId + "&contractId=" + ledger.contractId)) {
+            Eventually.holds(() -> {
+                JsonNode page = ok(http.get("/api/reports/outcome-payments?" + filter).send(), 200).json();
+                assertThat(page.get("total").asLong()).as(filter).isZero();
+                assertThat(page.get("items")).as(filter).isEmpty();
+            });
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.impactledger.api.support.ExchangeScenario;
 import org.impactledger.api.support.HousingScenario;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
+import org.impactledger.api.support.Scenario;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -86,8 +87,12 @@ class SdgHousingAndExchangeReportTest extends IntegrationTest {
         // as of 2026-03-15: both housed, February and the two March months; the exit (2026-03-31) not yet
         JsonNode midMarch = ok(http.get(path + "&asOf=2026-03-15").send(), 200).json();
         assertThat(midMarch.get("totals").get("verifiedOutcomes").asLong()).isEqualTo(5);
-        // the payer filter leaves housing out: there is no payer
-        assertThat(ok(http.get(path + "&payerId=city-of-turin").send(), 200).json().get("goals")).isEmpty();
+        // the payer filter leaves housing out: there is no payer (not even one with a budget in this fund)
+        String payer = p + "-payer";
+        ok(http.post("/api/funds/" + s.fundId + "/budgets").as("officer-" + payer, "outcome-payer", Map.of("payer_id", payer))
+                .json(Map.of("budgetId", payer + "-budget", "payerId", payer, "amount", Scenario.money("1000.00"), "valueDate", "2026-01-15"))
+                .send(), 201);
+        Eventually.holds(() -> assertThat(ok(http.get(path + "&payerId=" + payer).send(), 200).json().get("goals")).isEmpty());
         // and the Outcome Fund has nothing of this fund
         assertThat(ok(http.get("/api/reports/sdg-impact?programme=OUTCOME_FUND&fundId=" + s.fundId).send(), 200).json().get("goals")).isEmpty();
     }

@@ -3,8 +3,11 @@ package org.impactledger.api.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.impactledger.api.support.Scenario.ok;
 
+import java.util.List;
+import java.util.Map;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.Http;
+import org.impactledger.api.support.HousingScenario;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
 import org.junit.jupiter.api.Test;
@@ -118,8 +121,58 @@ class SdgImpactReportTest extends IntegrationTest {
         assertThat(ok(http.get(base + "&periodFrom=2026-Q3&periodTo=2026-08").send(), 200).json().get("totals").get("verifiedOutcomes")
                 .asLong()).isEqualTo(3);
         assertThat(ok(http.get(base + "&periodTo=2026-07").send(), 200).json().get("goals")).isEmpty();
-        assertThat(ok(http.get("/api/reports/sdg-impact?fundId=" + s.fundId + "&payerId=another-payer").send(), 200).json()
-                .get("totals").get("verifiedOutcomes").asLong()).isZero();
+        // a payer the ledger knows (its budget is in this fund) that pays none of these outcomes
+        String otherPayer = unique("payer-other");
+        ok(http.post("/api/funds/" + s.fundId + "/budgets").as("officer-" + otherPayer, "outcome-payer", Map.of("payer_id", otherPayer))
+                .json(Map.of("budgetId", otherPayer + "-budget", "payerId", otherPayer, "amount", Scenario.money("1000.00"),
+                        "valueDate", "2026-01-15")).send(), 201);
+        Eventually.holds(() -> assertThat(ok(http.get("/api/reports/sdg-impact?fundId=" + s.fundId + "&payerId=" + otherPayer).send(), 200)
+                .json().get("totals").get("verifiedOutcomes").asLong()).isZero());
+    }
+
+    /** README, Reports: an unknown fund, investor or payment is a 404 — a typo in a filter is not an empty report. */
+    @Test
+    void a_filter_naming_an_unknown_fund_contract_or_payer_is_a_404_problem_naming_the_parameter() {
+        assertNotFound("/api/reports/sdg-impact?fundId=nofund", "fundId");
+        assertNotFound("/api/reports/sdg-impact?contractId=nope", "contractId");
+        assertNotFound("/api/reports/sdg-impact?payerId=nobody-pays", "payerId");
+        assertNotFound("/api/reports/sdg-impact?programme=HOMES4ALL&fundId=nofund&asOf=2026-06-30", "fundId");
+        assertNotFound("/api/reports/sdg-impact?format=csv&fundId=nofund", "fundId");
+        // the form of every parameter is checked first: a bad value is still a 400 with an unknown fund beside it
+        assertProblem("/api/reports/sdg-impact?fundId=nofund&periodFrom=2026-Q5", "periodFrom", "INVALID_VALUE");
+    }
+
+    /** Known, but nothing to report yet: an empty report, not a 404. */
+    @Test
+    void a_known_fund_contract_property_or_payer_without_outcomes_yet_gets_an_empty_report() {
+        Scenario s = Scenario.fundWithContract(http, unique("sdg-empty"), "50000.00", "30000.00");
+        String payer = unique("payer-new");
+        ok(http.post("/api/funds/" + s.fundId + "/budgets").as("officer-" + payer, "outcome-payer", Map.of("payer_id", payer))
+                .json(Map.of("budgetId", payer + "-budget", "payerId", payer, "amount", Scenario.money("1000.00"),
+                        "valueDate", "2026-01-15")).send(), 201);
+        HousingScenario housing = HousingScenario.fundWithCash(http, unique("sdg-empty"), "100000.00");
+        String flat = housing.fundId + "-flat";
+        ok(housing.acquire(housing.property(flat, "3", "60000.00", "2026-02-01", List.of(HousingScenario.unit("A1", "40", 2, "500.00")))),
+                201);
+
+        for (String filter : List.of("fundId=" + s.fundId, "contractId=" + s.contractId, "payerId=" + payer, "fundId=" + housing.fundId,
+                "contractId=" + flat, "fundId=" + s.fundId + "&asOf=2020-01-01")) {
+            Eventually.holds(() -> {
+                JsonNode report = ok(http.get("/api/reports/sdg-impact?" + filter).send(), 200).json();
+                assertThat(report.get("totals").get("verifiedOutcomes").asLong()).as(filter).isZero();
+                assertThat(report.get("goals")).as(filter).isEmpty();
+            });
+        }
+    }
+
+    private void assertNotFound(String path, String field) {
+        Http.Response response = http.get(path).send();
+        assertThat(response.status()).as(path + " → " + response.body()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(response.json().get("type").asString()).isEqualTo("/problems/not-found");
+        assertThat(response.json().get("field").asString()).isEqualTo(field);
+        assertThat(response.json().get("detail").asString()).contains(path.replaceAll(".*" + field + "=([^&]*).*", "$1"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.impactledger.core.fund.query.FindFund;
 import org.impactledger.core.fund.query.FindFundBudgets;
 import org.impactledger.core.fund.query.FindFundInvestors;
+import org.impactledger.core.fund.query.FindPayerBudgets;
 import org.impactledger.core.fund.query.ListFunds;
 import org.impactledger.projections.state.Page;
 import org.springframework.jdbc.core.RowMapper;
@@ -113,6 +114,17 @@ public class FundStateQueries {
                         SELECT b.*, f.currency FROM fund_budget_view b JOIN fund_view f ON f.fund_id = b.fund_id
                         WHERE b.fund_id = :fundId ORDER BY b.budget_id""")
                 .param("fundId", query.fundId().value())
+                .query(BUDGET)
+                .list();
+    }
+
+    /** Empty when the payer committed no budget in any fund: the ledger does not know it. */
+    @QueryHandler
+    public List<BudgetView> handle(FindPayerBudgets query) {
+        return jdbc.sql("""
+                        SELECT b.*, f.currency FROM fund_budget_view b JOIN fund_view f ON f.fund_id = b.fund_id
+                        WHERE b.payer_id = :payerId ORDER BY b.fund_id, b.budget_id""")
+                .param("payerId", query.payerId().value())
                 .query(BUDGET)
                 .list();
     }

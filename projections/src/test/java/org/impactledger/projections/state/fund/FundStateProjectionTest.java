@@ -24,10 +24,13 @@ import org.impactledger.core.fund.event.RentIncomeReceived;
 import org.impactledger.core.fund.event.RentIncomeReversed;
 import org.impactledger.core.fund.query.FindFund;
 import org.impactledger.core.fund.query.FindFundBudgets;
+import org.impactledger.core.fund.query.FindPayerBudgets;
 import org.impactledger.core.fund.query.FindFundInvestors;
 import org.impactledger.core.fund.query.ListFunds;
+import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.LeaseId;
+import org.impactledger.core.shared.PayerId;
 import org.impactledger.core.shared.PropertyId;
 import org.impactledger.projections.state.LedgerHistory;
 import org.impactledger.projections.state.Page;
@@ -112,6 +115,17 @@ class FundStateProjectionTest {
         assertThat(budgets).containsExactly(new BudgetView(FUND.value(), BUDGET.value(), PAYER.value(), "EUR",
                 money("250000.00"), money("1200.00"), money("2400.00"), "D11B21000190006", "M5C2I1.3"));
         assertThat(budgets.get(0).available()).isEqualTo(money("246400.00"));
+    }
+
+    @Test
+    void a_payer_is_known_by_the_budgets_it_committed_in_any_fund_and_a_payer_without_one_is_not() {
+        views.applyAll(LedgerHistory.outcomeFund().then(new OutcomeBudgetCommitted(OTHER_FUND, BudgetId.of("budget-bari"), PAYER,
+                eur("1000"), null, LocalDate.parse("2026-03-01"))).events());
+
+        assertThat(views.fundQueries.handle(new FindPayerBudgets(PAYER)))
+                .extracting(BudgetView::fundId, BudgetView::budgetId, BudgetView::committed)
+                .containsExactly(tuple(OTHER_FUND.value(), "budget-bari", money("1000.00")), tuple(FUND.value(), BUDGET.value(), money("250000.00")));
+        assertThat(views.fundQueries.handle(new FindPayerBudgets(PayerId.of("payer-nowhere")))).isEmpty();
     }
 
     @Test
