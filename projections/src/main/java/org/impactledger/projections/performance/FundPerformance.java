@@ -42,21 +42,23 @@ public record FundPerformance(String fundId, String name, String currency, Local
      * fund's figures, the investor rows it may read, and cash flows that still give the fund's IRR. The
      * contributions of the investors it may not read are not dropped, which would leave an IRR that the
      * flows shown cannot give (the fund's IRR beside one investor's contributions and the whole NAV), nor
-     * named: they are summed per value date into one unnamed contribution of the fund ({@code investorId}
-     * and {@code eventId} null). Flows on one date add up, so the XIRR of the flows shown is the fund's
-     * IRR. An investor's own flows and IRR are {@link InvestorPerformance}.
+     * named: they are summed per value date (and kind: only contributions name an investor in the
+     * fund's flows) into one unnamed flow of the fund ({@code investorId} and {@code eventId} null).
+     * Flows on one date add up, so the XIRR of the flows shown is the fund's IRR. An investor's own
+     * flows and IRR are {@link InvestorPerformance}.
      */
     public FundPerformance readBy(Predicate<String> mayReadInvestor) {
         List<CashFlow> shown = new ArrayList<>();
-        Map<LocalDate, BigDecimal> others = new TreeMap<>();
+        // per date and kind: a sum keeps the kind of what it sums
+        Map<LocalDate, Map<String, BigDecimal>> others = new TreeMap<>();
         for (CashFlow flow : cashFlows) {
             if (flow.investorId() == null || mayReadInvestor.test(flow.investorId())) {
                 shown.add(flow);
             } else {
-                others.merge(flow.date(), flow.amount(), BigDecimal::add);
+                others.computeIfAbsent(flow.date(), d -> new TreeMap<>()).merge(flow.kind(), flow.amount(), BigDecimal::add);
             }
         }
-        others.forEach((date, amount) -> shown.add(new CashFlow(date, CashFlow.CONTRIBUTION, null, amount, null)));
+        others.forEach((date, byKind) -> byKind.forEach((kind, amount) -> shown.add(new CashFlow(date, kind, null, amount, null))));
         shown.sort(READER_ORDER);
         return new FundPerformance(fundId, name, currency, asOf, knownAt, committed, paidIn, distributed, returnOfCapital, profit,
                 residualValue, valuation, dpi, rvpi, tvpi, irr, List.copyOf(shown), fundFlows, outcomes, contracts, budgets,

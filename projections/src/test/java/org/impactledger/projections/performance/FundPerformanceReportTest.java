@@ -221,6 +221,21 @@ class FundPerformanceReportTest {
         }
     }
 
+    /** Should a flow of another kind ever name an investor, its unnamed sum keeps that kind. */
+    @Test
+    void an_unnamed_sum_keeps_the_kind_of_the_flows_it_sums() {
+        LocalDate day = LocalDate.parse("2026-06-30");
+        List<CashFlow> flows = List.of(new CashFlow(day, CashFlow.CONTRIBUTION, "inv-b", new BigDecimal("-100.00"), "e-1"),
+                new CashFlow(day, CashFlow.DISTRIBUTION, "inv-b", new BigDecimal("30.00"), "e-2"),
+                new CashFlow(day, CashFlow.DISTRIBUTION, "inv-c", new BigDecimal("20.00"), "e-2"));
+        FundPerformance fund = new FundPerformance("f", "F", "EUR", null, LATER, null, null, null, null, null, null, null, null, null, null,
+                XirrResult.none(Xirr.NO_SIGN_CHANGE, 0), flows, null, null, List.of(), List.of(), List.of());
+
+        assertThat(fund.readBy("inv-a"::equals).cashFlows()).extracting(CashFlow::kind, CashFlow::investorId, CashFlow::amount).containsExactly(
+                tuple(CashFlow.CONTRIBUTION, null, new BigDecimal("-100.00")),
+                tuple(CashFlow.DISTRIBUTION, null, new BigDecimal("50.00")));
+    }
+
     @Test
     void as_of_a_date_before_the_distribution_the_restated_valuation_is_the_residual_value() {
         FundPerformance fund = fund("2026-04-30", LATER);
