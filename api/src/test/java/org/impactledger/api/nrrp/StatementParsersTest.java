@@ -206,7 +206,7 @@ class StatementParsersTest {
         // the tester's case: 10.001 was read as 10,001.00, a thousand times the ten euro it may have meant
         assertThatThrownBy(() -> StatementCsvParser.parse(bytes(CSV_HEADER
                 + "S-1;IT60;EUR;E-1;2026-03-03;;DBIT;1.234,56;;\n"
-                + "S-1;IT60;EUR;E-2;2026-03-03;;DBIT;10.001;;\n")))
+                + "S-1;IT60;EUR;E-2;2026-03-03;;DBIT;10.001;;\n"), DATES))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo("file"))
                 .hasMessage("line 3: column amount: '10.001' is ambiguous: a single '.' followed by three digits may be a decimal point"
