@@ -17,7 +17,8 @@
 # Settings (environment variables, all optional):
 #   BENCH_DURATION=15          seconds per measured step (each client count, the fixed-rate run)
 #   BENCH_PGBENCH_DURATION=    seconds per pgbench client count (default: BENCH_DURATION)
-#   BENCH_WARMUP=10            seconds of unrecorded warm-up before the ingest runs (0: none)
+#   BENCH_WARMUP=60            seconds of unrecorded warm-up before the ingest runs (0: none); the JIT compiler is still
+#                              compiling some 2,000 methods per 10 s a minute into the load (bench/RESULTS.md, eleventh session)
 #   BENCH_CLIENTS="1 8 32"     client counts, for pgbench and for ingest
 #   BENCH_RATE=1000            offered rate of the fixed-rate run, commands/s
 #   BENCH_RATE_LANES=50        lanes (clients with their own fund and contract) sharing that rate
@@ -45,7 +46,7 @@ OVERRIDES="$(env | grep -E '^(BENCH_[A-Z_]+|PGHOST|PGPORT|PGUSER)=' | sort | tr 
 
 BENCH_DURATION="${BENCH_DURATION:-15}"
 BENCH_PGBENCH_DURATION="${BENCH_PGBENCH_DURATION:-$BENCH_DURATION}"
-BENCH_WARMUP="${BENCH_WARMUP:-10}"
+BENCH_WARMUP="${BENCH_WARMUP:-60}"
 BENCH_CLIENTS="${BENCH_CLIENTS:-1 8 32}"
 BENCH_RATE="${BENCH_RATE:-1000}"
 BENCH_RATE_LANES="${BENCH_RATE_LANES:-50}"
