@@ -24,16 +24,17 @@ class PacedTailEventStorageEngineTest {
     void tail_reads_are_at_least_the_interval_apart_and_see_every_event() {
         PacedTailEventStorageEngine engine = new PacedTailEventStorageEngine(store, Duration.ofMillis(200));
         engine.appendEvents(event("a", 0));
-        List<Long> readAt = new ArrayList<>();
         List<Long> seen = new ArrayList<>();
+        long beforeFirst = System.nanoTime();
         for (int i = 0; i < 3; i++) {
-            readAt.add(System.nanoTime());
             try (Stream<?> events = engine.readEvents(new GlobalSequenceTrackingToken(-1), true)) {
                 seen.add(events.count());
             }
             engine.appendEvents(event("a", i + 1));
         }
-        assertThat(Duration.ofNanos(readAt.get(2) - readAt.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        // the first read starts no earlier than beforeFirst and each next one at least 200 ms after the one before;
+        // timing single gaps from outside the engine is not exact (the gap after a read began is partly spent before it returns)
+        assertThat(Duration.ofNanos(System.nanoTime() - beforeFirst)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
         assertThat(seen).containsExactly(1L, 2L, 3L);
     }
 
