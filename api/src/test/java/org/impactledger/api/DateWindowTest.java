@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.impactledger.api.support.Eventually;
 import org.impactledger.api.support.ExchangeScenario;
+import org.impactledger.api.support.HousingScenario;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Scenario;
@@ -126,5 +127,20 @@ class DateWindowTest extends IntegrationTest {
         assertThat(rejection.get("field").asString()).isEqualTo("outcomeDate");
         assertThat(rejection.get("code").asString()).isEqualTo("DATE_OUT_OF_RANGE");
         assertThat(rejection.get("reason").asString()).startsWith("outcomeDate must be a date from 1900-01-01 to ");
+    }
+    @Test
+    void a_rent_charge_for_a_month_outside_the_window_is_refused() {
+        // a month charged is a fact dated its first day: 9999-12 was charged, and counted as due and in arrears
+        String p = unique("window-rent");
+        HousingScenario h = HousingScenario.fundWithCash(http, p, "600000.00");
+        String property = p + "-flat";
+        ok(h.acquire(h.property(property, "6", "100000.00", "2026-02-01", List.of(HousingScenario.unit("A1", "50", 2, "600.00")))), 201);
+        ok(h.sign(property, HousingScenario.lease("L1", "A1", p + "-hh-1", 2, "400.00", "600.00", "2026-03-01")), 201);
+
+        for (String period : List.of("9999-12", TODAY.plusYears(1).plusMonths(1).toString().substring(0, 7))) {
+            refused(() -> h.charge(property, "L1", period), "period");
+        }
+        ok(h.charge(property, "L1", "2026-03"), 201);
+        ok(h.charge(property, "L1", TODAY.plusMonths(11).toString().substring(0, 7)), 201);
     }
 }
