@@ -143,4 +143,17 @@ class DateWindowTest extends IntegrationTest {
         ok(h.charge(property, "L1", "2026-03"), 201);
         ok(h.charge(property, "L1", TODAY.plusMonths(11).toString().substring(0, 7)), 201);
     }
+    @Test
+    void an_issuer_outcome_for_a_period_outside_the_window_is_refused() {
+        // a period is a fact dated its first day: 9999 and 0000-Q1 were reported and verified as given
+        ExchangeScenario x = ExchangeScenario.issuerWithShare(http, unique("window-issuer"));
+        for (String period : List.of("9999", "0000-Q1", "1899-12", String.valueOf(TODAY.getYear() + 2))) {
+            refused(() -> http.post("/api/exchange/issuers/" + x.issuerId + "/outcomes").as(ExchangeScenario.ISSUER_OFFICER, "issuer",
+                    Map.of("issuer_id", x.issuerId)).json(Map.of("outcomeId", "far", "metricCode", "JOBS", "sdgTarget", "8.5",
+                    "quantity", "1", "period", period)).send(), "period");
+        }
+        ok(http.post("/api/exchange/issuers/" + x.issuerId + "/outcomes").as(ExchangeScenario.ISSUER_OFFICER, "issuer",
+                Map.of("issuer_id", x.issuerId)).json(Map.of("outcomeId", "near", "metricCode", "JOBS", "sdgTarget", "8.5",
+                "quantity", "1", "period", "1900-Q1")).send(), 201);
+    }
 }
