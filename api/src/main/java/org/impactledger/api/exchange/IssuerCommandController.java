@@ -19,7 +19,6 @@ import org.impactledger.api.exchange.ExchangeRequests.VerifyIssuerOutcomeRequest
 import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.CommandDispatcher.Dispatched;
 import org.impactledger.api.web.CommandResponse;
-import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.DateWindows;
 import org.impactledger.api.web.Ids;
 import org.impactledger.api.web.RequestContext;
@@ -103,7 +102,7 @@ public class IssuerCommandController {
         RequestContext context = contexts.resolve(request);
         IssuerId id = IssuerId.of(issuerId);
         OutcomeId outcomeId = OutcomeId.of(Ids.orNew(body.outcomeId(), "outcome"));
-        dates.require(firstDay(body.period()), DateWindow.Reach.FACT, "period");
+        dates.requirePeriod(body.period(), "period");
         Dispatched d = dispatcher.send(new ReportIssuerOutcome(id, outcomeId, body.metricCode().trim(), body.sdgTarget().trim(), body.quantity(),
                 body.period(), context.principal()), context);
         return CommandResponse.created(d, path(id), outcome(id, outcomeId.value(), "REPORTED"));
@@ -165,20 +164,5 @@ public class IssuerCommandController {
         body.put("outcomeId", outcomeId);
         body.put("status", status);
         return body;
-    }
-
-    /**
-     * The first day of a period already of the form {@code yyyy}, {@code yyyy-MM} or {@code yyyy-Qn}
-     * (the request's {@code @Pattern}): the outcome is a fact dated there, so that day lies in the date
-     * window like every date of a command ({@code 9999} and {@code 0000-Q1} were recorded as given).
-     */
-    private static LocalDate firstDay(String period) {
-        int year = Integer.parseInt(period.substring(0, 4));
-        if (period.length() == 4) {
-            return LocalDate.of(year, 1, 1);
-        }
-        String rest = period.substring(5);
-        int month = rest.startsWith("Q") ? (rest.charAt(1) - '1') * 3 + 1 : Integer.parseInt(rest);
-        return LocalDate.of(year, month, 1);
     }
 }

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.impactledger.api.housing.HousingRequests.AcquirePropertyRequest;
@@ -19,7 +17,6 @@ import org.impactledger.api.housing.HousingRequests.SignLeaseRequest;
 import org.impactledger.api.web.CommandDispatcher;
 import org.impactledger.api.web.CommandDispatcher.Dispatched;
 import org.impactledger.api.web.CommandResponse;
-import org.impactledger.api.web.DateWindow;
 import org.impactledger.api.web.DateWindows;
 import org.impactledger.api.web.Ids;
 import org.impactledger.api.web.MoneyBody;
@@ -109,7 +106,7 @@ public class HousingCommandController {
                                                       @Valid @RequestBody ChargeRentRequest body, HttpServletRequest request) {
         PropertyId id = PropertyId.of(propertyId);
         LeaseId lease = LeaseId.of(leaseId);
-        requireMonthInWindow(body.period());
+        dates.requirePeriod(body.period(), "period");
         Dispatched d = dispatcher.send(new ChargeRent(id, lease, body.period()), contexts.resolve(request));
         return CommandResponse.created(d, BASE + id + "/leases/" + lease, Map.of("propertyId", id.value(), "leaseId", lease.value(),
                 "period", body.period()));
@@ -170,20 +167,5 @@ public class HousingCommandController {
         if (d.result() instanceof Money outstanding) {
             answer.put("outstanding", MoneyBody.of(outstanding));
         }
-    }
-
-    /**
-     * A month charged is a fact dated its first day (its business date in the housing report), so that
-     * day lies in the date window like every date of a command: {@code 9999-12} was charged, and counted
-     * as due and in arrears. A period that is no month is left to the aggregate's rule of form.
-     */
-    private void requireMonthInWindow(String period) {
-        YearMonth month;
-        try {
-            month = YearMonth.parse(period);
-        } catch (DateTimeParseException notAMonth) {
-            return;
-        }
-        dates.require(month.atDay(1), DateWindow.Reach.FACT, "period");
     }
 }

@@ -114,6 +114,7 @@ public class NrrpCommandController {
                                                       HttpServletRequest request) {
         NrrpProjectId id = NrrpProjectId.of(projectId);
         String reportId = Ids.orNew(body.reportId(), "report");
+        dates.requirePeriod(body.period(), "period");
         Dispatched d = dispatcher.send(new ReportNrrpExpenditure(id, reportId, body.period(), body.amount().toMoney(), body.reportedOn()),
                 contexts.resolve(request));
         return CommandResponse.created(d, "/api/nrrp/projects/" + id, Map.of("projectId", id.value(), "reportId", reportId));

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.impactledger.api.web.DateWindow.Reach;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(DateWindowProperties.class)
 public class DateWindows {
+
+    /** A year, a month or a quarter: {@code 2026}, {@code 2026-03}, {@code 2026-Q1}. */
+    private static final Pattern PERIOD = Pattern.compile("([0-9]{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?");
 
     private final Clock clock;
     private final DateWindowProperties properties;
@@ -62,6 +67,25 @@ public class DateWindows {
             throw new DomainException(ErrorCode.DATE_OUT_OF_RANGE, field, field + " " + violation(date, reach));
         }
         return date;
+    }
+
+    /**
+     * Refuses a period ({@code yyyy}, {@code yyyy-MM} or {@code yyyy-Qn}) whose first day lies outside
+     * the window of a fact, with {@code DATE_OUT_OF_RANGE} naming {@code field}: a period something was
+     * done or spent in is a fact dated there ({@code 9999-Q4} was recorded as given). A value that is no
+     * such period is left to the rule of form that names it.
+     */
+    public void requirePeriod(String period, String field) {
+        Matcher m = period == null ? null : PERIOD.matcher(period.strip());
+        if (m == null || !m.matches()) {
+            return;
+        }
+        int month = m.group(2) != null ? Integer.parseInt(m.group(2)) : m.group(3) != null ? (Integer.parseInt(m.group(3)) - 1) * 3 + 1 : 1;
+        LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), month, 1);
+        if (!contains(first, Reach.FACT)) {
+            throw new DomainException(ErrorCode.DATE_OUT_OF_RANGE, field, field + " " + violation(first, Reach.FACT)
+                    + " (the first day of " + period.strip() + ")");
+        }
     }
 
     /** Why {@code date} is refused, to follow the field's name: "must be a date from ... to ..., was ...". */

@@ -665,4 +665,20 @@ class NrrpReconciliationTest extends IntegrationTest {
         }
         throw new AssertionError("no line for CUP " + cup);
     }
+    @Test
+    void an_expenditure_report_for_a_period_outside_the_date_window_is_refused() {
+        // a period of expenditure is a fact dated its first day: 9999-Q4 was recorded as given
+        String projectId = project(cups()[1], "HF-W", "20000.00");
+        for (String period : List.of("9999-Q4", "0000-01", "1899-12")) {
+            long before = eventCount();
+            Http.Response refused = http.post("/api/nrrp/projects/" + projectId + "/expenditure-reports").as(OFFICER, "city-finance")
+                    .json(Map.of("reportId", "R-far", "period", period, "amount", money("1.00"), "reportedOn", "2026-10-10")).send();
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asString()).isEqualTo("DATE_OUT_OF_RANGE");
+            assertThat(refused.json().get("field").asString()).isEqualTo("period");
+            assertThat(eventCount()).as("no event appended").isEqualTo(before);
+        }
+        ok(http.post("/api/nrrp/projects/" + projectId + "/expenditure-reports").as(OFFICER, "city-finance").json(Map.of("reportId", "R-near",
+                "period", "2026-Q3", "amount", money("1.00"), "reportedOn", "2026-10-10")).send(), 201);
+    }
 }
