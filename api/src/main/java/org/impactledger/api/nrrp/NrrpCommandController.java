@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ import org.impactledger.core.shared.NrrpPlanId;
 import org.impactledger.core.shared.NrrpProjectId;
 import org.impactledger.projections.nrrp.FindNrrpBankMatches;
 import org.impactledger.projections.nrrp.FindNrrpPayment;
+import org.impactledger.projections.nrrp.NrrpProjection;
+import org.impactledger.projections.rebuild.ProjectionRebuilds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,8 +72,15 @@ public class NrrpCommandController {
     private final RequestContextResolver contexts;
     private final QueryRunner queries;
     private final DateWindows dates;
+    private final ProjectionRebuilds readModels;
+    private final Object matching = new Object();
 
-    public NrrpCommandController(CommandDispatcher dispatcher, RequestContextResolver contexts, QueryRunner queries, DateWindows dates) {
+    private static final String NRRP_READ_MODEL = NrrpProjection.PROCESSING_GROUP;
+    private static final Duration MATCH_WAIT = Duration.ofSeconds(10);
+
+    public NrrpCommandController(CommandDispatcher dispatcher, RequestContextResolver contexts, QueryRunner queries, DateWindows dates,
+                                 ProjectionRebuilds readModels) {
+        this.readModels = readModels;
         this.dispatcher = dispatcher;
         this.contexts = contexts;
         this.queries = queries;
@@ -190,10 +200,17 @@ public class NrrpCommandController {
     public ResponseEntity<Map<String, Object>> match(@PathVariable String statementId, @PathVariable String entryReference,
                                                      @Valid @RequestBody MatchRequest body, HttpServletRequest request) {
         RequestContext context = contexts.resolve(request);
-        FindNrrpPayment.Payment payment = requireKnownPayment(body.paymentEventId(), true);
-        requireUnmatchedElsewhere(statementId, entryReference, payment);
-        Dispatched d = dispatcher.send(new MatchBankEntry(BankStatementId.of(statementId), entryReference, payment.eventId(),
-                payment.currency(), body.reason(), context.principal()), context);
+        Dispatched d;
+        // one manual match at a time, each checked against a reconciliation that has read every event stored
+        // before it (the previous match's included): two matches of one payment from two statements, sent
+        // together, were both recorded, and the report kept only one of them
+        synchronized (matching) {
+            awaitReconciliation();
+            FindNrrpPayment.Payment payment = requireKnownPayment(body.paymentEventId(), true);
+            requireUnmatchedElsewhere(statementId, entryReference, payment);
+            d = dispatcher.send(new MatchBankEntry(BankStatementId.of(statementId), entryReference, payment.eventId(),
+                    payment.currency(), body.reason(), context.principal()), context);
+        }
         return CommandResponse.ok(d, Map.of("statementId", statementId, "entryReference", entryReference, "paymentEventId", body.paymentEventId()));
     }
 
@@ -265,6 +282,14 @@ public class NrrpCommandController {
                         + "; an entry confirms one payment: undo that match first (POST " + entryPath(m) + "/unmatch with paymentEventId "
                         + m.paymentEventId() + " and a reason)");
             }
+        }
+    }
+
+    /** Waits until the NRRP read model has read every event stored so far; a 409 to retry if it lags by more than 10 s. */
+    private void awaitReconciliation() {
+        if (!readModels.awaitProcessed(NRRP_READ_MODEL, readModels.headIndex(), MATCH_WAIT)) {
+            throw new DomainException(ErrorCode.INVALID_STATE, "paymentEventId", "the reconciliation has not yet read the latest events"
+                    + " (read model " + NRRP_READ_MODEL + " is behind), so a manual match cannot be checked against the others now; retry");
         }
     }
 

@@ -681,4 +681,41 @@ class NrrpReconciliationTest extends IntegrationTest {
         ok(http.post("/api/nrrp/projects/" + projectId + "/expenditure-reports").as(OFFICER, "city-finance").json(Map.of("reportId", "R-near",
                 "period", "2026-Q3", "amount", money("1.00"), "reportedOn", "2026-10-10")).send(), 201);
     }
+    @Test
+    void one_payment_matched_by_hand_from_two_statements_at_once_is_matched_once() {
+        Booked b = booked();
+        String o3 = paymentEvent(b, "o-3"); // matched to no entry
+        String other = unique("STMT-RACE");
+        ok(http.post("/api/nrrp/bank-statements").as(OFFICER, "city-finance").body(
+                "statementId;account;currency;entryReference;bookingDate;valueDate;direction;amount;bankReference;remittance\n"
+                        + other + ";IT60X0542811101000000123456;EUR;E-9;2026-10-07;2026-10-07;DBIT;4500.00;;no reference\n", "text/csv").send(), 200);
+        Eventually.within(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(jdbc.sql("select count(*) from nrrp_bank_entry where statement_id = ?").param(other).query(Long.class).single()).isEqualTo(1L);
+            return null;
+        });
+        long before = eventCountFor(b.stmt()) + eventCountFor(other);
+
+        // the tester's case: two officers confirm the same payment at the same moment with entries of two statements
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Http.Response> first = pool.submit(() -> {
+                start.await();
+                return match(b, "E-4", o3, "the first officer");
+            });
+            java.util.concurrent.Future<Http.Response> second = pool.submit(() -> {
+                start.await();
+                return http.post("/api/nrrp/bank-statements/" + other + "/entries/E-9/match").as(OFFICER, "city-finance")
+                        .json(Map.of("paymentEventId", o3, "reason", "the second officer")).send();
+            });
+            List<Integer> statuses = new ArrayList<>(List.of(first.get().status(), second.get().status()));
+            statuses.sort(null);
+            assertThat(statuses).as(first.get().body() + " / " + second.get().body()).containsExactly(200, 409);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(eventCountFor(b.stmt()) + eventCountFor(other)).as("one match recorded").isEqualTo(before + 1);
+    }
 }

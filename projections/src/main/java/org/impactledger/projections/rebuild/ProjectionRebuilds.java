@@ -185,6 +185,36 @@ public class ProjectionRebuilds {
         }
     }
 
+    /** The global index of the newest stored event now ({@code -1} if none). */
+    public long headIndex() {
+        return head();
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the read model has processed every event up to global index
+     * {@code index}. True when it has, or when this node processes no segment of it (there is nothing
+     * here to wait for); false when the time ran out.
+     */
+    public boolean awaitProcessed(String name, long index, java.time.Duration timeout) {
+        StreamingEventProcessor processor = processor(name);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long slowest = ProcessorPositions.slowest(processor);
+            if (slowest == Long.MIN_VALUE || slowest >= index) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     /** True when the read model has processed every event up to the head it was rebuilt towards (or the current head). */
     public boolean caughtUp(String name) {
         StreamingEventProcessor processor = processor(name);
