@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.Paging;
 import org.impactledger.core.shared.PayerId;
 import org.impactledger.projections.report.TimeTravel;
 
@@ -29,12 +30,7 @@ public record ListOutcomePayments(FundId fundId, ContractId contractId, PayerId 
 
     public ListOutcomePayments {
         Objects.requireNonNull(timeTravel, "timeTravel");
-        if (page < 0) {
-            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1) {
-            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
-        }
+        Paging.check(page, size);
         if (after != null && page != 0) {
             throw DomainException.invalid("page", "page cannot be combined with after (the cursor says where the page starts), was " + page);
         }

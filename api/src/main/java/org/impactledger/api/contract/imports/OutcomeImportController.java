@@ -18,6 +18,7 @@ import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.Identifier;
+import org.impactledger.core.shared.Paging;
 import org.impactledger.infra.imports.OutcomeImports.Status;
 import org.impactledger.infra.imports.OutcomeImports.Summary;
 import org.impactledger.infra.imports.OutcomeImports;
@@ -92,7 +93,7 @@ public class OutcomeImportController {
     @Operation(summary = "The contract's outcome imports, newest first, with their counters (running ones show their progress)")
     public Map<String, Object> list(@PathVariable String contractId, @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "50") int size) {
-        requirePaging(page, size);
+        Paging.check(page, size);
         contracts.contract(contractId);
         int capped = Page.cappedSize(size);
         int from = page;
@@ -109,7 +110,7 @@ public class OutcomeImportController {
             + "rejected, and a page of its rejected rows (line, field, code, reason)")
     public Map<String, Object> one(@PathVariable String contractId, @PathVariable String importId, @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "100") int size) {
-        requirePaging(page, size);
+        Paging.check(page, size);
         contracts.contract(contractId);
         Summary summary = imports.find(importId).filter(s -> s.contractId().equals(contractId))
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "importId", "no outcome import " + importId + " of contract " + contractId));
@@ -119,16 +120,6 @@ public class OutcomeImportController {
         answer.put("rejections", Map.of("items", imports.rejections(importId, from, capped), "page", from, "size", capped,
                 "total", summary.rejected()));
         return answer;
-    }
-
-    /** As every other list: a negative page or a size below 1 is bad input (a size above the maximum is capped). */
-    private static void requirePaging(int page, int size) {
-        if (page < 0) {
-            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1) {
-            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
-        }
     }
 
     private Map<String, Object> body(Summary summary) {

@@ -1,7 +1,7 @@
 package org.impactledger.core.contract.query;
 
-import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.Paging;
 import org.impactledger.core.shared.ProviderId;
 
 /**
@@ -16,11 +16,6 @@ public record ListContracts(FundId fundIdOrNull, ProviderId providerIdOrNull, in
     }
 
     public ListContracts {
-        if (page < 0) {
-            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1) {
-            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
-        }
+        Paging.check(page, size);
     }
 }

@@ -2,7 +2,7 @@ package org.impactledger.core.contract.query;
 
 import java.util.Objects;
 import org.impactledger.core.shared.ContractId;
-import org.impactledger.core.shared.DomainException;
+import org.impactledger.core.shared.Paging;
 
 /**
  * One page of a contract's outcomes ordered by outcome date, then outcome id; optionally only those
@@ -12,11 +12,6 @@ import org.impactledger.core.shared.DomainException;
 public record ListOutcomes(ContractId contractId, String statusOrNull, int page, int size) {
     public ListOutcomes {
         Objects.requireNonNull(contractId, "contractId");
-        if (page < 0) {
-            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1) {
-            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
-        }
+        Paging.check(page, size);
     }
 }

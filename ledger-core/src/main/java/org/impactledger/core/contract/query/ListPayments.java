@@ -1,8 +1,8 @@
 package org.impactledger.core.contract.query;
 
 import java.util.Objects;
-import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.Paging;
 import org.impactledger.core.shared.PayerId;
 
 /**
@@ -20,11 +20,6 @@ public record ListPayments(FundId fundId, PayerId payerIdOrNull, int page, int s
 
     public ListPayments {
         Objects.requireNonNull(fundId, "fundId");
-        if (page < 0) {
-            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1) {
-            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
-        }
+        Paging.check(page, size);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.Paging;
 
 /**
  * One page of a fund's double-entry journal: the entries (each with its lines) whose business date
@@ -18,11 +19,6 @@ public record FindJournal(FundId fundId, LocalDate asOf, Instant knownAt, int pa
         if (knownAt == null) {
             throw DomainException.invalid("knownAt", "knownAt is required");
         }
-        if (page < 0) {
-            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1) {
-            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
-        }
+        Paging.check(page, size);
     }
 }

@@ -1,8 +1,8 @@
 package org.impactledger.core.housing.query;
 
 import org.impactledger.core.housing.TurinDistrict;
-import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.FundId;
+import org.impactledger.core.shared.Paging;
 
 /**
  * One page of Homes4All properties ordered by id, optionally only one fund's ({@code fundId}) and
@@ -12,11 +12,6 @@ import org.impactledger.core.shared.FundId;
 public record ListProperties(FundId fundId, String district, int page, int size) {
     public ListProperties {
         district = district == null || district.isBlank() ? null : TurinDistrict.of(district, "district").code();
-        if (page < 0) {
-            throw DomainException.invalid("page", "page must be 0 or more, was " + page);
-        }
-        if (size < 1) {
-            throw DomainException.invalid("size", "size must be 1 or more, was " + size);
-        }
+        Paging.check(page, size);
     }
 }
