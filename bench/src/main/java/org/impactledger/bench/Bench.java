@@ -56,7 +56,7 @@ public final class Bench {
 
     static int run(BenchConfig config) throws IOException {
         BenchContext context = new BenchContext(config, new LedgerClient(config.base(), config.requestTimeout(), BenchTokens.fromEnvironment()), System.err);
-        context.log("load generator: %s", config);
+        context.log("load generator: %s; requests sent with %s", config, context.client().clientName());
         int failures = 0;
         for (String id : config.scenarios()) {
             Supplier<Scenario> scenario = SCENARIOS.get(id.trim());

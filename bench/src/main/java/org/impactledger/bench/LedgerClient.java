@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,8 @@ public final class LedgerClient {
     private final URI base;
     private final Duration timeout;
     private final BenchTokens tokens;
+    /** The small requests' client ({@link PlainHttp}), or {@code null} to send them with the JDK's client (BENCH_HTTP=jdk). */
+    private final PlainHttp plain;
 
     public LedgerClient(URI base, Duration timeout) {
         this(base, timeout, null);
@@ -40,6 +44,12 @@ public final class LedgerClient {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.plain = "jdk".equals(System.getenv("BENCH_HTTP")) ? null : new PlainHttp(base, timeout);
+    }
+
+    /** Which client sends the small requests, for the run's header. */
+    public String clientName() {
+        return plain == null ? "the JDK's HttpClient (BENCH_HTTP=jdk)" : "plain sockets, one keep-alive connection per thread";
     }
 
     static void requireLoopback(URI base) {
@@ -59,6 +69,19 @@ public final class LedgerClient {
 
     /** Sends one command; never throws for HTTP or I/O failures, which come back as a failed {@link Response}. */
     public Response send(Command command) {
+        if (plain != null) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (tokens != null) {
+                headers.put("Authorization", "Bearer " + tokens.tokenFor(command.actor(), command.role()));
+            }
+            if (command.idempotencyKey() != null) {
+                headers.put("Idempotency-Key", command.idempotencyKey());
+            }
+            if (command.json() != null) {
+                headers.put("Content-Type", "application/json");
+            }
+            return plain("POST", command.path(), headers, command.json() == null ? "" : command.json());
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(command.path()))
                 .timeout(timeout);
         if (tokens != null) {
@@ -91,11 +114,31 @@ public final class LedgerClient {
     }
 
     public Response get(String path) {
+        if (plain != null) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (tokens != null) {
+                headers.put("Authorization", "Bearer " + tokens.tokenFor("bench-auditor", "auditor"));
+            }
+            return plain("GET", path, headers, null);
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET();
         if (tokens != null) {
             builder.header("Authorization", "Bearer " + tokens.tokenFor("bench-auditor", "auditor"));
         }
         return exchange(builder.build());
+    }
+
+    private Response plain(String method, String path, Map<String, String> headers, String body) {
+        URI uri = base.resolve(path);
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        try {
+            PlainHttp.Answer answer = plain.exchange(method, target, headers, body);
+            return new Response(answer.status(), answer.body(), null);
+        } catch (java.net.SocketTimeoutException e) {
+            return new Response(-1, null, "HttpTimeoutException");
+        } catch (IOException | RuntimeException e) {
+            return new Response(-1, null, e.getClass().getSimpleName());
+        }
     }
 
     private Response exchange(HttpRequest request) {
