@@ -6,13 +6,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,59 +55,155 @@ public class SdgImpactQueries {
         return fromTotals(query).orElseGet(() -> fromFacts(query));
     }
 
-    /** The report computed from the facts, whatever the question. */
+    /** Rows the driver fetches at a time when it streams the facts (inside the query's transaction). */
+    static final int FETCH_SIZE = 2_000;
+
+    /**
+     * The report computed from the facts, whatever the question, in memory that does not grow with
+     * the number of outcomes: the outcomes are summed per outcome by SQL and streamed in order of
+     * beneficiary, and each line of the report keeps running figures only. An outcome's beneficiary
+     * is counted once per line because all of that beneficiary's outcomes arrive one after the other,
+     * so each line only remembers the last beneficiary it counted. (Collecting every outcome first
+     * took the ledger's heap at 1M events: an {@code asOf} over every fund, bench/RESULTS.md.)
+     */
     SdgImpactReport fromFacts(SdgImpactQuery query) {
         Where where = where(query);
-        List<OutcomeFigures> outcomes = jdbc.sql("""
+        RateCards rateCards = rateCards(where);
+        Tally total = new Tally();
+        Map<Integer, Tally> goalTallies = new TreeMap<>();
+        // goal → target → (metric, currency), each level ordered as printed
+        Map<Integer, Map<SdgTarget, Tally>> targetTallies = new TreeMap<>();
+        Map<SdgTarget, Map<MetricKey, MetricTally>> metricTallies = new HashMap<>();
+        jdbc.sql("""
                         SELECT contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency, sdg_targets,
                             SUM(verified_delta) AS verified, SUM(approved_delta) AS approved, SUM(paid_delta) AS paid
                         FROM sdg_outcome_fact
                         WHERE business_date <= :asOf AND recorded_at <= :knownAt""" + where.sql + """
 
                         GROUP BY contract_id, outcome_id, beneficiary_id, metric_code, outcome_date, currency, sdg_targets
-                        ORDER BY contract_id, outcome_id""")
+                        ORDER BY beneficiary_id NULLS LAST, contract_id, outcome_id""")
                 .params(where.params)
-                .query((rs, row) -> new OutcomeFigures(rs.getString("contract_id"), rs.getString("outcome_id"),
-                        rs.getString("beneficiary_id"), rs.getString("metric_code"), rs.getObject("outcome_date", LocalDate.class),
-                        rs.getString("currency"), rs.getString("sdg_targets"), rs.getBigDecimal("verified"),
-                        rs.getBigDecimal("approved").setScale(2), rs.getBigDecimal("paid").setScale(2)))
-                .list();
-        RateCards rateCards = rateCards(where);
-
-        // goal → target → (metric, currency) → outcomes, each level ordered as printed
-        Map<Integer, Map<SdgTarget, Map<MetricKey, List<OutcomeFigures>>>> tree = new TreeMap<>();
-        for (OutcomeFigures outcome : outcomes) {
-            for (SdgTarget target : rateCards.targetsOf(outcome)) {
-                tree.computeIfAbsent(target.goal(), g -> new TreeMap<>(TARGET_ORDER))
-                        .computeIfAbsent(target, t -> new TreeMap<>())
-                        .computeIfAbsent(new MetricKey(outcome.metricCode(), outcome.currency()), m -> new ArrayList<>())
-                        .add(outcome);
-            }
-        }
-        List<GoalLine> goals = new ArrayList<>();
-        tree.forEach((goalNumber, targets) -> {
-            List<TargetLine> targetLines = new ArrayList<>();
-            Map<String, OutcomeFigures> goalOutcomes = new LinkedHashMap<>();
-            targets.forEach((target, metrics) -> {
-                List<MetricLine> metricLines = new ArrayList<>();
-                Map<String, OutcomeFigures> targetOutcomes = new LinkedHashMap<>();
-                metrics.forEach((metric, figures) -> {
-                    metricLines.add(metricLine(metric, figures));
-                    figures.forEach(o -> targetOutcomes.put(o.key(), o));
+                .withFetchSize(FETCH_SIZE)
+                .query(rs -> {
+                    OutcomeFigures outcome = new OutcomeFigures(rs.getString("contract_id"), rs.getString("outcome_id"),
+                            rs.getString("beneficiary_id"), rs.getString("metric_code"), rs.getObject("outcome_date", LocalDate.class),
+                            rs.getString("currency"), rs.getString("sdg_targets"), rs.getBigDecimal("verified"),
+                            rs.getBigDecimal("approved").setScale(2), rs.getBigDecimal("paid").setScale(2));
+                    total.add(outcome);
+                    Set<Integer> goals = new HashSet<>();
+                    for (SdgTarget target : rateCards.targetsOf(outcome)) {
+                        goals.add(target.goal());
+                        targetTallies.computeIfAbsent(target.goal(), g -> new TreeMap<>(TARGET_ORDER))
+                                .computeIfAbsent(target, t -> new Tally()).add(outcome);
+                        metricTallies.computeIfAbsent(target, t -> new TreeMap<>())
+                                .computeIfAbsent(new MetricKey(outcome.metricCode(), outcome.currency()), m -> new MetricTally())
+                                .add(outcome);
+                    }
+                    // an outcome attributed to two targets of one goal counts once for the goal
+                    goals.forEach(goal -> goalTallies.computeIfAbsent(goal, g -> new Tally()).add(outcome));
                 });
-                goalOutcomes.putAll(targetOutcomes);
-                Summary summary = summary(targetOutcomes.values());
-                targetLines.add(new TargetLine(target.code(), target.label(), summary.verifiedOutcomes(), summary.beneficiaries(),
-                        summary.money(), metricLines));
+
+        List<GoalLine> goals = new ArrayList<>();
+        targetTallies.forEach((goalNumber, targets) -> {
+            List<TargetLine> targetLines = new ArrayList<>();
+            targets.forEach((target, tally) -> {
+                List<MetricLine> metricLines = new ArrayList<>();
+                metricTallies.get(target).forEach((metric, figures) -> metricLines.add(figures.line(metric)));
+                targetLines.add(new TargetLine(target.code(), target.label(), tally.verified, tally.beneficiaries.count, tally.money(),
+                        metricLines));
             });
-            Summary summary = summary(goalOutcomes.values());
-            goals.add(new GoalLine(goalNumber, SdgGoal.of(goalNumber, "goal").label(), summary.verifiedOutcomes(), summary.beneficiaries(),
-                    summary.money(), targetLines));
+            Tally goal = goalTallies.get(goalNumber);
+            goals.add(new GoalLine(goalNumber, SdgGoal.of(goalNumber, "goal").label(), goal.verified, goal.beneficiaries.count, goal.money(),
+                    targetLines));
         });
-        Summary all = summary(outcomes);
         TimeTravel time = query.timeTravel();
         return new SdgImpactReport(filters(query), time.asOf(), time.knownAt(), SdgImpactReport.ATTRIBUTION,
-                new Totals(all.verifiedOutcomes(), all.beneficiaries(), all.money()), goals);
+                new Totals(total.verified, total.beneficiaries.count, total.money()), goals);
+    }
+
+    /**
+     * Distinct beneficiaries of verified outcomes seen in beneficiary order: a beneficiary is counted
+     * when it differs from the last one counted. Outcomes without a beneficiary (exchange) add none.
+     */
+    private static final class DistinctInOrder {
+        private String last;
+        private long count;
+
+        void see(OutcomeFigures outcome) {
+            String beneficiary = outcome.beneficiaryId();
+            if (outcome.isVerified() && beneficiary != null && !beneficiary.equals(last)) {
+                last = beneficiary;
+                count++;
+            }
+        }
+    }
+
+    /**
+     * The running figures of a total, goal or target line: verified outcomes, their distinct
+     * beneficiaries, and per currency the approved and paid amounts and the verified outcomes in that
+     * currency (cost per verified outcome = paid ÷ those). Outcomes without a currency (housing,
+     * exchange: no outcome payment) count, but add no money line.
+     */
+    private static final class Tally {
+        private long verified;
+        private final DistinctInOrder beneficiaries = new DistinctInOrder();
+        private final Map<String, Money> money = new TreeMap<>();
+
+        void add(OutcomeFigures outcome) {
+            if (outcome.isVerified()) {
+                verified++;
+            }
+            beneficiaries.see(outcome);
+            if (outcome.currency() != null) {
+                money.computeIfAbsent(outcome.currency(), c -> new Money()).add(outcome);
+            }
+        }
+
+        List<Amounts> money() {
+            List<Amounts> lines = new ArrayList<>();
+            money.forEach((currency, m) -> lines.add(new Amounts(currency, m.approved, m.paid, Amount.per(m.paid, BigDecimal.valueOf(m.verified)))));
+            return lines;
+        }
+    }
+
+    private static final class Money {
+        private BigDecimal approved = Amount.ZERO;
+        private BigDecimal paid = Amount.ZERO;
+        private long verified;
+
+        void add(OutcomeFigures outcome) {
+            approved = approved.add(outcome.approved());
+            paid = paid.add(outcome.paid());
+            if (outcome.isVerified()) {
+                verified++;
+            }
+        }
+    }
+
+    /** The running figures of one (metric, currency) line under a target; the cost there is paid ÷ verified quantity. */
+    private static final class MetricTally {
+        private long verified;
+        private BigDecimal quantity = BigDecimal.ZERO;
+        private BigDecimal approved = Amount.ZERO;
+        private BigDecimal paid = Amount.ZERO;
+        private final DistinctInOrder beneficiaries = new DistinctInOrder();
+
+        void add(OutcomeFigures outcome) {
+            if (outcome.isVerified()) {
+                verified++;
+                quantity = quantity.add(outcome.verified());
+            }
+            approved = approved.add(outcome.approved());
+            paid = paid.add(outcome.paid());
+            beneficiaries.see(outcome);
+        }
+
+        MetricLine line(MetricKey metric) {
+            // no currency: no outcome payment (housing, exchange), so no money figures and no cost either
+            boolean money = metric.currency() != null;
+            return new MetricLine(metric.metricCode(), metric.currency(), verified, plain(quantity), beneficiaries.count, money ? approved : null,
+                    money ? paid : null, money ? Amount.per(paid, quantity) : null);
+        }
     }
 
     /**
@@ -204,39 +299,6 @@ public class SdgImpactQueries {
         }
     }
 
-    private static MetricLine metricLine(MetricKey metric, List<OutcomeFigures> figures) {
-        List<OutcomeFigures> verified = figures.stream().filter(OutcomeFigures::isVerified).toList();
-        BigDecimal quantity = verified.stream().map(OutcomeFigures::verified).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal approved = figures.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
-        BigDecimal paid = figures.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
-        long beneficiaries = verified.stream().map(OutcomeFigures::beneficiaryId).filter(Objects::nonNull).distinct().count();
-        // no currency: no outcome payment (housing, exchange), so no money figures and no cost either
-        boolean money = metric.currency() != null;
-        return new MetricLine(metric.metricCode(), metric.currency(), verified.size(), plain(quantity), beneficiaries, money ? approved : null,
-                money ? paid : null, money ? Amount.per(paid, quantity) : null);
-    }
-
-    /**
-     * Counts and money over distinct outcomes; cost per verified outcome is paid ÷ verified outcomes of that currency.
-     * Outcomes without a currency (housing, exchange: no outcome payment) count, but add no money line; outcomes without a
-     * beneficiary (exchange) add no beneficiary.
-     */
-    private static Summary summary(Collection<OutcomeFigures> outcomes) {
-        long verified = outcomes.stream().filter(OutcomeFigures::isVerified).count();
-        long beneficiaries = outcomes.stream().filter(OutcomeFigures::isVerified).map(OutcomeFigures::beneficiaryId)
-                .filter(Objects::nonNull).distinct().count();
-        Map<String, List<OutcomeFigures>> byCurrency = outcomes.stream().filter(o -> o.currency() != null)
-                .collect(Collectors.groupingBy(OutcomeFigures::currency, TreeMap::new, Collectors.toList()));
-        List<Amounts> money = new ArrayList<>();
-        byCurrency.forEach((currency, list) -> {
-            BigDecimal approved = list.stream().map(OutcomeFigures::approved).reduce(Amount.ZERO, BigDecimal::add);
-            BigDecimal paid = list.stream().map(OutcomeFigures::paid).reduce(Amount.ZERO, BigDecimal::add);
-            long verifiedInCurrency = list.stream().filter(OutcomeFigures::isVerified).count();
-            money.add(new Amounts(currency, approved, paid, Amount.per(paid, BigDecimal.valueOf(verifiedInCurrency))));
-        });
-        return new Summary(verified, beneficiaries, money);
-    }
-
     private RateCards rateCards(Where where) {
         Map<String, List<RateCardRow>> rows = new HashMap<>();
         jdbc.sql("""
@@ -302,9 +364,6 @@ public class SdgImpactQueries {
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    private record Summary(long verifiedOutcomes, long beneficiaries, List<Amounts> money) {
-    }
-
     private record MetricKey(String metricCode, String currency) implements Comparable<MetricKey> {
         @Override
         public int compareTo(MetricKey other) {
@@ -316,10 +375,6 @@ public class SdgImpactQueries {
     /** One outcome's facts summed up; {@code sdgTargets} set (comma-separated) for outcomes whose targets are fixed on the fact. */
     private record OutcomeFigures(String contractId, String outcomeId, String beneficiaryId, String metricCode, LocalDate outcomeDate,
                                   String currency, String sdgTargets, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
-        String key() {
-            return contractId + '\u0000' + outcomeId;
-        }
-
         boolean isVerified() {
             return verified.signum() > 0;
         }
