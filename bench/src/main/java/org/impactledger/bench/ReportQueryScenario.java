@@ -59,7 +59,34 @@ public final class ReportQueryScenario implements Scenario {
         e.put("fund state", r -> "api/funds/" + ids.fund(r));
         e.put("contract state", r -> "api/contracts/" + ids.contract(r));
         e.put("outcomes list (page of 25)", r -> "api/contracts/" + ids.contract(r) + "/outcomes?page=" + r.nextInt(4) + "&size=25");
+        // an auditor's questions about the past: answered from the recorded facts, not from the running totals
+        e.put("fund performance (as of a past date)", r -> "api/reports/fund-performance/" + ids.fund(r) + "?asOf=" + pastDate(r));
+        e.put("investor performance", r -> {
+            String fund = ids.fund(r);
+            return "api/reports/fund-performance/" + fund + "/investors/" + investorOf(fund, r);
+        });
+        e.put("SDG impact (all, as of a past date)", r -> "api/reports/sdg-impact?asOf=" + pastDate(r));
+        e.put("SDG impact (one fund, as of a past date)", r -> "api/reports/sdg-impact?fundId=" + ids.fund(r) + "&asOf=" + pastDate(r));
+        e.put("outcome-payment audit (fund, as of a past date)",
+                r -> "api/reports/outcome-payments?fundId=" + ids.fund(r) + "&asOf=" + pastDate(r) + "&page=0&size=50");
+        e.put("outcome-payment audit (all, as of a past date)", r -> "api/reports/outcome-payments?asOf=" + pastDate(r) + "&page=" + r.nextInt(20)
+                + "&size=50");
+        e.put("trial balance (as of a past date)", r -> "api/funds/" + ids.fund(r) + "/trial-balance?asOf=" + pastDate(r));
+        e.put("journal (page of 50)", r -> "api/funds/" + ids.fund(r) + "/journal?page=" + r.nextInt(20) + "&size=50");
+        e.put("fund payments list (page of 50)", r -> "api/funds/" + ids.fund(r) + "/payments?page=" + r.nextInt(10) + "&size=50");
         return e;
+    }
+
+    /** A day within the seeded history (bench/seed: 2024-01-15 to 2026-10-31). */
+    static String pastDate(SplittableRandom r) {
+        return java.time.LocalDate.of(2024, 6, 1).plusDays(r.nextInt(850)).toString();
+    }
+
+    /** One of the three investors bench/seed commits to fund {@code bench-fund-<p>}: {@code bench-investor-<p % 40>-<1..3>}. */
+    static String investorOf(String fund, SplittableRandom r) {
+        String number = fund.substring(fund.lastIndexOf('-') + 1);
+        int p = number.matches("[0-9]{1,6}") ? Integer.parseInt(number) : 0;
+        return "bench-investor-" + (p % 40) + "-" + (1 + r.nextInt(3));
     }
 
     @Override
