@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.impactledger.api.web.QueryRunner;
 import org.impactledger.projections.nrrp.NrrpReconciliationCsv;
+import org.impactledger.projections.nrrp.NrrpReconciliationExports;
 import org.impactledger.projections.nrrp.NrrpReconciliationPage;
 import org.impactledger.projections.nrrp.NrrpReconciliationPageQuery;
 import org.impactledger.projections.nrrp.NrrpReconciliationQuery;
@@ -38,10 +39,12 @@ public class NrrpReconciliationReportController {
 
     private final QueryRunner queries;
     private final Clock clock;
+    private final NrrpReconciliationExports exports;
 
-    public NrrpReconciliationReportController(QueryRunner queries, Clock clock) {
+    public NrrpReconciliationReportController(QueryRunner queries, Clock clock, NrrpReconciliationExports exports) {
         this.queries = queries;
         this.clock = clock;
+        this.exports = exports;
     }
 
     @GetMapping("/nrrp-reconciliation")
@@ -67,16 +70,19 @@ public class NrrpReconciliationReportController {
             TimeTravel time = TimeTravel.parse(asOf, knownAt, clock);
             boolean latest = (asOf == null || asOf.isBlank()) && (knownAt == null || knownAt.isBlank());
             NrrpReconciliationQuery query = NrrpReconciliationQuery.parse(cup, measure, time).latest(latest);
-            NrrpReconciliationReport report = queries.one(query, NrrpReconciliationReport.class, "NRRP reconciliation", "-");
-            // written straight to the response, row by row (chunked), rather than built as one string first
-            response.setStatus(200);
-            response.setContentType(ReportFormat.TEXT_CSV.toString());
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"nrrp-reconciliation.csv\"");
-            response.setHeader("X-As-Of", report.asOf() == null ? "" : report.asOf().toString());
-            response.setHeader("X-Known-At", report.knownAt().toString());
-            Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-            NrrpReconciliationCsv.write(report, writer);
-            writer.flush();
+            // the whole reconciliation is held from this read to the last row written: a bounded number at once (503 when busy)
+            exports.run(() -> {
+                NrrpReconciliationReport report = queries.one(query, NrrpReconciliationReport.class, "NRRP reconciliation", "-");
+                // written straight to the response, row by row (chunked), rather than built as one string first
+                response.setStatus(200);
+                response.setContentType(ReportFormat.TEXT_CSV.toString());
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"nrrp-reconciliation.csv\"");
+                response.setHeader("X-As-Of", report.asOf() == null ? "" : report.asOf().toString());
+                response.setHeader("X-Known-At", report.knownAt().toString());
+                Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+                NrrpReconciliationCsv.write(report, writer);
+                writer.flush();
+            });
             return null;
         }
         NrrpReconciliationPageQuery query = NrrpReconciliationPageQuery.parse(cup, measure, asOf, knownAt, limit, after, matchesAfter, clock);

@@ -16,6 +16,12 @@ public class NrrpReconciliationBusyException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** Busy for another reason than computing (a CSV export holding the reconciliation: {@link NrrpReconciliationExports}). */
+    public NrrpReconciliationBusyException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfter = retryAfter;
+    }
+
     /** When to ask again: about as long as a computation takes. */
     public Duration retryAfter() {
         return retryAfter;

@@ -27,6 +27,11 @@ public class NrrpReconciliationConfiguration {
     }
 
     @Bean
+    public NrrpReconciliationExports nrrpReconciliationExports(NrrpReconciliationProperties properties) {
+        return new NrrpReconciliationExports(properties.concurrentComputations(), properties.computationWait());
+    }
+
+    @Bean
     public NrrpReconciliationStore nrrpReconciliationStore(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         return new NrrpReconciliationStore(jdbc, template, transactionManager);
     }

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        how often a node checks whether the nrrp read model has changed; the default
  *                        answer is at most about this much (plus one computation) behind the read model
  * @param concurrentComputations how many computations of the whole reconciliation (a refresh, a time-travel
- *                        question, a CSV export) may run at once on a node; each holds its facts in memory
+ *                        question, a CSV export) may run at once on a node; each holds its facts in memory;
+ *                        and, apart from those, how many CSV exports may hold a whole reconciliation while
+ *                        they write it ({@link NrrpReconciliationExports})
  * @param computationWait how long a question waits for one of those before it is answered 503 (busy)
  */
 @ConfigurationProperties("ledger.nrrp.reconciliation")

@@ -1,0 +1,58 @@
+package org.impactledger.projections.nrrp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounds how many whole NRRP reconciliations are held in memory for a CSV export at once on this
+ * node. An export holds every line, discrepancy and target of the reconciliation from the moment it
+ * is read until its last row is written: at 1M events about 144,000 discrepancies. Four such exports
+ * at once took the ledger's 256 MB heap (bench/RESULTS.md, twelfth session), although the reconciler's
+ * permits bound its computations. So an export holds one of these permits (as many as
+ * {@code ledger.nrrp.reconciliation.concurrent-computations}) while it is read and written, and waits
+ * for one at most {@code computation-wait}, else {@link NrrpReconciliationBusyException} (503).
+ */
+public final class NrrpReconciliationExports {
+
+    /** The export's work: read the reconciliation and write it out. */
+    @FunctionalInterface
+    public interface Export {
+        void run() throws IOException;
+    }
+
+    private final int permits;
+    private final Semaphore exports;
+    private final Duration wait;
+
+    public NrrpReconciliationExports(int permits, Duration wait) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be at least 1, was " + permits);
+        }
+        this.permits = permits;
+        this.exports = new Semaphore(permits, true);
+        this.wait = wait;
+    }
+
+    /** Runs the export holding a permit (first come, first served); busy when none is free within the wait. */
+    public void run(Export export) throws IOException {
+        boolean permitted;
+        try {
+            permitted = exports.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to export the NRRP reconciliation", e);
+        }
+        if (!permitted) {
+            throw new NrrpReconciliationBusyException("the NRRP reconciliation is being exported by "
+                    + (permits == 1 ? "another request" : permits + " other requests") + " and none finished within " + wait.toSeconds()
+                    + " s; ask again later", Duration.ofSeconds(Math.max(5, Math.min(60, wait.toSeconds()))));
+        }
+        try {
+            export.run();
+        } finally {
+            exports.release();
+        }
+    }
+}
