@@ -69,13 +69,8 @@ final class HousingFacts {
     private final Map<String, Charge> charges = new LinkedHashMap<>();
     private final Map<String, Collection> collections = new LinkedHashMap<>();
 
-    static HousingFacts of(List<Row> rows) {
-        HousingFacts facts = new HousingFacts();
-        rows.forEach(facts::apply);
-        return facts;
-    }
-
-    private void apply(Row f) {
+    /** Takes the next fact, in the order of each property's stream. */
+    void apply(Row f) {
         String lease = f.propertyId() + "/" + f.leaseId();
         String month = lease + "/" + f.period();
         String collection = f.propertyId() + "/" + f.collectionId();

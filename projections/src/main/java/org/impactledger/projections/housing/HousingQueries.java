@@ -18,6 +18,7 @@ import org.impactledger.core.housing.query.FindProperty;
 import org.impactledger.core.housing.query.ListProperties;
 import org.impactledger.projections.state.Page;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -145,6 +146,9 @@ public class HousingQueries {
      * every cancelled charge known by then (a correction counts whatever its date), of the
      * selected fund and district, in the order of each property's stream.
      */
+    /** Facts the driver fetches at a time for the report. */
+    static final int FETCH_SIZE = 2_000;
+
     @QueryHandler
     public HousingReport handle(FindHousingReport query) {
         StringBuilder sql = new StringBuilder("""
@@ -162,15 +166,18 @@ public class HousingQueries {
             params.put("district", query.district());
         }
         sql.append(" ORDER BY property_id, seq");
-        List<HousingFacts.Row> rows = jdbc.sql(sql.toString())
+        // folded row by row as the driver fetches them (in the query's transaction), not collected first: the facts grow
+        // with every rent month and collection of every unit
+        HousingFacts facts = new HousingFacts();
+        jdbc.sql(sql.toString())
                 .params(params)
-                .query((rs, row) -> new HousingFacts.Row(rs.getString("property_id"), rs.getString("district"), rs.getString("currency"),
+                .withFetchSize(FETCH_SIZE)
+                .query((RowCallbackHandler) rs -> facts.apply(new HousingFacts.Row(rs.getString("property_id"), rs.getString("district"), rs.getString("currency"),
                         rs.getString("event_type"), date(rs, "business_date"), rs.getString("lease_id"), rs.getString("household_id"),
                         rs.getString("period"), rs.getString("collection_id"), money(rs, "amount"), money(rs, "market_rent"),
-                        rs.getString("end_reason"), rs.getObject("units", Integer.class)))
-                .list();
+                        rs.getString("end_reason"), rs.getObject("units", Integer.class))));
         return new HousingReport(query.fundId() == null ? null : query.fundId().value(), query.district(), query.asOf(), query.knownAt(),
-                HousingFacts.of(rows).sections(query.asOf()));
+                facts.sections(query.asOf()));
     }
 
     /** A floor area in canonical form (the column keeps two decimals: 65.00 comes back as 65, 48.50 as 48.5). */
