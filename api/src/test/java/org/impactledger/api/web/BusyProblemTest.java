@@ -15,7 +15,9 @@ class BusyProblemTest {
     @Test
     void a_reconciliation_refused_as_busy_is_a_503_with_retry_after() {
         ResponseEntity<ProblemDetail> answer = new ProblemHandling()
-                .reconciliationBusy(new NrrpReconciliationBusyException(1, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+                .reconciliationBusy(new NrrpReconciliationBusyException(
+                        "the NRRP reconciliation is being computed by another request and none finished within 30 s; ask again later",
+                        Duration.ofSeconds(30)));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");

@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.impactledger.core.nrrp.BankEntry;
@@ -63,9 +61,7 @@ public class NrrpReconciler {
     private static final Instant EVERYTHING_RECORDED = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JdbcClient jdbc;
-    private final int permits;
-    private final Semaphore computations;
-    private final Duration wait;
+    private final NrrpPermits computations;
 
     /** One computation at a time; a question waits up to 30 s for it. */
     public NrrpReconciler(JdbcClient jdbc) {
@@ -79,13 +75,8 @@ public class NrrpReconciler {
      * @param wait    how long a question waits for a permit before it is refused as busy
      */
     public NrrpReconciler(JdbcClient jdbc, int permits, Duration wait) {
-        if (permits < 1) {
-            throw new IllegalArgumentException("permits must be at least 1, was " + permits);
-        }
         this.jdbc = jdbc;
-        this.permits = permits;
-        this.computations = new Semaphore(permits, true);
-        this.wait = wait;
+        this.computations = new NrrpPermits(permits, wait, "computed");
     }
 
     record Fact(String eventId, String type, String projectId, String cup, String measure, BigDecimal amount, String currency,
@@ -117,21 +108,7 @@ public class NrrpReconciler {
 
     /** Runs the work holding one of the permits (the way every computation runs). */
     <T> T withPermit(Supplier<T> work) {
-        boolean permitted;
-        try {
-            permitted = computations.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to compute the NRRP reconciliation", e);
-        }
-        if (!permitted) {
-            throw new NrrpReconciliationBusyException(permits, wait, Duration.ofSeconds(Math.max(5, Math.min(60, wait.toSeconds()))));
-        }
-        try {
-            return work.get();
-        } finally {
-            computations.release();
-        }
+        return computations.hold(work::get);
     }
 
     /**

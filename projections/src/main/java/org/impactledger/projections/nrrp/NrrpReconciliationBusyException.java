@@ -3,26 +3,21 @@ package org.impactledger.projections.nrrp;
 import java.time.Duration;
 
 /**
- * Every permit to compute the NRRP reconciliation stayed taken for as long as a question may wait
- * ({@link NrrpReconciler}): the client should ask again later ({@code 503} with {@code Retry-After}).
+ * Every permit to hold the whole NRRP reconciliation (to compute it, {@link NrrpReconciler}, or to
+ * export it, {@link NrrpReconciliationExports}) stayed taken for as long as a question may wait: the
+ * client should ask again later ({@code 503} with {@code Retry-After}).
  */
 public class NrrpReconciliationBusyException extends RuntimeException {
 
     private final Duration retryAfter;
 
-    public NrrpReconciliationBusyException(int permits, Duration waited, Duration retryAfter) {
-        super("the NRRP reconciliation is being computed by " + (permits == 1 ? "another request" : permits + " other requests")
-                + " and none finished within " + waited.toSeconds() + " s; ask again later");
-        this.retryAfter = retryAfter;
-    }
-
-    /** Busy for another reason than computing (a CSV export holding the reconciliation: {@link NrrpReconciliationExports}). */
+    /** @param retryAfter when to ask again: about as long as the work holding the permits takes */
     public NrrpReconciliationBusyException(String message, Duration retryAfter) {
         super(message);
         this.retryAfter = retryAfter;
     }
 
-    /** When to ask again: about as long as a computation takes. */
+    /** When to ask again. */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -2,8 +2,6 @@ package org.impactledger.projections.nrrp;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds how many whole NRRP reconciliations are held in memory for a CSV export at once on this
@@ -22,37 +20,17 @@ public final class NrrpReconciliationExports {
         void run() throws IOException;
     }
 
-    private final int permits;
-    private final Semaphore exports;
-    private final Duration wait;
+    private final NrrpPermits permits;
 
     public NrrpReconciliationExports(int permits, Duration wait) {
-        if (permits < 1) {
-            throw new IllegalArgumentException("permits must be at least 1, was " + permits);
-        }
-        this.permits = permits;
-        this.exports = new Semaphore(permits, true);
-        this.wait = wait;
+        this.permits = new NrrpPermits(permits, wait, "exported");
     }
 
     /** Runs the export holding a permit (first come, first served); busy when none is free within the wait. */
     public void run(Export export) throws IOException {
-        boolean permitted;
-        try {
-            permitted = exports.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to export the NRRP reconciliation", e);
-        }
-        if (!permitted) {
-            throw new NrrpReconciliationBusyException("the NRRP reconciliation is being exported by "
-                    + (permits == 1 ? "another request" : permits + " other requests") + " and none finished within " + wait.toSeconds()
-                    + " s; ask again later", Duration.ofSeconds(Math.max(5, Math.min(60, wait.toSeconds()))));
-        }
-        try {
+        permits.hold(() -> {
             export.run();
-        } finally {
-            exports.release();
-        }
+            return null;
+        });
     }
 }
