@@ -96,6 +96,8 @@ public class Contract {
     private LocalDate closedOn;
     /** Derived from {@link #outcomes}; see {@link #claimsHeld()}. */
     private transient Map<String, List<String>> claimsHeld;
+    /** Derived from {@link #outcomes}; see {@link #approvedTotal()}. */
+    private transient Money heldTotal;
     /** Values repeated across outcomes (metric codes, periods, principals, dates, quantities), one instance each; see {@link #shared}. */
     private transient Map<Object, Object> sharedValues;
 
@@ -453,12 +455,20 @@ public class Contract {
         return amountFor(entryInForce(outcome).unitPrice(), outcome.verifiedQuantity());
     }
 
-    /** Sum of the approved and paid amounts: what counts against the cap. */
+    /**
+     * Sum of the approved and paid amounts: what counts against the cap. Derived from
+     * {@link #outcomes} and, like {@link #claimsHeld()}, not part of the snapshot: summed on first
+     * use, then kept by {@link #replace}. Summing every outcome at each approval made approving the
+     * outcomes of a large contract quadratic (bench/RESULTS.md, thirteenth session).
+     */
     public Money approvedTotal() {
-        return outcomes.values().stream()
-                .filter(o -> o.status().holdsPayment())
-                .map(OutcomeState::approvedAmount)
-                .reduce(Money.zero(cap.currency()), Money::plus);
+        if (heldTotal == null) {
+            heldTotal = outcomes.values().stream()
+                    .filter(o -> o.status().holdsPayment())
+                    .map(OutcomeState::approvedAmount)
+                    .reduce(Money.zero(cap.currency()), Money::plus);
+        }
+        return heldTotal;
     }
 
     /** The rate card entry that prices {@code metricCode} at {@code date}, if the metric is priced then. */
@@ -551,6 +561,7 @@ public class Contract {
         rateCardVersions = new ArrayList<>();
         rateCardVersions.add(new RateCardVersion(null, event.startDate(), event.rateCard()));
         outcomes = new LinkedHashMap<>();
+        heldTotal = null;
         closed = false;
         closedOn = null;
     }
@@ -568,7 +579,7 @@ public class Contract {
 
     @EventSourcingHandler
     void on(OutcomeReported event) {
-        outcomes.put(event.outcomeId().value(), new OutcomeState(event.outcomeId(), event.beneficiaryId(), shared(event.metricCode()),
+        replace(event.outcomeId(), new OutcomeState(event.outcomeId(), event.beneficiaryId(), shared(event.metricCode()),
                 shared(event.period()), shared(event.outcomeDate()), shared(event.quantity()), shared(event.reportedBy()),
                 OutcomeStatus.REPORTED, null, null, null, null, null, null));
     }
@@ -634,8 +645,17 @@ public class Contract {
         return value;
     }
 
+    /** The only way an outcome's state changes, so that {@link #heldTotal} follows it once it is summed. */
     private void replace(OutcomeId outcomeId, OutcomeState state) {
-        outcomes.put(outcomeId.value(), state);
+        OutcomeState before = outcomes.put(outcomeId.value(), state);
+        if (heldTotal != null) {
+            if (before != null && before.status().holdsPayment()) {
+                heldTotal = heldTotal.minus(before.approvedAmount());
+            }
+            if (state.status().holdsPayment()) {
+                heldTotal = heldTotal.plus(state.approvedAmount());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- guards

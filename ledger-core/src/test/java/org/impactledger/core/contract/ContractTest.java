@@ -49,6 +49,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.impactledger.core.contract.ContractTestData.OutcomeSpec;
 import org.impactledger.core.contract.command.SignContract;
+import org.impactledger.core.contract.event.ContractSigned;
+import org.impactledger.core.contract.event.OutcomeReported;
+import org.impactledger.core.contract.event.OutcomeVerified;
+import org.impactledger.core.contract.event.OutcomePaymentApproved;
+import org.impactledger.core.contract.event.OutcomePaymentExecuted;
+import org.impactledger.core.contract.event.OutcomePaymentReversed;
+import org.impactledger.core.contract.event.OutcomeWithdrawn;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.Money;
@@ -753,6 +760,59 @@ class ContractTest {
     class Approving {
 
         private final OutcomeSpec outcome = outcome("O-1").quantity("2");
+
+        @Test
+        void keeps_the_approved_total_once_summed_through_approvals_payments_reversals_and_withdrawals() {
+            OutcomeSpec first = outcome("O-1");
+            OutcomeSpec second = outcome("O-2").beneficiary("BEN-0002");
+            OutcomeSpec third = outcome("O-3").beneficiary("BEN-0003");
+            List<Object> history = new ArrayList<>(List.of(contractSigned(), first.reported(), second.reported(), third.reported(),
+                    first.verified(), second.verified(), third.verified()));
+            Contract contract = replayed(history);
+            assertThat(contract.approvedTotal()).isEqualTo(eur("0.00")); // summed here, then kept by the handlers
+
+            Object[][] steps = {
+                    {first.approved(), "1500.00"},
+                    {second.approved(), "3000.00"},
+                    {first.executed(eur("1500.00"), "TRN-1", date("2025-06-01")), "3000.00"},
+                    {first.reversed(eur("1500.00"), true, "paid twice", date("2025-06-02")), "1500.00"},
+                    {third.withdrawn("reported in error"), "1500.00"},
+                    {first.approved(), "3000.00"},
+                    {second.reversed(eur("1500.00"), false, "wrong beneficiary", date("2025-06-03")), "1500.00"}};
+            for (Object[] step : steps) {
+                apply(contract, step[0]);
+                history.add(step[0]);
+                assertThat(contract.approvedTotal()).as("after %s", step[0].getClass().getSimpleName()).isEqualTo(eur((String) step[1]))
+                        // the same as summing every outcome of a contract loaded from the same events
+                        .isEqualTo(replayed(history).approvedTotal());
+            }
+        }
+
+        private Contract replayed(List<Object> events) {
+            Contract contract = new Contract();
+            events.forEach(event -> apply(contract, event));
+            return contract;
+        }
+
+        private void apply(Contract contract, Object event) {
+            if (event instanceof ContractSigned e) {
+                contract.on(e);
+            } else if (event instanceof OutcomeReported e) {
+                contract.on(e);
+            } else if (event instanceof OutcomeVerified e) {
+                contract.on(e);
+            } else if (event instanceof OutcomePaymentApproved e) {
+                contract.on(e);
+            } else if (event instanceof OutcomePaymentExecuted e) {
+                contract.on(e);
+            } else if (event instanceof OutcomePaymentReversed e) {
+                contract.on(e);
+            } else if (event instanceof OutcomeWithdrawn e) {
+                contract.on(e);
+            } else {
+                throw new IllegalArgumentException(event.toString());
+            }
+        }
 
         @Test
         void approves_verified_quantity_times_unit_price_after_reserving_it_on_the_payer_budget() {
