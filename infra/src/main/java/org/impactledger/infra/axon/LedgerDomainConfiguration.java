@@ -137,10 +137,14 @@ public class LedgerDomainConfiguration {
         };
     }
 
+    /** Which aggregate a command targets, found once per command class (Axon's default searches on every command). */
+    private static final CachingCommandTargetResolver TARGET_RESOLVER = new CachingCommandTargetResolver();
+
     /** @param maxSnapshotStreamLength no snapshot of a longer stream ({@code Long.MAX_VALUE}: no limit) */
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerAxonProperties properties, long maxSnapshotStreamLength) {
         Cache cache = properties.isAggregateCache() ? new RecentAggregatesCache(properties.getAggregateCacheStrongSize()) : NoCache.INSTANCE;
         return AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> TARGET_RESOLVER)
                 .configureCache(c -> cache)
                 .configureAggregateFactory(c -> new AggregateTypeGuard<>(model(c, type)))
                 .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold(), maxSnapshotStreamLength));
