@@ -157,6 +157,12 @@ public class Instrument {
     private Map<String, Offering> offerings = new HashMap<>();
     /** Every order ever placed, by order id (so that order ids stay unique). */
     private Map<String, OrderState> orders = new HashMap<>();
+    /**
+     * The open ones among {@link #orders}: derived, so not part of the snapshot ({@code transient}).
+     * Built on first use and then kept by {@link #putOrder}, so that matching an order looks at the
+     * book, not at every order the instrument ever had.
+     */
+    private transient Map<String, OrderState> open;
     private long orderSequence;
     private long tradeCount;
     /** Income payment id → total paid. */
@@ -429,8 +435,7 @@ public class Instrument {
 
     /** Resting orders, in time priority (sequence) order. */
     public List<OrderState> openOrders() {
-        return orders.values().stream()
-                .filter(o -> o.status() == OrderStatus.OPEN)
+        return open().values().stream()
                 .sorted(Comparator.comparingLong(OrderState::sequence))
                 .toList();
     }
@@ -456,6 +461,7 @@ public class Instrument {
         register = new HashMap<>();
         offerings = new HashMap<>();
         orders = new HashMap<>();
+        open = null;
         incomePayments = new HashMap<>();
     }
 
@@ -501,7 +507,7 @@ public class Instrument {
 
     @EventSourcingHandler
     void on(OrderPlaced event) {
-        orders.put(event.orderId().value(), new OrderState(event.orderId(), event.investorId(), event.side(), event.quantity(), event.quantity(),
+        putOrder(new OrderState(event.orderId(), event.investorId(), event.side(), event.quantity(), event.quantity(),
                 event.limitPrice(), event.sequence(), event.placedOn(), OrderStatus.OPEN));
         orderSequence = event.sequence();
         if (event.side() == OrderSide.SELL) {
@@ -513,8 +519,8 @@ public class Instrument {
 
     @EventSourcingHandler
     void on(TradeExecuted event) {
-        orders.put(event.buyOrderId().value(), orders.get(event.buyOrderId().value()).traded(event.quantity()));
-        orders.put(event.sellOrderId().value(), orders.get(event.sellOrderId().value()).traded(event.quantity()));
+        putOrder(orders.get(event.buyOrderId().value()).traded(event.quantity()));
+        putOrder(orders.get(event.sellOrderId().value()).traded(event.quantity()));
         Holding seller = holding(event.sellerId());
         setHolding(event.sellerId(), new Holding(seller.units() - event.quantity(), seller.offered() - event.quantity()));
         Holding buyer = holding(event.buyerId());
@@ -526,7 +532,7 @@ public class Instrument {
 
     @EventSourcingHandler
     void on(OrderCancelled event) {
-        orders.put(event.orderId().value(), orders.get(event.orderId().value()).cancelled());
+        putOrder(orders.get(event.orderId().value()).cancelled());
         if (event.side() == OrderSide.SELL) {
             Holding holding = holding(event.investorId());
             setHolding(event.investorId(), new Holding(holding.units(), holding.offered() - event.quantityCancelled()));
@@ -539,6 +545,31 @@ public class Instrument {
         incomePayments.put(event.paymentId(), event.amount());
         recordedThrough = event.recordDate();
         advanceTo(event.recordDate());
+    }
+
+    /** The only way an order's state changes, so that {@link #open} follows {@link #orders} once it is built. */
+    private void putOrder(OrderState order) {
+        String id = order.orderId().value();
+        orders.put(id, order);
+        if (open != null) {
+            if (order.status() == OrderStatus.OPEN) {
+                open.put(id, order);
+            } else {
+                open.remove(id);
+            }
+        }
+    }
+
+    private Map<String, OrderState> open() {
+        if (open == null) {
+            open = new HashMap<>();
+            orders.forEach((id, order) -> {
+                if (order.status() == OrderStatus.OPEN) {
+                    open.put(id, order);
+                }
+            });
+        }
+        return open;
     }
 
     // ---------------------------------------------------------------- matching
@@ -575,8 +606,8 @@ public class Instrument {
     private Optional<OrderState> bestResting(OrderSide side, java.util.function.Predicate<OrderState> filter) {
         Comparator<OrderState> byPrice = Comparator.comparing(OrderState::limitPrice);
         Comparator<OrderState> priority = (side == OrderSide.SELL ? byPrice : byPrice.reversed()).thenComparingLong(OrderState::sequence);
-        return orders.values().stream()
-                .filter(o -> o.status() == OrderStatus.OPEN && o.side() == side)
+        return open().values().stream()
+                .filter(o -> o.side() == side)
                 .filter(filter)
                 .min(priority);
     }
