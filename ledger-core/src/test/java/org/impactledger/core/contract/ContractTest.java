@@ -32,6 +32,8 @@ import static org.impactledger.core.contract.ContractTestData.rateCard;
 import static org.impactledger.core.contract.ContractTestData.rateCardAmended;
 import static org.impactledger.core.contract.ContractTestData.signContract;
 import static org.impactledger.core.contract.ContractTestData.signed;
+import static org.impactledger.core.shared.EventReplay.apply;
+import static org.impactledger.core.shared.EventReplay.replayed;
 import static org.impactledger.core.shared.Refusal.refusal;
 
 import java.time.LocalDate;
@@ -49,13 +51,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.impactledger.core.contract.ContractTestData.OutcomeSpec;
 import org.impactledger.core.contract.command.SignContract;
-import org.impactledger.core.contract.event.ContractSigned;
-import org.impactledger.core.contract.event.OutcomeReported;
-import org.impactledger.core.contract.event.OutcomeVerified;
-import org.impactledger.core.contract.event.OutcomePaymentApproved;
-import org.impactledger.core.contract.event.OutcomePaymentExecuted;
-import org.impactledger.core.contract.event.OutcomePaymentReversed;
-import org.impactledger.core.contract.event.OutcomeWithdrawn;
 import org.impactledger.core.shared.DomainException;
 import org.impactledger.core.shared.ErrorCode;
 import org.impactledger.core.shared.Money;
@@ -768,7 +763,7 @@ class ContractTest {
             OutcomeSpec third = outcome("O-3").beneficiary("BEN-0003");
             List<Object> history = new ArrayList<>(List.of(contractSigned(), first.reported(), second.reported(), third.reported(),
                     first.verified(), second.verified(), third.verified()));
-            Contract contract = replayed(history);
+            Contract contract = replayed(Contract::new, history);
             assertThat(contract.approvedTotal()).isEqualTo(eur("0.00")); // summed here, then kept by the handlers
 
             Object[][] steps = {
@@ -784,33 +779,7 @@ class ContractTest {
                 history.add(step[0]);
                 assertThat(contract.approvedTotal()).as("after %s", step[0].getClass().getSimpleName()).isEqualTo(eur((String) step[1]))
                         // the same as summing every outcome of a contract loaded from the same events
-                        .isEqualTo(replayed(history).approvedTotal());
-            }
-        }
-
-        private Contract replayed(List<Object> events) {
-            Contract contract = new Contract();
-            events.forEach(event -> apply(contract, event));
-            return contract;
-        }
-
-        private void apply(Contract contract, Object event) {
-            if (event instanceof ContractSigned e) {
-                contract.on(e);
-            } else if (event instanceof OutcomeReported e) {
-                contract.on(e);
-            } else if (event instanceof OutcomeVerified e) {
-                contract.on(e);
-            } else if (event instanceof OutcomePaymentApproved e) {
-                contract.on(e);
-            } else if (event instanceof OutcomePaymentExecuted e) {
-                contract.on(e);
-            } else if (event instanceof OutcomePaymentReversed e) {
-                contract.on(e);
-            } else if (event instanceof OutcomeWithdrawn e) {
-                contract.on(e);
-            } else {
-                throw new IllegalArgumentException(event.toString());
+                        .isEqualTo(replayed(Contract::new, history).approvedTotal());
             }
         }
 

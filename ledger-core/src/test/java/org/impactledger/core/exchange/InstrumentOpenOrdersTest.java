@@ -11,14 +11,13 @@ import static org.impactledger.core.exchange.ExchangeTestData.placed;
 import static org.impactledger.core.exchange.ExchangeTestData.sell;
 import static org.impactledger.core.exchange.ExchangeTestData.shareListed;
 import static org.impactledger.core.exchange.ExchangeTestData.trade;
+import static org.impactledger.core.shared.EventReplay.apply;
+import static org.impactledger.core.shared.EventReplay.replayed;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.impactledger.core.exchange.command.PlaceOrder;
-import org.impactledger.core.exchange.event.InstrumentListed;
 import org.impactledger.core.exchange.event.OrderCancelled;
-import org.impactledger.core.exchange.event.OrderPlaced;
-import org.impactledger.core.exchange.event.TradeExecuted;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +34,7 @@ class InstrumentOpenOrdersTest {
         PlaceOrder b1 = buy("B1", CARLA, 120, "10.50");
         PlaceOrder b2 = buy("B2", CARLA, 30, "10.00");
         List<Object> history = new ArrayList<>(List.of(shareListed(), placed(s1, 1)));
-        Instrument instrument = replayed(history);
+        Instrument instrument = replayed(Instrument::new, history);
         assertThat(instrument.openOrders()).extracting(o -> o.orderId().value()).containsExactly("S1"); // the book is built here
 
         Object[][] steps = {
@@ -49,28 +48,8 @@ class InstrumentOpenOrdersTest {
             apply(instrument, step[0]);
             history.add(step[0]);
             assertThat(instrument.openOrders()).as("after %s", step[0]).extracting(o -> o.orderId().value()).isEqualTo(step[1]);
-            assertThat(instrument.openOrders()).isEqualTo(replayed(history).openOrders());
+            assertThat(instrument.openOrders()).isEqualTo(replayed(Instrument::new, history).openOrders());
         }
         assertThat(instrument.openOrders().get(0).remaining()).isEqualTo(30);
-    }
-
-    private static Instrument replayed(List<Object> events) {
-        Instrument instrument = new Instrument();
-        events.forEach(event -> apply(instrument, event));
-        return instrument;
-    }
-
-    private static void apply(Instrument instrument, Object event) {
-        if (event instanceof InstrumentListed e) {
-            instrument.on(e);
-        } else if (event instanceof OrderPlaced e) {
-            instrument.on(e);
-        } else if (event instanceof TradeExecuted e) {
-            instrument.on(e);
-        } else if (event instanceof OrderCancelled e) {
-            instrument.on(e);
-        } else {
-            throw new IllegalArgumentException(event.toString());
-        }
     }
 }
