@@ -141,14 +141,14 @@ public class HousingQueries {
                 .orElse(null);
     }
 
+    /** Facts the driver fetches at a time for the report. */
+    static final int FETCH_SIZE = 2_000;
+
     /**
      * The facts recorded by {@code knownAt} whose business date is on or before {@code asOf}, and
      * every cancelled charge known by then (a correction counts whatever its date), of the
      * selected fund and district, in the order of each property's stream.
      */
-    /** Facts the driver fetches at a time for the report. */
-    static final int FETCH_SIZE = 2_000;
-
     @QueryHandler
     public HousingReport handle(FindHousingReport query) {
         StringBuilder sql = new StringBuilder("""
