@@ -64,6 +64,11 @@ public class JournalProjection {
     private final BatchWrites<JournalWrites> batch;
     /** Planner statistics of journal_entry while it fills: the batch's redelivery check looks it up by key. */
     private final TableStatistics entryStatistics;
+    /**
+     * And of journal_line: never analyzed, it was planned as a tenth of its size, and a trial balance
+     * as of a past date scanned all of its 1.2 million rows (bench/RESULTS.md, "fourteenth session").
+     */
+    private final TableStatistics lineStatistics;
 
     @Autowired
     public JournalProjection(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
@@ -76,7 +81,8 @@ public class JournalProjection {
         this.template = template;
         this.transaction = new TransactionTemplate(transactionManager);
         this.entryStatistics = new TableStatistics(template, "journal_entry");
-        this.batch = new BatchWrites<>(transaction, batch -> new JournalWrites(template, entryStatistics, batch::eventIds));
+        this.lineStatistics = new TableStatistics(template, "journal_line");
+        this.batch = new BatchWrites<>(transaction, batch -> new JournalWrites(template, entryStatistics, lineStatistics, batch::eventIds));
         this.rules = rules;
     }
 
@@ -100,7 +106,8 @@ public class JournalProjection {
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "journal_line", "journal_entry", "journal_balance",
-                "journal_fund_total"));
+                "journal_fund_total", "journal_period_balance", "journal_period_total"));
         entryStatistics.emptied();
+        lineStatistics.emptied();
     }
 }

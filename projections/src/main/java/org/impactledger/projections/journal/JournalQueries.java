@@ -92,8 +92,11 @@ public class JournalQueries {
      * The trial balance. When every entry of the fund lies within the bounds (no {@code asOf}, or one
      * not before the fund's latest business date; {@code knownAt} not before its latest recording
      * time: the usual "as of now" question) it is read from the running totals the projection keeps
-     * ({@code journal_balance}, {@code journal_fund_total}); otherwise the lines in bounds are summed
-     * ({@link #summedTrialBalance}). Both give the same answer on the same entries.
+     * ({@code journal_balance}, {@code journal_fund_total}). When only the {@code asOf} cuts (every
+     * entry was recorded by {@code knownAt}: "as of a past date, as known now") it is the monthly sums
+     * of the months before the {@code asOf}'s plus the lines of that month up to the {@code asOf}
+     * ({@link #periodTrialBalance}). Otherwise the lines in bounds are summed
+     * ({@link #summedTrialBalance}). All give the same answer on the same entries.
      */
     @QueryHandler
     public TrialBalance handle(FindTrialBalance query) {
@@ -103,9 +106,11 @@ public class JournalQueries {
         Map<String, Long> entriesByCurrency = new LinkedHashMap<>();
         List<Sum> sums = new ArrayList<>();
         boolean[] covered = {true};
+        boolean[] known = {true};
         jdbc.sql("""
                         SELECT t.currency, t.entries,
                             CASE WHEN t.last_business_date <= :asOf AND t.last_recorded_at <= :knownAt THEN 1 ELSE 0 END AS covered,
+                            CASE WHEN t.last_recorded_at <= :knownAt THEN 1 ELSE 0 END AS known,
                             b.account, b.book, b.debits, b.credits
                         FROM journal_fund_total t
                         LEFT JOIN journal_balance b ON b.fund_id = t.fund_id AND b.currency = t.currency
@@ -114,6 +119,7 @@ public class JournalQueries {
                 .params(bounds)
                 .query(rs -> {
                     covered[0] &= rs.getInt("covered") == 1;
+                    known[0] &= rs.getInt("known") == 1;
                     entriesByCurrency.put(rs.getString("currency"), rs.getLong("entries"));
                     if (rs.getString("account") != null) {
                         sums.add(new Sum(rs.getString("currency"), rs.getString("account"), rs.getString("book"),
@@ -121,8 +127,48 @@ public class JournalQueries {
                     }
                 });
         if (!covered[0]) {
-            return summedTrialBalance(query);
+            return known[0] ? periodTrialBalance(query) : summedTrialBalance(query);
         }
+        return trialBalance(query, entriesByCurrency, sums);
+    }
+
+    /**
+     * The trial balance as of {@code asOf} from the monthly sums ({@code journal_period_balance},
+     * {@code journal_period_total}) of the months before the {@code asOf}'s, plus the entries and
+     * lines of its month up to the {@code asOf}: a few hundred rows however long the fund's history.
+     * Right only when every entry of the fund was recorded by {@code knownAt}, since a month's sums
+     * hold all of its entries ({@link #handle(FindTrialBalance)} checks it).
+     */
+    public TrialBalance periodTrialBalance(FindTrialBalance query) {
+        TimeTravel when = new TimeTravel(query.asOf(), query.knownAt());
+        Map<String, Object> bounds = bounds(query.fundId().value(), when);
+        bounds.put("periodStart", JournalWrites.periodStart(when.asOfOrEndOfTime()));
+        Map<String, Long> entriesByCurrency = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT currency, SUM(entries) AS entries FROM (
+                            SELECT currency, entries FROM journal_period_total WHERE fund_id = :fundId AND period_start < :periodStart
+                            UNION ALL
+                            SELECT currency, 1 FROM journal_entry
+                            WHERE fund_id = :fundId AND business_date >= :periodStart AND business_date <= :asOf AND recorded_at <= :knownAt
+                        ) counted GROUP BY currency ORDER BY currency""")
+                .params(bounds)
+                .query((rs, row) -> Map.entry(rs.getString("currency"), rs.getLong("entries")))
+                .list()
+                .forEach(e -> entriesByCurrency.put(e.getKey(), e.getValue()));
+        List<Sum> sums = jdbc.sql("""
+                        SELECT currency, account, book, SUM(debits) AS debits, SUM(credits) AS credits FROM (
+                            SELECT currency, account, book, debits, credits FROM journal_period_balance
+                            WHERE fund_id = :fundId AND period_start < :periodStart
+                            UNION ALL
+                            SELECT e.currency, l.account, l.book, l.debit, l.credit
+                            FROM journal_line l JOIN journal_entry e ON e.entry_id = l.entry_id
+                            WHERE e.fund_id = :fundId AND e.business_date >= :periodStart AND e.business_date <= :asOf
+                                AND e.recorded_at <= :knownAt
+                        ) summed GROUP BY currency, account, book ORDER BY currency, account, book""")
+                .params(bounds)
+                .query((rs, row) -> new Sum(rs.getString("currency"), rs.getString("account"), rs.getString("book"),
+                        money(rs, "debits"), money(rs, "credits")))
+                .list();
         return trialBalance(query, entriesByCurrency, sums);
     }
 

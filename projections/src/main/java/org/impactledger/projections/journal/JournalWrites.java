@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What a batch of fund events posts to the journal, held in memory while the batch is handled and
  * written at its end in a few JDBC batches: the new entries, their lines, each touched balance
- * (fund, currency, account, book) once and each fund's total once. Whether the batch's events have
+ * (fund, currency, account, book) once and each fund's total once, and the same per month of the
+ * entries' business dates ({@code journal_period_balance}, {@code journal_period_total}). Whether the batch's events have
  * their entry already is looked up once for every event of the batch.
  *
  * <h2>Why the rows are the same as event by event</h2>
@@ -50,20 +51,27 @@ final class JournalWrites implements BatchWrites.Held {
 
     private final JdbcTemplate jdbc;
     private final TableStatistics entryStatistics;
+    private final TableStatistics lineStatistics;
     /** Entry ids that are posted (stored or of this batch). */
     private final StoredKeys posted;
     private final List<Object[]> entries = new ArrayList<>();
     private final List<Object[]> lines = new ArrayList<>();
     private final Map<List<String>, BigDecimal[]> balances = new LinkedHashMap<>();
     private final Map<List<String>, FundTotal> fundTotals = new LinkedHashMap<>();
+    /** (fund, currency, first day of the month, account, book) → debits, credits. */
+    private final Map<List<Object>, BigDecimal[]> periodBalances = new LinkedHashMap<>();
+    /** (fund, currency, first day of the month) → entries. */
+    private final Map<List<Object>, long[]> periodTotals = new LinkedHashMap<>();
 
     /**
      * @param batchEventIds the identifiers of every event of the batch (looked up together the first
      *                      time an entry is posted)
      */
-    JournalWrites(JdbcTemplate jdbc, TableStatistics entryStatistics, Supplier<Collection<String>> batchEventIds) {
+    JournalWrites(JdbcTemplate jdbc, TableStatistics entryStatistics, TableStatistics lineStatistics,
+                  Supplier<Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
         this.entryStatistics = entryStatistics;
+        this.lineStatistics = lineStatistics;
         this.posted = new StoredKeys(jdbc, "journal_entry", "entry_id", batchEventIds);
     }
 
@@ -81,16 +89,18 @@ final class JournalWrites implements BatchWrites.Held {
         LocalDateTime recordedAt = utc(entry.recordedAt().truncatedTo(ChronoUnit.MICROS));
         entries.add(new Object[] {cut(entry.entryId(), 255), cut(entry.fundId(), 64), cut(entry.currency(), 3), cut(entry.eventType(), 64),
                 cut(entry.description(), 2000), entry.businessDate(), recordedAt, cut(entry.principal(), 255)});
+        LocalDate period = periodStart(entry.businessDate());
         List<JournalLine> entryLines = entry.lines();
         for (int i = 0; i < entryLines.size(); i++) {
             JournalLine line = entryLines.get(i);
             lines.add(new Object[] {entry.entryId(), i + 1, line.account().code(), line.account().book().name(), cut(line.subledger(), 200),
                     line.debit(), line.credit()});
-            BigDecimal[] sum = balances.computeIfAbsent(List.of(entry.fundId(), entry.currency(), line.account().code(),
-                    line.account().book().name()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            sum[0] = sum[0].add(line.debit());
-            sum[1] = sum[1].add(line.credit());
+            add(balances.computeIfAbsent(List.of(entry.fundId(), entry.currency(), line.account().code(), line.account().book().name()),
+                    k -> zeros()), line);
+            add(periodBalances.computeIfAbsent(List.of(entry.fundId(), entry.currency(), period, line.account().code(),
+                    line.account().book().name()), k -> zeros()), line);
         }
+        periodTotals.computeIfAbsent(List.of(entry.fundId(), entry.currency(), period), k -> new long[1])[0]++;
         FundTotal total = fundTotals.computeIfAbsent(List.of(entry.fundId(), entry.currency()), k -> new FundTotal());
         total.entries++;
         if (total.lastBusinessDate == null || total.lastBusinessDate.isBefore(entry.businessDate())) {
@@ -100,6 +110,20 @@ final class JournalWrites implements BatchWrites.Held {
             total.lastRecordedAt = recordedAt;
         }
         return true;
+    }
+
+    /** The month an entry's business date falls in, by its first day: the key of the period tables. */
+    static LocalDate periodStart(LocalDate businessDate) {
+        return businessDate.withDayOfMonth(1);
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    private static void add(BigDecimal[] sum, JournalLine line) {
+        sum[0] = sum[0].add(line.debit());
+        sum[1] = sum[1].add(line.credit());
     }
 
     /** Writes what is held: entries, their lines, the running totals. */
@@ -112,45 +136,34 @@ final class JournalWrites implements BatchWrites.Held {
         }
         if (!lines.isEmpty()) {
             JdbcBatches.update(jdbc, INSERT_LINE, lines, INSERT_LINE_TYPES);
+            lineStatistics.inserted(lines.size());
             lines.clear();
         }
         writeBalances();
         writeFundTotals();
+        writePeriodBalances();
+        writePeriodTotals();
     }
 
     private void writeBalances() {
-        if (balances.isEmpty()) {
-            return;
-        }
         List<Map.Entry<List<String>, BigDecimal[]>> changes = List.copyOf(balances.entrySet());
         balances.clear();
-        int[] updated = JdbcBatches.update(jdbc, """
+        updateOrInsert("""
                         UPDATE journal_balance SET debits = debits + ?, credits = credits + ?
                         WHERE fund_id = ? AND currency = ? AND account = ? AND book = ?""",
                 changes.stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().get(0), e.getKey().get(1),
                         e.getKey().get(2), e.getKey().get(3)}).toList(),
-                new int[] {Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-        List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                List<String> k = changes.get(i).getKey();
-                BigDecimal[] sum = changes.get(i).getValue();
-                missing.add(new Object[] {k.get(0), k.get(1), k.get(2), k.get(3), sum[0], sum[1]});
-            }
-        }
-        if (!missing.isEmpty()) {
-            JdbcBatches.update(jdbc, "INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits) VALUES (?, ?, ?, ?, ?, ?)",
-                    missing, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC});
-        }
+                new int[] {Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR},
+                "INSERT INTO journal_balance (fund_id, currency, account, book, debits, credits) VALUES (?, ?, ?, ?, ?, ?)",
+                changes.stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getKey().get(3),
+                        e.getValue()[0], e.getValue()[1]}).toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC});
     }
 
     private void writeFundTotals() {
-        if (fundTotals.isEmpty()) {
-            return;
-        }
         List<Map.Entry<List<String>, FundTotal>> changes = List.copyOf(fundTotals.entrySet());
         fundTotals.clear();
-        int[] updated = JdbcBatches.update(jdbc, """
+        updateOrInsert("""
                         UPDATE journal_fund_total SET entries = entries + ?,
                             last_business_date = CASE WHEN last_business_date < ? THEN ? ELSE last_business_date END,
                             last_recorded_at = CASE WHEN last_recorded_at < ? THEN ? ELSE last_recorded_at END
@@ -160,23 +173,68 @@ final class JournalWrites implements BatchWrites.Held {
                     return new Object[] {t.entries, t.lastBusinessDate, t.lastBusinessDate, t.lastRecordedAt, t.lastRecordedAt,
                             e.getKey().get(0), e.getKey().get(1)};
                 }).toList(),
-                new int[] {Types.BIGINT, Types.DATE, Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR});
+                new int[] {Types.BIGINT, Types.DATE, Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR},
+                "INSERT INTO journal_fund_total (fund_id, currency, entries, last_business_date, last_recorded_at) VALUES (?, ?, ?, ?, ?)",
+                changes.stream().map(e -> {
+                    FundTotal t = e.getValue();
+                    return new Object[] {e.getKey().get(0), e.getKey().get(1), t.entries, t.lastBusinessDate, t.lastRecordedAt};
+                }).toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.TIMESTAMP});
+    }
+
+    private void writePeriodBalances() {
+        List<Map.Entry<List<Object>, BigDecimal[]>> changes = List.copyOf(periodBalances.entrySet());
+        periodBalances.clear();
+        updateOrInsert("""
+                        UPDATE journal_period_balance SET debits = debits + ?, credits = credits + ?
+                        WHERE fund_id = ? AND currency = ? AND period_start = ? AND account = ? AND book = ?""",
+                changes.stream().map(e -> {
+                    List<Object> k = e.getKey();
+                    return new Object[] {e.getValue()[0], e.getValue()[1], k.get(0), k.get(1), k.get(2), k.get(3), k.get(4)};
+                }).toList(),
+                new int[] {Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR},
+                """
+                        INSERT INTO journal_period_balance (fund_id, currency, period_start, account, book, debits, credits)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                changes.stream().map(e -> {
+                    List<Object> k = e.getKey();
+                    return new Object[] {k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), e.getValue()[0], e.getValue()[1]};
+                }).toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC});
+    }
+
+    private void writePeriodTotals() {
+        List<Map.Entry<List<Object>, long[]>> changes = List.copyOf(periodTotals.entrySet());
+        periodTotals.clear();
+        updateOrInsert("UPDATE journal_period_total SET entries = entries + ? WHERE fund_id = ? AND currency = ? AND period_start = ?",
+                changes.stream().map(e -> new Object[] {e.getValue()[0], e.getKey().get(0), e.getKey().get(1), e.getKey().get(2)}).toList(),
+                new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE},
+                "INSERT INTO journal_period_total (fund_id, currency, period_start, entries) VALUES (?, ?, ?, ?)",
+                changes.stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()[0]}).toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT});
+    }
+
+    /**
+     * Adds to the rows that exist in one batch of updates, then inserts those that did not:
+     * {@code inserts.get(i)} is the row to insert when {@code updates.get(i)} updated none. The
+     * processor is the tables' only writer, so no row appears between the two.
+     */
+    private void updateOrInsert(String update, List<Object[]> updates, int[] updateTypes, String insert, List<Object[]> inserts,
+                                int[] insertTypes) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        int[] updated = JdbcBatches.update(jdbc, update, updates, updateTypes);
         List<Object[]> missing = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
-                List<String> k = changes.get(i).getKey();
-                FundTotal t = changes.get(i).getValue();
-                missing.add(new Object[] {k.get(0), k.get(1), t.entries, t.lastBusinessDate, t.lastRecordedAt});
+                missing.add(inserts.get(i));
             }
         }
         if (!missing.isEmpty()) {
-            JdbcBatches.update(jdbc, """
-                            INSERT INTO journal_fund_total (fund_id, currency, entries, last_business_date, last_recorded_at)
-                            VALUES (?, ?, ?, ?, ?)""", missing,
-                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.TIMESTAMP});
+            JdbcBatches.update(jdbc, insert, missing, insertTypes);
         }
     }
-
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The trial balance read from the running totals ({@code journal_balance}, {@code journal_fund_total})
- * is exactly the trial balance summed over the lines ({@link JournalQueries#summedTrialBalance}), on
+ * or from the monthly sums ({@code journal_period_balance}, {@code journal_period_total}) is exactly
+ * the trial balance summed over the lines ({@link JournalQueries#summedTrialBalance}), on
  * PostgreSQL, after every event of the shared history, at every point of both time axes; and the
  * totals are what the fast answer really reads.
  */
@@ -94,10 +95,35 @@ class JournalRunningTotalsTest {
 
         assertThat(tables.queries.handle(new FindTrialBalance(FUND, null, LATER))).isEqualTo(before);
         assertThat(tables.queries.summedTrialBalance(new FindTrialBalance(FUND, null, LATER))).isNotEqualTo(before);
-        // an asOf before the latest entry cannot use the totals: the changed lines show
-        LocalDate lastBusinessDate = tables.jdbc.sql("SELECT MAX(business_date) FROM journal_entry").query(LocalDate.class).single();
-        FindTrialBalance earlier = new FindTrialBalance(FUND, lastBusinessDate.minusDays(1), LATER);
+        // as known before the fund's latest entry was recorded, neither the totals nor the monthly sums can answer: the changed lines show
+        Instant lastRecordedAt = tables.jdbc.sql("SELECT MAX(recorded_at) FROM journal_entry WHERE fund_id = :fund").param("fund", FUND.value())
+                .query(java.time.LocalDateTime.class).single().toInstant(java.time.ZoneOffset.UTC);
+        FindTrialBalance earlier = new FindTrialBalance(FUND, null, lastRecordedAt.minusNanos(1000));
         assertThat(tables.queries.handle(earlier)).isEqualTo(tables.queries.summedTrialBalance(earlier));
+    }
+
+    @Test
+    void as_of_a_past_date_as_known_now_the_closed_months_are_read_from_their_sums_and_the_asOf_month_from_its_lines() {
+        tables.applyAll(events);
+        List<LocalDate> months = tables.jdbc.sql("SELECT DISTINCT period_start FROM journal_period_total ORDER BY period_start")
+                .query(LocalDate.class).list();
+        assertThat(months).as("the shared history spans several months").hasSizeGreaterThanOrEqualTo(2);
+        LocalDate firstMonth = months.get(0);
+        LocalDate asOf = months.get(1).plusDays(3);
+        FindTrialBalance query = new FindTrialBalance(FUND, asOf, LATER);
+        TrialBalance before = tables.queries.handle(query);
+        assertThat(before).isEqualTo(tables.queries.summedTrialBalance(query));
+
+        // a line of the first month changed behind the projection's back: its month's sums do not see it, the summed lines do
+        tables.jdbc.sql("""
+                        UPDATE journal_line SET debit = debit + 1 WHERE debit > 0 AND entry_id = (
+                            SELECT MIN(entry_id) FROM journal_entry WHERE fund_id = :fund AND business_date < :nextMonth)""")
+                .param("fund", FUND.value()).param("nextMonth", firstMonth.plusMonths(1)).update();
+        assertThat(tables.queries.handle(query)).isEqualTo(before);
+        assertThat(tables.queries.summedTrialBalance(query)).isNotEqualTo(before);
+        // as of a day of the first month, its lines are read: the change shows
+        FindTrialBalance inFirstMonth = new FindTrialBalance(FUND, months.get(1).minusDays(1), LATER);
+        assertThat(tables.queries.handle(inFirstMonth)).isEqualTo(tables.queries.summedTrialBalance(inFirstMonth));
     }
 
     @Test
@@ -106,12 +132,15 @@ class JournalRunningTotalsTest {
         Map<String, List<Map<String, Object>>> once = tables.dump();
         assertThat(once.get("journal_balance")).isNotEmpty();
         assertThat(once.get("journal_fund_total")).hasSize(1);
+        assertThat(once.get("journal_period_balance")).isNotEmpty();
+        assertThat(once.get("journal_period_total")).hasSizeGreaterThanOrEqualTo(2);
 
         tables.applyAll(events);
         assertThat(tables.dump()).isEqualTo(once);
 
         tables.reset();
-        assertThat(tables.count("journal_balance") + tables.count("journal_fund_total")).isZero();
+        assertThat(tables.count("journal_balance") + tables.count("journal_fund_total") + tables.count("journal_period_balance")
+                + tables.count("journal_period_total")).isZero();
         tables.applyAll(events);
         assertThat(tables.dump()).isEqualTo(once);
     }

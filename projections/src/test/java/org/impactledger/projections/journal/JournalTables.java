@@ -97,6 +97,9 @@ final class JournalTables {
         tables.put("journal_line", jdbc.sql("SELECT * FROM journal_line ORDER BY entry_id, line_no").query().listOfRows());
         tables.put("journal_balance", jdbc.sql("SELECT * FROM journal_balance ORDER BY fund_id, currency, account, book").query().listOfRows());
         tables.put("journal_fund_total", jdbc.sql("SELECT * FROM journal_fund_total ORDER BY fund_id, currency").query().listOfRows());
+        tables.put("journal_period_balance", jdbc.sql("SELECT * FROM journal_period_balance ORDER BY fund_id, currency, period_start, account, book")
+                .query().listOfRows());
+        tables.put("journal_period_total", jdbc.sql("SELECT * FROM journal_period_total ORDER BY fund_id, currency, period_start").query().listOfRows());
         return tables;
     }
 
