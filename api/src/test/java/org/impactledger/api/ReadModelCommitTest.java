@@ -13,11 +13,12 @@ import org.impactledger.infra.axon.ReadModelEventSource;
 import org.impactledger.infra.axon.ReadModelTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The read models' processors commit asynchronously on PostgreSQL, the command side durably
  * (ReadModelTransactionManager says why that is safe for a read model); the pool rewrites batches of
- * inserts (PostgresBatchInserts); the processors read live events in gathered batches (ReadModelEventSource).
+ * inserts (PostgresBatchInserts) and plans no parallel workers (PostgresParallelQuery); the processors read live events in gathered batches (ReadModelEventSource).
  */
 class ReadModelCommitTest extends IntegrationTest {
 
@@ -35,6 +36,12 @@ class ReadModelCommitTest extends IntegrationTest {
     void the_postgresql_pool_sends_batches_of_inserts_as_multi_row_inserts() {
         assertThat(dataSource).isInstanceOf(HikariDataSource.class);
         assertThat(((HikariDataSource) dataSource).getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+    }
+
+    /** Report queries are planned without parallel workers (PostgresParallelQuery): every session of the pool says so. */
+    @Test
+    void the_postgresql_pool_plans_no_parallel_workers() {
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SHOW max_parallel_workers_per_gather", String.class)).isEqualTo("0");
     }
 
     @Test
