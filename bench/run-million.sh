@@ -28,6 +28,7 @@
 #   BENCH_QUERY_CLIENTS=4      clients of the closed report-query loop
 #   BENCH_QUERY_DURATION=20    seconds of queries per endpoint
 #   BENCH_QUERY_WARMUP=5       seconds of the same queries before each endpoint's measured seconds, not recorded
+#   BENCH_QUERY_ONLY=          comma-separated parts of endpoint names: only those endpoints are measured (unset: all)
 #   BENCH_PORT=18080  BENCH_BUILD=1  BENCH_CDS=1  BENCH_JAVA_OPTS=(scripts/ledger.jvmopts)  PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  (as bench/run.sh)
 set -euo pipefail
 
@@ -89,7 +90,7 @@ if [[ "$OVERRIDES" == *BENCH_SCENARIOS=million* ]]; then
 else
   info "command" "${OVERRIDES}bash bench/run-million.sh"
 fi
-info "settings" "${BENCH_EVENTS} events; rebuild ${BENCH_REBUILD}; report queries ${BENCH_QUERY_DURATION} s per endpoint after ${BENCH_QUERY_WARMUP} s not recorded, with ${BENCH_QUERY_CLIENTS} clients"
+info "settings" "${BENCH_EVENTS} events; rebuild ${BENCH_REBUILD}; report queries ${BENCH_QUERY_DURATION} s per endpoint after ${BENCH_QUERY_WARMUP} s not recorded, with ${BENCH_QUERY_CLIENTS} clients${BENCH_QUERY_ONLY:+; only the endpoints named with $BENCH_QUERY_ONLY}"
 info "cores" "$(nproc)"
 info "memory" "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(grep -c '^processor' /proc/cpuinfo) logical CPUs)"

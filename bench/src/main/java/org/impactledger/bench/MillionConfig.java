@@ -1,5 +1,7 @@
 package org.impactledger.bench;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,10 +17,13 @@ import java.util.Map;
  *   <li>{@code BENCH_REBUILD=all}: {@code all} rebuilds every read model at once,
  *       {@code each} one after the other, {@code each,all} both, {@code startup} none (only the build
  *       at start-up, which is every read model built from zero side by side, is measured);</li>
- *   <li>{@code BENCH_REBUILD_TIMEOUT=3600}: seconds a rebuild (or the audit chain build) may take.</li>
+ *   <li>{@code BENCH_REBUILD_TIMEOUT=3600}: seconds a rebuild (or the audit chain build) may take;</li>
+ *   <li>{@code BENCH_QUERY_ONLY} (unset: every endpoint): comma-separated parts of the report-query endpoints'
+ *       names; only the endpoints whose name contains one of them are measured (for A/B runs of a few).</li>
  * </ul>
  */
-record MillionConfig(int queryClients, int queryDurationSeconds, int queryWarmupSeconds, int rebuildTimeoutSeconds, boolean rebuildEach, boolean rebuildAll) {
+record MillionConfig(int queryClients, int queryDurationSeconds, int queryWarmupSeconds, int rebuildTimeoutSeconds, boolean rebuildEach, boolean rebuildAll,
+                     List<String> queryOnly) {
 
     static MillionConfig fromEnvironment() {
         return from(System.getenv());
@@ -32,7 +37,13 @@ record MillionConfig(int queryClients, int queryDurationSeconds, int queryWarmup
                 bounded(env, "BENCH_QUERY_WARMUP", 5, 0, BenchConfig.MAX_DURATION_SECONDS),
                 bounded(env, "BENCH_REBUILD_TIMEOUT", 3600, 1, 24 * 3600),
                 rebuild.contains("each"),
-                rebuild.contains("all"));
+                rebuild.contains("all"),
+                Arrays.stream(env.getOrDefault("BENCH_QUERY_ONLY", "").split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList());
+    }
+
+    /** Whether the report-query endpoint of this name is measured in this run. */
+    boolean measures(String endpoint) {
+        return queryOnly.isEmpty() || queryOnly.stream().anyMatch(endpoint::contains);
     }
 
     private static int bounded(Map<String, String> env, String name, int fallback, int min, int max) {

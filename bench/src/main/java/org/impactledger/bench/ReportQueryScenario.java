@@ -102,6 +102,9 @@ public final class ReportQueryScenario implements Scenario {
                 events);
         List<ResultRow> rows = new ArrayList<>();
         for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : endpoints(ids).entrySet()) {
+            if (!config.measures(endpoint.getKey())) {
+                continue;
+            }
             rows.add(measure(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryDurationSeconds(),
                     config.queryWarmupSeconds(), events));
         }

@@ -61,6 +61,11 @@ class MillionScenariosTest {
         assertTrue(both.rebuildAll() && both.rebuildEach());
         assertEquals(8, both.queryClients());
         assertThrows(IllegalArgumentException.class, () -> MillionConfig.from(Map.of("BENCH_QUERY_CLIENTS", "0")));
+        assertTrue(defaults.measures("trial balance (as of a past date)"));
+        MillionConfig some = MillionConfig.from(Map.of("BENCH_QUERY_ONLY", "as of a past date, investor"));
+        assertTrue(some.measures("trial balance (as of a past date)"));
+        assertTrue(some.measures("investor performance"));
+        assertFalse(some.measures("trial balance"));
     }
 
     @Test
