@@ -147,6 +147,9 @@ class SdgImpactReportTest {
 
         SdgImpactReport payer = report(new SdgImpactQuery(Programme.OUTCOME_FUND, LedgerHistory.FUND, null, LedgerHistory.PAYER, null, null, now));
         assertThat(payer.totals().verifiedOutcomes()).isEqualTo(4);
+        // every outcome of the history is this fund's and this payer's: the same tree, each attributed by its rate card
+        assertThat(payer.goals()).isEqualTo(report(all(null, LATER)).goals()).isNotEmpty();
+        assertThat(report(new SdgImpactQuery(null, null, null, LedgerHistory.PAYER, null, null, now)).goals()).isEqualTo(payer.goals());
         SdgImpactReport otherPayer = report(new SdgImpactQuery(null, null, null, PayerId.of("payer-regione"), null, null, now));
         assertThat(otherPayer.totals().verifiedOutcomes()).isZero();
 
