@@ -78,6 +78,9 @@ class JournalPostgresAndH2Test {
         answers.add(tables.queries.handle(new FindJournal(FUND, LocalDate.parse("2026-04-30"), NOW, 1, 3)));
         answers.add(tables.queries.handle(new FindTrialBalance(FUND, null, NOW)));
         answers.add(tables.queries.handle(new FindTrialBalance(FUND, LocalDate.parse("2026-05-19"), LedgerHistory.START.plusSeconds(1800))));
+        // as of a past date, as known now: the monthly sums (V207's DATE_TRUNC and the UNION ALL) on both databases
+        answers.add(tables.queries.handle(new FindTrialBalance(FUND, LocalDate.parse("2026-05-19"), NOW)));
+        answers.add(tables.queries.periodTrialBalance(new FindTrialBalance(FUND, LocalDate.parse("2026-03-31"), NOW)));
         answers.add(tables.queries.handle(new FindUnbalancedJournalEntries()));
         return answers;
     }
