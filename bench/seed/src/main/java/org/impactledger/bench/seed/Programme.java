@@ -40,8 +40,8 @@ import org.impactledger.core.shared.ProviderId;
  * the city's budgets), {@code contracts} contracts signed against it with a working-capital
  * advance each, and per contract {@code outcomes} outcomes through their lifecycle — reported,
  * then verified (1 in 20 rejected instead), approved (1 in 10 of the verified left waiting) and
- * paid (1 in 10 of the approved left unpaid), a quarter of them quarterly job-retention claims —
- * and a closing valuation. About 5.2 events per outcome. Every business date lies between 2024-01
+ * paid (1 in 10 of the approved left unpaid), ten, twenty and thirty days after the outcome date,
+ * a quarter of them quarterly job-retention claims — and a closing valuation. About 5.2 events per outcome. Every business date lies between 2024-01
  * and 2026-10, in the past of the ledger's clock, so reports "as of today" see all of it.
  */
 final class Programme {
@@ -114,21 +114,27 @@ final class Programme {
             }
             for (int i = from; i < to; i++) {
                 OutcomeId outcome = OutcomeId.of(contract + "-o" + i);
+                // verified ten days after the outcome date, approved ten days later, paid ten days after that, so that a
+                // report as of a date in the history finds outcomes at every step (with no date the seed's default, the
+                // last day, made every verification and approval one of the last day's)
+                LocalDate reported = START.plusDays(30 + (i * 7L) % 900);
+                LocalDate verified = reported.plusDays(10);
+                LocalDate approved = reported.plusDays(20);
                 if (i % 20 == 19) {
-                    out.add(new SeedCommand("verifier-valuta-impatto", "verifier", null,
+                    out.add(new SeedCommand("verifier-valuta-impatto", "verifier", verified,
                             new RejectOutcome(contract, outcome, "Evidence does not support the claimed date", "verifier-valuta-impatto")));
                     continue;
                 }
-                out.add(new SeedCommand("verifier-valuta-impatto", "verifier", null,
+                out.add(new SeedCommand("verifier-valuta-impatto", "verifier", verified,
                         new VerifyOutcome(contract, outcome, BigDecimal.ONE, "Evidence checked against case file", "verifier-valuta-impatto")));
                 if (i % 10 == 7) {
                     continue;
                 }
-                out.add(new SeedCommand(payerUser, "outcome-payer", null, new ApproveOutcomePayment(contract, outcome, payerUser, payer)));
+                out.add(new SeedCommand(payerUser, "outcome-payer", approved, new ApproveOutcomePayment(contract, outcome, payerUser, payer)));
                 if (i % 10 == 8) {
                     continue;
                 }
-                LocalDate paid = START.plusDays(60 + (i * 7L) % 900);
+                LocalDate paid = reported.plusDays(30);
                 out.add(new SeedCommand(payerUser, "outcome-payer", paid,
                         new ExecuteOutcomePayment(contract, outcome, "BANK-" + contract + "-" + i, paid, payerUser, payer)));
             }
