@@ -1,7 +1,6 @@
 package org.impactledger.infra.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Locale;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,11 +37,8 @@ public class PostgresBatchInserts {
 
     /** Sets {@value #PROPERTY} on a PostgreSQL pool that does not set it yet (before the pool starts). */
     static void rewriteBatchedInserts(HikariDataSource dataSource) {
-        String url = dataSource.getJdbcUrl();
-        if (url == null || !url.startsWith("jdbc:postgresql:") || url.toLowerCase(Locale.ROOT).contains(PROPERTY.toLowerCase(Locale.ROOT))
-                || dataSource.getDataSourceProperties().containsKey(PROPERTY)) {
-            return;
+        if (PostgresPools.leavesUnset(dataSource, PROPERTY)) {
+            dataSource.addDataSourceProperty(PROPERTY, "true");
         }
-        dataSource.addDataSourceProperty(PROPERTY, "true");
     }
 }

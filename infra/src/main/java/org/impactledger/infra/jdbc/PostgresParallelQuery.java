@@ -1,7 +1,6 @@
 package org.impactledger.infra.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Locale;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -47,11 +46,8 @@ public class PostgresParallelQuery {
         if (workers < -1) {
             throw new IllegalArgumentException(SETTING + " must be -1 (the server's setting) or a number of workers from 0, was " + workers);
         }
-        String url = dataSource.getJdbcUrl();
-        if (workers < 0 || url == null || !url.startsWith("jdbc:postgresql:")
-                || url.toLowerCase(Locale.ROOT).matches(".*[?&]" + OPTIONS + "=.*") || dataSource.getDataSourceProperties().containsKey(OPTIONS)) {
-            return;
+        if (workers >= 0 && PostgresPools.leavesUnset(dataSource, OPTIONS)) {
+            dataSource.addDataSourceProperty(OPTIONS, "-c max_parallel_workers_per_gather=" + workers);
         }
-        dataSource.addDataSourceProperty(OPTIONS, "-c max_parallel_workers_per_gather=" + workers);
     }
 }

@@ -304,8 +304,8 @@ public class SdgImpactQueries {
      * take in: those of its fund, payer or contract ({@code sdg_contract}, a row per contract), all of
      * them without these filters, none when it asks for another programme only (their outcomes carry
      * their targets). A contract without an outcome in bounds adds rows that no outcome looks up.
-     * (Selecting the contracts of the outcomes in bounds read the facts a second time: 358 ms over
-     * every fund at 1M events, bench/RESULTS.md, "fourteenth session".)
+     * (Selecting the contracts of the outcomes in bounds read the facts a second time: 174.6 ms warm
+     * over every fund at 1M events, against 3.1 ms this way; bench/RESULTS.md, "fourteenth session".)
      */
     private RateCards rateCards(SdgImpactQuery query, Where where) {
         Map<String, List<RateCardRow>> rows = new HashMap<>();

@@ -6,6 +6,8 @@ import static org.impactledger.projections.state.LedgerHistory.OTHER_FUND;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +99,7 @@ class JournalRunningTotalsTest {
         assertThat(tables.queries.summedTrialBalance(new FindTrialBalance(FUND, null, LATER))).isNotEqualTo(before);
         // as known before the fund's latest entry was recorded, neither the totals nor the monthly sums can answer: the changed lines show
         Instant lastRecordedAt = tables.jdbc.sql("SELECT MAX(recorded_at) FROM journal_entry WHERE fund_id = :fund").param("fund", FUND.value())
-                .query(java.time.LocalDateTime.class).single().toInstant(java.time.ZoneOffset.UTC);
+                .query(LocalDateTime.class).single().toInstant(ZoneOffset.UTC);
         FindTrialBalance earlier = new FindTrialBalance(FUND, null, lastRecordedAt.minusNanos(1000));
         assertThat(tables.queries.handle(earlier)).isEqualTo(tables.queries.summedTrialBalance(earlier));
     }

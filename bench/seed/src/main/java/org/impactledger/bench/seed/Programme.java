@@ -41,8 +41,9 @@ import org.impactledger.core.shared.ProviderId;
  * advance each, and per contract {@code outcomes} outcomes through their lifecycle — reported,
  * then verified (1 in 20 rejected instead), approved (1 in 10 of the verified left waiting) and
  * paid (1 in 10 of the approved left unpaid), ten, twenty and thirty days after the outcome date,
- * a quarter of them quarterly job-retention claims — and a closing valuation. About 5.2 events per outcome. Every business date lies between 2024-01
- * and 2026-10, in the past of the ledger's clock, so reports "as of today" see all of it.
+ * a quarter of them quarterly job-retention claims — and a closing valuation. About 5.2 events per
+ * outcome. Every business date lies between 2024-01 and 2026-10, in the past of the ledger's clock,
+ * so reports "as of today" see all of it.
  */
 final class Programme {
 
