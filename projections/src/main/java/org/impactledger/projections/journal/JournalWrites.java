@@ -17,6 +17,7 @@ import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
+import org.impactledger.projections.state.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -148,7 +149,7 @@ final class JournalWrites implements BatchWrites.Held {
     private void writeBalances() {
         List<Map.Entry<List<String>, BigDecimal[]>> changes = List.copyOf(balances.entrySet());
         balances.clear();
-        updateOrInsert("""
+        Upserts.updateOrInsert(jdbc, """
                         UPDATE journal_balance SET debits = debits + ?, credits = credits + ?
                         WHERE fund_id = ? AND currency = ? AND account = ? AND book = ?""",
                 changes.stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().get(0), e.getKey().get(1),
@@ -163,7 +164,7 @@ final class JournalWrites implements BatchWrites.Held {
     private void writeFundTotals() {
         List<Map.Entry<List<String>, FundTotal>> changes = List.copyOf(fundTotals.entrySet());
         fundTotals.clear();
-        updateOrInsert("""
+        Upserts.updateOrInsert(jdbc, """
                         UPDATE journal_fund_total SET entries = entries + ?,
                             last_business_date = CASE WHEN last_business_date < ? THEN ? ELSE last_business_date END,
                             last_recorded_at = CASE WHEN last_recorded_at < ? THEN ? ELSE last_recorded_at END
@@ -185,7 +186,7 @@ final class JournalWrites implements BatchWrites.Held {
     private void writePeriodBalances() {
         List<Map.Entry<List<Object>, BigDecimal[]>> changes = List.copyOf(periodBalances.entrySet());
         periodBalances.clear();
-        updateOrInsert("""
+        Upserts.updateOrInsert(jdbc, """
                         UPDATE journal_period_balance SET debits = debits + ?, credits = credits + ?
                         WHERE fund_id = ? AND currency = ? AND period_start = ? AND account = ? AND book = ?""",
                 changes.stream().map(e -> {
@@ -206,34 +207,12 @@ final class JournalWrites implements BatchWrites.Held {
     private void writePeriodTotals() {
         List<Map.Entry<List<Object>, long[]>> changes = List.copyOf(periodTotals.entrySet());
         periodTotals.clear();
-        updateOrInsert("UPDATE journal_period_total SET entries = entries + ? WHERE fund_id = ? AND currency = ? AND period_start = ?",
+        Upserts.updateOrInsert(jdbc, "UPDATE journal_period_total SET entries = entries + ? WHERE fund_id = ? AND currency = ? AND period_start = ?",
                 changes.stream().map(e -> new Object[] {e.getValue()[0], e.getKey().get(0), e.getKey().get(1), e.getKey().get(2)}).toList(),
                 new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE},
                 "INSERT INTO journal_period_total (fund_id, currency, period_start, entries) VALUES (?, ?, ?, ?)",
                 changes.stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()[0]}).toList(),
                 new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT});
-    }
-
-    /**
-     * Adds to the rows that exist in one batch of updates, then inserts those that did not:
-     * {@code inserts.get(i)} is the row to insert when {@code updates.get(i)} updated none. The
-     * processor is the tables' only writer, so no row appears between the two.
-     */
-    private void updateOrInsert(String update, List<Object[]> updates, int[] updateTypes, String insert, List<Object[]> inserts,
-                                int[] insertTypes) {
-        if (updates.isEmpty()) {
-            return;
-        }
-        int[] updated = JdbcBatches.update(jdbc, update, updates, updateTypes);
-        List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                missing.add(inserts.get(i));
-            }
-        }
-        if (!missing.isEmpty()) {
-            JdbcBatches.update(jdbc, insert, missing, insertTypes);
-        }
     }
 
     private static String cut(String value, int max) {

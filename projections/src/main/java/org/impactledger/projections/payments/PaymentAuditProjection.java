@@ -120,7 +120,7 @@ public class PaymentAuditProjection {
         apply(writes -> {
             if (insert(writes, step, sequenceNumber, stamp, message, token)) {
                 writes.approved(new PaymentListPositions.Approval(event.contractId().value(), event.outcomeId().value(), event.fundId().value(),
-                        event.payerId().value(), (LocalDateTime) utc(stamp.recordedAt())));
+                        event.payerId().value(), (LocalDateTime) utc(stamp.recordedAt()), stamp.businessDate()));
             }
         });
     }
@@ -158,7 +158,7 @@ public class PaymentAuditProjection {
     @ResetHandler
     public void reset() {
         transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "payment_audit_step", "payment_audit_payment",
-                "payment_audit_count", "payment_audit_list"));
+                "payment_audit_count", "payment_audit_list", "payment_audit_day"));
         positions.emptied();
         stepStatistics.emptied();
     }

@@ -67,14 +67,14 @@ public class PaymentAuditQueries {
      * row per approved outcome, with its first approval's recording time; an outcome is in bounds
      * exactly when that time is not after {@code knownAt}), through the index of its filter: by
      * position ({@link #positionedPage}) when the list keeps positions and every payment of it is in
-     * bounds, else by OFFSET or after the cursor. With {@code asOf} an approval may be out of bounds
-     * while a later one is in, so the approval steps in bounds are grouped as they always were
-     * ({@link #groupedPayments}). All give the same page.
+     * bounds, else by OFFSET or after the cursor. With {@code asOf}, from the payments' business
+     * dates ({@link #datedPage}). All give the page of the approval steps in bounds grouped as they
+     * always were ({@link #groupedPayments}).
      */
     @QueryHandler
     public PaymentPage handle(ListOutcomePayments query) {
         if (query.timeTravel().asOf() != null) {
-            return groupedPayments(query);
+            return datedPage(query);
         }
         PaymentList list = PaymentList.of(query);
         if (list != null) {
@@ -92,7 +92,7 @@ public class PaymentAuditQueries {
         StringBuilder sql = new StringBuilder("""
                 SELECT contract_id, outcome_id, first_approved_at FROM payment_audit_payment WHERE first_approved_at <= :knownAt""");
         params.put("knownAt", utc(query.timeTravel().knownAt()));
-        filters(query, sql, params);
+        filters(query, sql, params, "");
         // the steps are still taken in the time bounds: asOf none, so business_date <= the end of time as before
         params.put("asOf", query.timeTravel().asOfOrEndOfTime());
         // every counted payment first approved by knownAt: the sum of the counts is the total; otherwise the rows are counted
@@ -100,7 +100,7 @@ public class PaymentAuditQueries {
                 SELECT COALESCE(SUM(payments), 0) AS payments,
                     CASE WHEN COALESCE(MAX(last_first_approved_at) <= :knownAt, TRUE) THEN 1 ELSE 0 END AS covered
                 FROM payment_audit_count WHERE payments > 0""");
-        filters(query, counted, new LinkedHashMap<>());
+        filters(query, counted, new LinkedHashMap<>(), "");
         Long total = jdbc.sql(counted.toString()).params(params)
                 .query((rs, row) -> rs.getInt("covered") == 1 ? Long.valueOf(rs.getLong("payments")) : null)
                 .list()
@@ -146,6 +146,68 @@ public class PaymentAuditQueries {
                 + " > :fromPosition AND " + list.positionColumn() + " <= :toPosition" + list.filter(), params, payments, 0);
     }
 
+    /**
+     * The page as of a business date, any {@code knownAt}: the payments with a business date
+     * ({@code approved_on}, V208) are in bounds exactly when it is not after {@code asOf} and their
+     * first approval not after {@code knownAt}, and are read from {@code payment_audit_payment} in the
+     * list's order, through the index of that order, only as many as the page needs; the few without
+     * one (an approval back-dated before the first-recorded one) are grouped from their approval steps
+     * in bounds, as {@link #groupedPayments} groups every payment, and the two are merged. (As one
+     * {@code UNION ALL} under the page's ORDER BY and LIMIT, PostgreSQL 15 sorted every payment in
+     * bounds: 93.7 ms for a page of every fund's at 1M events, bench/RESULTS.md, "fifteenth session".)
+     * The total is summed from the list's counts per date ({@code payment_audit_day}) when the list
+     * keeps them and {@code knownAt} is not before the latest first approval they count, plus the
+     * payments without a date; otherwise the payments in bounds are counted.
+     */
+    public PaymentPage datedPage(ListOutcomePayments query) {
+        int size = Page.cappedSize(query.size());
+        long offset = Page.offset(query.page(), size);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("asOf", query.timeTravel().asOfOrEndOfTime());
+        params.put("knownAt", utc(query.timeTravel().knownAt()));
+        StringBuilder dated = new StringBuilder("FROM payment_audit_payment WHERE approved_on <= :asOf AND first_approved_at <= :knownAt");
+        filters(query, dated, params, "");
+        StringBuilder undated = new StringBuilder("""
+                SELECT s.contract_id, s.outcome_id, MIN(s.recorded_at) AS first_approved_at
+                FROM payment_audit_payment u JOIN payment_audit_step s ON s.contract_id = u.contract_id AND s.outcome_id = u.outcome_id
+                WHERE u.approved_on IS NULL AND s.step = 'APPROVED' AND s.business_date <= :asOf AND s.recorded_at <= :knownAt""");
+        filters(query, undated, params, "s.");
+        undated.append(" GROUP BY s.contract_id, s.outcome_id");
+        long undatedTotal = jdbc.sql("SELECT COUNT(*) FROM (" + undated + ") undated").params(params).query(Long.class).single();
+        Long datedTotal = null;
+        PaymentList list = PaymentList.ofFilters(query);
+        if (list != null) {
+            params.put("kind", list.kind());
+            params.put("listId", list.id());
+            datedTotal = jdbc.sql("""
+                            SELECT COALESCE(SUM(payments), 0) AS payments,
+                                CASE WHEN COALESCE(MAX(last_first_approved_at) <= :knownAt, TRUE) THEN 1 ELSE 0 END AS covered
+                            FROM payment_audit_day WHERE scope_kind = :kind AND scope_id = :listId AND approved_on <= :asOf""")
+                    .params(params)
+                    .query((rs, row) -> rs.getInt("covered") == 1 ? Long.valueOf(rs.getLong("payments")) : null)
+                    .list()
+                    .get(0);
+        }
+        if (datedTotal == null) {
+            datedTotal = jdbc.sql("SELECT COUNT(*) " + dated).params(params).query(Long.class).single();
+        }
+        String after = "";
+        if (query.after() != null) {
+            after = " AND (first_approved_at, contract_id, outcome_id) > (:afterApprovedAt, :afterContractId, :afterOutcomeId)";
+            params.put("afterApprovedAt", utc(query.after().firstApprovedAt()));
+            params.put("afterContractId", query.after().contractId());
+            params.put("afterOutcomeId", query.after().outcomeId());
+        }
+        // the page is among the first offset + size of each part
+        params.put("partLimit", offset + size);
+        String payments = "SELECT * FROM (SELECT contract_id, outcome_id, first_approved_at " + dated + after
+                + " ORDER BY first_approved_at, contract_id, outcome_id LIMIT :partLimit) dated";
+        if (undatedTotal > 0) {
+            payments += " UNION ALL SELECT * FROM (" + undated + ") undated WHERE 1 = 1" + after;
+        }
+        return page(query, payments, params, datedTotal + undatedTotal, offset, true);
+    }
+
     /** The page grouped from the approval steps in bounds: any asOf and knownAt. */
     public PaymentPage groupedPayments(ListOutcomePayments query) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -157,13 +219,19 @@ public class PaymentAuditQueries {
      * from {@code offset} in their order, and their number: {@code counted} if known, else counted here.
      */
     private PaymentPage page(ListOutcomePayments query, String payments, Map<String, Object> params, Long counted, long offset) {
+        return page(query, payments, params, counted, offset, false);
+    }
+
+    /** @param afterApplied whether {@code payments} are already only those after the question's cursor */
+    private PaymentPage page(ListOutcomePayments query, String payments, Map<String, Object> params, Long counted, long offset,
+                             boolean afterApplied) {
         int size = Page.cappedSize(query.size());
         long total = counted != null ? counted
                 : jdbc.sql("SELECT COUNT(*) FROM (" + payments + ") payments").params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", offset);
         String from = payments;
-        if (query.after() != null) {
+        if (query.after() != null && !afterApplied) {
             from = "SELECT * FROM (" + payments + ") listed"
                     + " WHERE (first_approved_at, contract_id, outcome_id) > (:afterApprovedAt, :afterContractId, :afterOutcomeId)";
             params.put("afterApprovedAt", utc(query.after().firstApprovedAt()));
@@ -256,22 +324,22 @@ public class PaymentAuditQueries {
                 WHERE step = 'APPROVED' AND business_date <= :asOf AND recorded_at <= :knownAt""");
         params.put("asOf", query.timeTravel().asOfOrEndOfTime());
         params.put("knownAt", utc(query.timeTravel().knownAt()));
-        filters(query, sql, params);
+        filters(query, sql, params, "");
         return sql.append(" GROUP BY contract_id, outcome_id").toString();
     }
 
-    /** The list's filters: fund, contract, payer (columns of the same names in both tables). */
-    private static void filters(ListOutcomePayments query, StringBuilder sql, Map<String, Object> params) {
+    /** The list's filters: fund, contract, payer (columns of the same names in every table), on the columns of {@code table} ("s.", or "" for none). */
+    private static void filters(ListOutcomePayments query, StringBuilder sql, Map<String, Object> params, String table) {
         if (query.fundId() != null) {
-            sql.append(" AND fund_id = :fundId");
+            sql.append(" AND ").append(table).append("fund_id = :fundId");
             params.put("fundId", query.fundId().value());
         }
         if (query.contractId() != null) {
-            sql.append(" AND contract_id = :contractId");
+            sql.append(" AND ").append(table).append("contract_id = :contractId");
             params.put("contractId", query.contractId().value());
         }
         if (query.payerId() != null) {
-            sql.append(" AND payer_id = :payerId");
+            sql.append(" AND ").append(table).append("payer_id = :payerId");
             params.put("payerId", query.payerId().value());
         }
     }

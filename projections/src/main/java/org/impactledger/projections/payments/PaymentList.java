@@ -38,7 +38,19 @@ record PaymentList(String kind, String id, String column, String positionColumn)
      * positions (no filter, only a fund, only a payer); otherwise {@code null}
      */
     static PaymentList of(ListOutcomePayments query) {
-        if (query.timeTravel().asOf() != null || query.after() != null || query.contractId() != null) {
+        if (query.timeTravel().asOf() != null || query.after() != null) {
+            return null;
+        }
+        return ofFilters(query);
+    }
+
+    /**
+     * @return the list of the question's filters, whatever its time bounds and cursor, when it is one
+     * of those that keep positions and counts per business date (no filter, only a fund, only a
+     * payer); otherwise {@code null}
+     */
+    static PaymentList ofFilters(ListOutcomePayments query) {
+        if (query.contractId() != null) {
             return null;
         }
         if (query.fundId() == null && query.payerId() == null) {

@@ -2,17 +2,22 @@ package org.impactledger.projections.payments;
 
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.impactledger.infra.jdbc.Databases;
 import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchLookups;
 import org.impactledger.projections.state.TableStatistics;
+import org.impactledger.projections.state.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -72,14 +77,21 @@ final class PaymentListPositions {
         statistics.emptied();
     }
 
-    /** An approval whose step is new: its outcome payment is listed, or first approved earlier, or gets its payer. */
-    record Approval(String contractId, String outcomeId, String fundId, String payerId, LocalDateTime recordedAt) {
+    /**
+     * An approval whose step is new: its outcome payment is listed, or first approved earlier, or gets
+     * its payer, or changes its business date ({@code approved_on}).
+     */
+    record Approval(String contractId, String outcomeId, String fundId, String payerId, LocalDateTime recordedAt, LocalDate businessDate) {
     }
 
     private record OutcomeKey(String contractId, String outcomeId) {
     }
 
-    private record Listed(String payerId, LocalDateTime firstApprovedAt) {
+    private record Listed(String payerId, LocalDateTime firstApprovedAt, LocalDate approvedOn) {
+    }
+
+    /** A list's count on one business date ({@code payment_audit_day}). */
+    private record DayKey(String kind, String id, LocalDate approvedOn) {
     }
 
     private record CountKey(String contractId, String fundId, String payerId) {
@@ -123,10 +135,16 @@ final class PaymentListPositions {
             return;
         }
         Map<OutcomeKey, Approval> byOutcome = new LinkedHashMap<>();
+        // outcomes whose business date is read back from their approval steps: approved more than once
+        Set<OutcomeKey> dated = new HashSet<>();
         for (Approval approval : approvals) {
-            byOutcome.merge(new OutcomeKey(approval.contractId(), approval.outcomeId()), approval, (first, later) -> new Approval(
+            OutcomeKey key = new OutcomeKey(approval.contractId(), approval.outcomeId());
+            if (byOutcome.containsKey(key)) {
+                dated.add(key);
+            }
+            byOutcome.merge(key, approval, (first, later) -> new Approval(
                     first.contractId(), first.outcomeId(), first.fundId(), first.payerId() != null ? first.payerId() : later.payerId(),
-                    later.recordedAt().isBefore(first.recordedAt()) ? later.recordedAt() : first.recordedAt()));
+                    later.recordedAt().isBefore(first.recordedAt()) ? later.recordedAt() : first.recordedAt(), first.businessDate()));
         }
         Map<OutcomeKey, Listed> listed = listed(byOutcome.keySet());
         List<Object[]> inserts = new ArrayList<>();
@@ -138,13 +156,14 @@ final class PaymentListPositions {
             Listed before = listed.get(entry.getKey());
             if (before == null) {
                 inserts.add(new Object[] {approval.contractId(), approval.outcomeId(), approval.fundId(), approval.payerId(),
-                        Timestamp.valueOf(approval.recordedAt())});
+                        Timestamp.valueOf(approval.recordedAt()), approval.businessDate()});
                 count(counts, approval, approval.payerId(), 1, approval.recordedAt());
                 for (PaymentList list : lists(approval.fundId(), approval.payerId())) {
                     lists.computeIfAbsent(list, l -> new ListChange()).place(1, approval.recordedAt());
                 }
                 continue;
             }
+            dated.add(entry.getKey());
             boolean earlier = approval.recordedAt().isBefore(before.firstApprovedAt());
             LocalDateTime first = earlier ? approval.recordedAt() : before.firstApprovedAt();
             boolean gainsPayer = before.payerId() == null && approval.payerId() != null;
@@ -167,9 +186,9 @@ final class PaymentListPositions {
         }
         if (!inserts.isEmpty()) {
             JdbcBatches.update(jdbc, """
-                            INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at)
-                            VALUES (?, ?, ?, ?, ?)""", inserts,
-                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP});
+                            INSERT INTO payment_audit_payment (contract_id, outcome_id, fund_id, payer_id, first_approved_at, approved_on)
+                            VALUES (?, ?, ?, ?, ?, ?)""", inserts,
+                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.DATE});
             statistics.inserted(inserts.size());
         }
         if (!updates.isEmpty()) {
@@ -182,16 +201,98 @@ final class PaymentListPositions {
         if (!lists.isEmpty()) {
             number(lists);
         }
+        date(byOutcome, listed, dated);
     }
+
+    /**
+     * Sets the business date ({@code approved_on}) of the outcomes approved more than once ({@code
+     * dated}: read back from their approval steps, which the batch wrote already) and counts the
+     * batch's payments per list and date ({@code payment_audit_day}): a payment leaves its former
+     * date's counts and joins its new date's, in every list it is in. After {@link #number}, so that
+     * the rows of the lists are locked first and in the same order by every segment.
+     */
+    private void date(Map<OutcomeKey, Approval> byOutcome, Map<OutcomeKey, Listed> listed, Set<OutcomeKey> dated) {
+        Map<OutcomeKey, LocalDate> dates = new HashMap<>();
+        byOutcome.forEach((key, approval) -> dates.put(key, approval.businessDate()));
+        if (!dated.isEmpty()) {
+            List<Object[]> updates = new ArrayList<>();
+            BatchLookups.query(jdbc, """
+                    SELECT s.contract_id, s.outcome_id, MIN(s.business_date) AS earliest,
+                        MIN(CASE WHEN s.recorded_at = p.first_approved_at THEN s.business_date END) AS at_first
+                    FROM UNNEST(?, ?) AS k (contract_id, outcome_id)
+                    JOIN payment_audit_payment p ON p.contract_id = k.contract_id AND p.outcome_id = k.outcome_id
+                    JOIN payment_audit_step s ON s.contract_id = k.contract_id AND s.outcome_id = k.outcome_id AND s.step = 'APPROVED'
+                    GROUP BY s.contract_id, s.outcome_id""", rs -> {
+                LocalDate earliest = rs.getObject("earliest", LocalDate.class);
+                LocalDate atFirst = rs.getObject("at_first", LocalDate.class);
+                // an approval back-dated before the first-recorded one: no date, the steps decide
+                LocalDate date = earliest != null && earliest.equals(atFirst) ? atFirst : null;
+                OutcomeKey key = new OutcomeKey(rs.getString("contract_id"), rs.getString("outcome_id"));
+                dates.put(key, date);
+                updates.add(new Object[] {date, key.contractId(), key.outcomeId()});
+            }, dated.stream().map(OutcomeKey::contractId).toList(), dated.stream().map(OutcomeKey::outcomeId).toList());
+            if (!updates.isEmpty()) {
+                JdbcBatches.update(jdbc, "UPDATE payment_audit_payment SET approved_on = ? WHERE contract_id = ? AND outcome_id = ?", updates,
+                        new int[] {Types.DATE, Types.VARCHAR, Types.VARCHAR});
+            }
+        }
+        Map<DayKey, CountChange> days = new TreeMap<>(DAY_ORDER);
+        byOutcome.forEach((key, approval) -> {
+            Listed before = listed.get(key);
+            LocalDateTime first = approval.recordedAt();
+            String payer = approval.payerId();
+            if (before != null) {
+                if (before.approvedOn() != null) {
+                    for (PaymentList list : lists(approval.fundId(), before.payerId())) {
+                        days.computeIfAbsent(new DayKey(list.kind(), list.id(), before.approvedOn()), k -> new CountChange())
+                                .add(-1, before.firstApprovedAt());
+                    }
+                }
+                first = first.isBefore(before.firstApprovedAt()) ? first : before.firstApprovedAt();
+                payer = before.payerId() != null ? before.payerId() : payer;
+            }
+            LocalDate date = dates.get(key);
+            if (date != null) {
+                LocalDateTime at = first;
+                for (PaymentList list : lists(approval.fundId(), payer)) {
+                    days.computeIfAbsent(new DayKey(list.kind(), list.id(), date), k -> new CountChange()).add(1, at);
+                }
+            }
+        });
+        days.values().removeIf(change -> change.delta == 0);
+        List<Map.Entry<DayKey, CountChange>> changes = new ArrayList<>(days.entrySet());
+        Upserts.updateOrInsert(jdbc, """
+                        UPDATE payment_audit_day SET payments = payments + ?,
+                            last_first_approved_at = CASE WHEN last_first_approved_at < ? THEN ? ELSE last_first_approved_at END
+                        WHERE scope_kind = ? AND scope_id = ? AND approved_on = ?""",
+                changes.stream().map(c -> new Object[] {c.getValue().delta, Timestamp.valueOf(c.getValue().latest),
+                        Timestamp.valueOf(c.getValue().latest), c.getKey().kind(), c.getKey().id(), c.getKey().approvedOn()}).toList(),
+                new int[] {Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.DATE},
+                "INSERT INTO payment_audit_day (scope_kind, scope_id, approved_on, payments, last_first_approved_at) VALUES (?, ?, ?, ?, ?)",
+                changes.stream().map(c -> new Object[] {c.getKey().kind(), c.getKey().id(), c.getKey().approvedOn(), c.getValue().delta,
+                        Timestamp.valueOf(c.getValue().latest)}).toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT, Types.TIMESTAMP});
+        // a date whose last payment moved away keeps no row (as if it had never had one)
+        List<Object[]> left = changes.stream().filter(c -> c.getValue().delta < 0)
+                .map(c -> new Object[] {c.getKey().kind(), c.getKey().id(), c.getKey().approvedOn()}).toList();
+        if (!left.isEmpty()) {
+            JdbcBatches.update(jdbc, "DELETE FROM payment_audit_day WHERE scope_kind = ? AND scope_id = ? AND approved_on = ? AND payments = 0", left,
+                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE});
+        }
+    }
+
+    private static final Comparator<DayKey> DAY_ORDER = Comparator.comparing(DayKey::kind).thenComparing(DayKey::id)
+            .thenComparing(DayKey::approvedOn);
 
     /** The listed payments among {@code outcomes}. */
     private Map<OutcomeKey, Listed> listed(Set<OutcomeKey> outcomes) {
         Map<OutcomeKey, Listed> listed = new HashMap<>();
         BatchLookups.query(jdbc, """
-                SELECT p.contract_id, p.outcome_id, p.payer_id, p.first_approved_at FROM UNNEST(?, ?) AS k (contract_id, outcome_id)
+                SELECT p.contract_id, p.outcome_id, p.payer_id, p.first_approved_at, p.approved_on FROM UNNEST(?, ?) AS k (contract_id, outcome_id)
                 JOIN payment_audit_payment p ON p.contract_id = k.contract_id AND p.outcome_id = k.outcome_id""", rs -> {
             listed.put(new OutcomeKey(rs.getString("contract_id"), rs.getString("outcome_id")),
-                    new Listed(rs.getString("payer_id"), rs.getTimestamp("first_approved_at").toLocalDateTime()));
+                    new Listed(rs.getString("payer_id"), rs.getTimestamp("first_approved_at").toLocalDateTime(),
+                            rs.getObject("approved_on", LocalDate.class)));
         }, outcomes.stream().map(OutcomeKey::contractId).toList(), outcomes.stream().map(OutcomeKey::outcomeId).toList());
         return listed;
     }
@@ -207,27 +308,17 @@ final class PaymentListPositions {
             return;
         }
         List<Map.Entry<CountKey, CountChange>> changes = new ArrayList<>(counts.entrySet());
-        int[] updated = JdbcBatches.update(jdbc, """
+        Upserts.updateOrInsert(jdbc, """
                         UPDATE payment_audit_count SET payments = payments + ?,
                             last_first_approved_at = CASE WHEN last_first_approved_at < ? THEN ? ELSE last_first_approved_at END
                         WHERE contract_id = ? AND fund_id = ? AND payer_id = ?""",
                 changes.stream().map(c -> new Object[] {c.getValue().delta, Timestamp.valueOf(c.getValue().latest),
                         Timestamp.valueOf(c.getValue().latest), c.getKey().contractId(), c.getKey().fundId(), c.getKey().payerId()}).toList(),
-                new int[] {Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            if (updated[i] == 0) {
-                Map.Entry<CountKey, CountChange> change = changes.get(i);
-                inserts.add(new Object[] {change.getKey().contractId(), change.getKey().fundId(), change.getKey().payerId(),
-                        change.getValue().delta, Timestamp.valueOf(change.getValue().latest)});
-            }
-        }
-        if (!inserts.isEmpty()) {
-            JdbcBatches.update(jdbc, """
-                            INSERT INTO payment_audit_count (contract_id, fund_id, payer_id, payments, last_first_approved_at)
-                            VALUES (?, ?, ?, ?, ?)""", inserts,
-                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP});
-        }
+                new int[] {Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR},
+                "INSERT INTO payment_audit_count (contract_id, fund_id, payer_id, payments, last_first_approved_at) VALUES (?, ?, ?, ?, ?)",
+                changes.stream().map(c -> new Object[] {c.getKey().contractId(), c.getKey().fundId(), c.getKey().payerId(), c.getValue().delta,
+                        Timestamp.valueOf(c.getValue().latest)}).toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP});
     }
 
     /**

@@ -69,6 +69,10 @@ class PaymentListPositionsTest {
     private static final FundId[] FUNDS = {FUND_A, FUND_A, FUND_B};
     private static final PayerId[] PAYERS = {PAYER_X, PAYER_Y, PAYER_Y};
     private static final int OUTCOMES = 27;
+    private static final LocalDate FIRST_DAY = LocalDate.parse("2026-03-01");
+    /** Business dates the lists are asked "as of": before every approval, on each day of them, after all. */
+    private static final List<LocalDate> AS_OFS = List.of(FIRST_DAY.minusDays(6), FIRST_DAY.minusDays(5), FIRST_DAY, FIRST_DAY.plusDays(2),
+            FIRST_DAY.plusDays(3), FIRST_DAY.plusDays(9));
 
     private record Views(JdbcClient jdbc, PlatformTransactionManager transactions, TransactionTemplate transaction,
                          PaymentAuditProjection projection, PaymentAuditQueries queries, AnnotationEventHandlerAdapter adapter) {
@@ -109,8 +113,11 @@ class PaymentListPositionsTest {
 
     /**
      * Reports, then approvals recorded in a shuffled order of one-minute slots (two approvals share
-     * each slot); then every fifth outcome reversed and approved again with a recording time before
-     * its first approval (it moves up its lists), every seventh of those withdrawn.
+     * each slot), dated on one of four business days; then every fifth outcome reversed and approved
+     * again with a recording time before its first approval (it moves up its lists), every seventh of
+     * those withdrawn. The approvals again are dated: every tenth outcome's before its first approval
+     * (the payment's business date moves earlier), the others after it (the first-recorded approval,
+     * now the later one, is not the earliest: the payment has no date, its steps decide as of a date).
      */
     private static List<TrackedEventMessage<?>> history(long seed) {
         List<TrackedEventMessage<?>> events = new ArrayList<>();
@@ -123,13 +130,14 @@ class PaymentListPositionsTest {
         for (int i = 0; i < OUTCOMES; i++) {
             int c = i % CONTRACTS.length;
             add(events, sequences, report(c, i), BASE.minus(Duration.ofDays(1)).plusSeconds(i));
-            add(events, sequences, approval(c, i), BASE.plus(Duration.ofMinutes(slots.get(i))));
+            add(events, sequences, approval(c, i), BASE.plus(Duration.ofMinutes(slots.get(i))), FIRST_DAY.plusDays(i % 4));
         }
         for (int i = 0; i < OUTCOMES; i += 5) {
             int c = i % CONTRACTS.length;
             add(events, sequences, new OutcomePaymentReversed(CONTRACTS[c], outcome(i), FUNDS[c], LedgerHistory.eur("100"), false, "wrong period",
                     LocalDate.parse("2026-04-01"), "payer-officer"), BASE.plus(Duration.ofDays(2)).plusSeconds(i));
-            add(events, sequences, approval(c, i), BASE.minus(Duration.ofMinutes(30)).plusSeconds(i));
+            add(events, sequences, approval(c, i), BASE.minus(Duration.ofMinutes(30)).plusSeconds(i),
+                    i % 10 == 0 ? FIRST_DAY.minusDays(5) : FIRST_DAY.plusDays(9));
             if (i % 7 == 0) {
                 add(events, sequences, new OutcomeWithdrawn(CONTRACTS[c], outcome(i), "moved away", "provider-officer"),
                         BASE.plus(Duration.ofDays(3)).plusSeconds(i));
@@ -155,10 +163,18 @@ class PaymentListPositionsTest {
     }
 
     private static void add(List<TrackedEventMessage<?>> events, Map<String, Long> sequences, Object payload, Instant at) {
+        add(events, sequences, payload, at, null);
+    }
+
+    /** @param businessDate the command's business date, or null for the recording day */
+    private static void add(List<TrackedEventMessage<?>> events, Map<String, Long> sequences, Object payload, Instant at, LocalDate businessDate) {
         String contract = ((org.impactledger.core.contract.event.ContractEvent) payload).contractId().value();
         long sequence = sequences.merge(contract, 1L, Long::sum) - 1;
         long position = events.size() + 1;
         MetaData metaData = MetaData.with(LedgerMetaData.PRINCIPAL, "tester").and(LedgerMetaData.ROLE, "tester-role");
+        if (businessDate != null) {
+            metaData = metaData.and(LedgerMetaData.BUSINESS_DATE, businessDate.toString());
+        }
         events.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
                 new GenericDomainEventMessage<>("Contract", contract, sequence, payload, metaData, "evt-" + position, at)));
     }
@@ -184,6 +200,17 @@ class PaymentListPositionsTest {
                         assertThat(answer).as("%s", query).isEqualTo(views.queries().listedPage(query));
                         if (answer.items().size() < size) {
                             break;
+                        }
+                    }
+                    for (LocalDate asOf : AS_OFS) {
+                        for (int page = 0; ; page++) {
+                            ListOutcomePayments query = new ListOutcomePayments(list.fundId(), null, list.payerId(), page, size,
+                                    new TimeTravel(asOf, knownAt));
+                            PaymentPage answer = views.queries().handle(query);
+                            assertThat(answer).as("%s", query).isEqualTo(views.queries().groupedPayments(query));
+                            if (answer.items().size() < size) {
+                                break;
+                            }
                         }
                     }
                 }
@@ -216,6 +243,20 @@ class PaymentListPositionsTest {
         assertThat(jdbc.sql("SELECT COALESCE(SUM(payments), 0) FROM payment_audit_list WHERE scope_kind = 'ALL'").query(Long.class).single())
                 .isEqualTo(all);
         assertThat(jdbc.sql("SELECT COALESCE(SUM(payments), 0) FROM payment_audit_count").query(Long.class).single()).isEqualTo(all);
+        // each payment's business date is that of its first-recorded approval, if none of its approvals is earlier
+        assertThat(jdbc.sql("SELECT contract_id, outcome_id, approved_on FROM payment_audit_payment ORDER BY contract_id, outcome_id")
+                .query().listOfRows()).isEqualTo(jdbc.sql("""
+                        SELECT p.contract_id, p.outcome_id, CASE WHEN MIN(s.business_date) = MIN(CASE WHEN s.recorded_at = p.first_approved_at
+                            THEN s.business_date END) THEN MIN(s.business_date) END AS approved_on
+                        FROM payment_audit_payment p JOIN payment_audit_step s ON s.contract_id = p.contract_id AND s.outcome_id = p.outcome_id
+                        WHERE s.step = 'APPROVED' GROUP BY p.contract_id, p.outcome_id ORDER BY p.contract_id, p.outcome_id""").query().listOfRows());
+        // each list's counts per date are the payments with that date, with no row for a date without any
+        assertThat(dayRows(jdbc)).isEqualTo(jdbc.sql(DAYS_COUNTED).query().listOfRows().stream()
+                .map(row -> List.of(row.get("scope_kind"), row.get("scope_id"), row.get("approved_on"), ((Number) row.get("payments")).longValue()))
+                .toList());
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM payment_audit_payment p JOIN payment_audit_day d ON d.scope_kind = 'ALL' AND d.approved_on = p.approved_on
+                        WHERE p.first_approved_at > d.last_first_approved_at""").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("""
                         SELECT COUNT(*) FROM payment_audit_count c
                         WHERE c.payments <> (SELECT COUNT(*) FROM payment_audit_payment p
@@ -315,6 +356,50 @@ class PaymentListPositionsTest {
         }
 
         assertThat(paymentRows(views)).isEqualTo(payments);
+    }
+
+    private static final String DAYS_COUNTED = """
+            SELECT 'ALL' AS scope_kind, '' AS scope_id, approved_on, COUNT(*) AS payments FROM payment_audit_payment
+            WHERE approved_on IS NOT NULL GROUP BY approved_on
+            UNION ALL SELECT 'FUND', fund_id, approved_on, COUNT(*) FROM payment_audit_payment
+            WHERE approved_on IS NOT NULL GROUP BY fund_id, approved_on
+            UNION ALL SELECT 'PAYER', payer_id, approved_on, COUNT(*) FROM payment_audit_payment
+            WHERE approved_on IS NOT NULL AND payer_id IS NOT NULL GROUP BY payer_id, approved_on
+            ORDER BY 1, 2, 3""";
+
+    /** The lists' counts per date: kind, id, date, payments. */
+    private static List<List<Object>> dayRows(JdbcClient jdbc) {
+        return jdbc.sql("SELECT * FROM payment_audit_day ORDER BY scope_kind, scope_id, approved_on").query().listOfRows().stream()
+                .map(row -> List.of(row.get("scope_kind"), row.get("scope_id"), row.get("approved_on"), ((Number) row.get("payments")).longValue()))
+                .toList();
+    }
+
+    @Test
+    void the_migration_dates_and_counts_payments_listed_before_it_as_the_projection_does() throws IOException {
+        migrationDatesAsTheProjection(Views.on(ReportDatabases.postgres()));
+        migrationDatesAsTheProjection(Views.on(ReportDatabases.h2("payment_dates_migration")));
+    }
+
+    private static void migrationDatesAsTheProjection(Views views) throws IOException {
+        views.applyAll(history(5));
+        List<Map<String, Object>> payments = paymentRows(views);
+        // (the projection keeps each date's latest first approval as a bound, not always the latest: compared without it)
+        List<List<Object>> days = dayRows(views.jdbc());
+        assertThat(payments).anyMatch(row -> row.get("approved_on") == null).anyMatch(row -> row.get("approved_on") != null);
+
+        // as V208 finds them: no date, no counts
+        views.jdbc().sql("UPDATE payment_audit_payment SET approved_on = NULL").update();
+        views.jdbc().sql("DELETE FROM payment_audit_day").update();
+        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/V208__payment_audit_dated.sql")) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            for (String statement : Arrays.stream(script.split(";")).map(String::strip)
+                    .filter(st -> st.startsWith("MERGE") || st.startsWith("INSERT")).toList()) {
+                views.jdbc().sql(statement).update();
+            }
+        }
+
+        assertThat(paymentRows(views)).isEqualTo(payments);
+        assertThat(dayRows(views.jdbc())).isEqualTo(days);
     }
 
     /** V205's statement that numbers every payment (MERGE). */

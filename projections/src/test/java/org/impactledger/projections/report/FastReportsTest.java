@@ -169,7 +169,9 @@ class FastReportsTest {
     void after_every_event_the_fast_payment_list_and_fund_performance_equal_the_old_answers() {
         for (TrackedEventMessage<?> event : events) {
             views.apply(event);
-            for (TimeTravel time : List.of(new TimeTravel(null, LATER), new TimeTravel(null, event.getTimestamp()))) {
+            for (TimeTravel time : List.of(new TimeTravel(null, LATER), new TimeTravel(null, event.getTimestamp()),
+                    new TimeTravel(LocalDate.parse("2026-06-01"), LATER), new TimeTravel(LocalDate.parse("2026-10-10"), event.getTimestamp()),
+                    new TimeTravel(LocalDate.parse("2026-12-01"), LATER))) {
                 for (int[] pageAndSize : new int[][] {{0, 50}, {1, 2}}) {
                     lists(pageAndSize[0], pageAndSize[1], time).forEach(FastReportsTest::samePayments);
                 }
@@ -198,7 +200,9 @@ class FastReportsTest {
         }
         List<LocalDate> asOfs = new ArrayList<>();
         asOfs.add(null);
-        asOfs.addAll(List.of(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-06-01"), LocalDate.parse("2026-10-19"), dates.last()));
+        asOfs.addAll(List.of(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-05-31"), LocalDate.parse("2026-06-01"),
+                LocalDate.parse("2026-10-09"), LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-19"), LocalDate.parse("2026-11-30"),
+                LocalDate.parse("2026-12-01"), dates.last()));
         for (TrackedEventMessage<?> event : events) {
             Instant at = event.getTimestamp().truncatedTo(ChronoUnit.MICROS);
             // the fast list answers every knownAt without asOf: around each approval, just before, at and just after it
@@ -212,6 +216,13 @@ class FastReportsTest {
             for (LocalDate asOf : asOfs) {
                 for (FundId fund : List.of(FUND, OTHER_FUND)) {
                     samePerformance(new FindFundPerformance(fund, new TimeTravel(asOf, at)));
+                }
+                if (asOf != null) {
+                    // the dated list answers every asOf and knownAt: o-7's approval back-dated to June has no date, its steps decide
+                    for (Instant knownAt : knownAts) {
+                        lists(0, 2, new TimeTravel(asOf, knownAt)).forEach(FastReportsTest::samePayments);
+                        lists(1, 2, new TimeTravel(asOf, knownAt)).forEach(FastReportsTest::samePayments);
+                    }
                 }
             }
         }
@@ -278,6 +289,11 @@ class FastReportsTest {
         TimeTravel earlier = new TimeTravel(LocalDate.parse("2026-10-15"), LATER);
         assertThat(views.performanceQueries.handle(new FindFundPerformance(OTHER_FUND, earlier)))
                 .isEqualTo(views.performanceQueries.flowByFlowPerformance(new FindFundPerformance(OTHER_FUND, earlier)));
-        assertThat(views.auditQueries.handle(new ListOutcomePayments(null, null, null, 0, 50, earlier)).total()).isEqualTo(5);
+        // as of a past date, the dated list reads the payments' dates and the counts per date, not the (changed) steps
+        ListOutcomePayments dated = new ListOutcomePayments(null, null, null, 0, 50, earlier);
+        assertThat(views.auditQueries.groupedPayments(dated).total()).isEqualTo(5);
+        assertThat(views.auditQueries.handle(dated).total()).isEqualTo(7);
+        views.jdbc.sql("UPDATE payment_audit_day SET payments = payments + 10 WHERE scope_kind = 'ALL' AND approved_on = '2026-10-10'").update();
+        assertThat(views.auditQueries.handle(dated).total()).isEqualTo(17);
     }
 }

@@ -47,6 +47,7 @@ public final class ReportViews {
         TABLES.put("payment_audit_count", "contract_id, fund_id, payer_id");
         TABLES.put("sdg_fund_verified", "fund_id");
         TABLES.put("payment_audit_list", "scope_kind, scope_id");
+        TABLES.put("payment_audit_day", "scope_kind, scope_id, approved_on");
     }
 
     public final JdbcClient jdbc;

@@ -25,7 +25,8 @@ class ReportsOnPostgresAndH2Test {
 
     @Test
     void the_same_history_gives_the_same_reports_on_h2_as_on_postgresql() {
-        List<TrackedEventMessage<?>> events = ReportHistory.of(LedgerHistory.outcomeFund()).events();
+        // with FastReportsTest's re-approvals: o-7's approval back-dated before its first one has no business date in the list
+        List<TrackedEventMessage<?>> events = FastReportsTest.history().events();
         ReportViews postgres = new ReportViews(ReportDatabases.postgres());
         postgres.reset();
         postgres.applyAll(events);
@@ -44,7 +45,8 @@ class ReportsOnPostgresAndH2Test {
         List<Object> answers = new ArrayList<>();
         Instant middle = events.get(events.size() / 2).getTimestamp();
         for (TimeTravel time : List.of(new TimeTravel(null, Instant.parse("2030-01-01T00:00:00Z")),
-                new TimeTravel(LocalDate.parse("2026-05-19"), Instant.parse("2030-01-01T00:00:00Z")), new TimeTravel(null, middle))) {
+                new TimeTravel(LocalDate.parse("2026-05-19"), Instant.parse("2030-01-01T00:00:00Z")), new TimeTravel(null, middle),
+                new TimeTravel(LocalDate.parse("2026-11-30"), Instant.parse("2030-01-01T00:00:00Z")))) {
             answers.add(views.sdgQueries.handle(new SdgImpactQuery(null, null, null, null, null, null, time)));
             answers.add(views.sdgQueries.handle(SdgImpactQuery.parse("OUTCOME_FUND", LedgerHistory.FUND.value(), null,
                     LedgerHistory.PAYER.value(), "2026-Q1", "2026-Q2", time)));
@@ -52,6 +54,7 @@ class ReportsOnPostgresAndH2Test {
             answers.add(views.performanceQueries.handle(new FindInvestorPerformance(LedgerHistory.FUND, LedgerHistory.INVESTOR_B, time)));
             answers.add(views.auditQueries.handle(new ListOutcomePayments(null, null, 0, 10, time)));
             answers.add(views.auditQueries.handle(new ListOutcomePayments(LedgerHistory.FUND, LedgerHistory.CONTRACT, 1, 2, time)));
+            answers.add(views.auditQueries.handle(new ListOutcomePayments(LedgerHistory.FUND, null, null, 0, 10, time)));
             answers.add(views.auditQueries.handle(new FindPaymentChain(LedgerHistory.CONTRACT, OutcomeId.of("o-1"), time)));
         }
         return answers;
