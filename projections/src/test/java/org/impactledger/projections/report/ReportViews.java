@@ -67,7 +67,7 @@ public final class ReportViews {
         this.sdg = new SdgImpactProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.performance = new FundPerformanceProjection(jdbc, new JdbcTemplate(dataSource), transactionManager);
         this.audit = new PaymentAuditProjection(new JdbcTemplate(dataSource), transactionManager);
-        this.sdgQueries = new SdgImpactQueries(jdbc);
+        this.sdgQueries = new SdgImpactQueries(jdbc, dataSource);
         this.performanceQueries = new FundPerformanceQueries(jdbc);
         this.auditQueries = new PaymentAuditQueries(jdbc);
         this.batch = new TransactionTemplate(transactionManager);
