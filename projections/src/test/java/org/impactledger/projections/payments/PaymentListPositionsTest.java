@@ -390,12 +390,8 @@ class PaymentListPositionsTest {
         // as V208 finds them: no date, no counts
         views.jdbc().sql("UPDATE payment_audit_payment SET approved_on = NULL").update();
         views.jdbc().sql("DELETE FROM payment_audit_day").update();
-        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/V208__payment_audit_dated.sql")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            for (String statement : Arrays.stream(script.split(";")).map(String::strip)
-                    .filter(st -> st.startsWith("MERGE") || st.startsWith("INSERT")).toList()) {
-                views.jdbc().sql(statement).update();
-            }
+        for (String statement : migrationStatements("V208__payment_audit_dated.sql", "MERGE", "INSERT")) {
+            views.jdbc().sql(statement).update();
         }
 
         assertThat(paymentRows(views)).isEqualTo(payments);
@@ -404,10 +400,15 @@ class PaymentListPositionsTest {
 
     /** V205's statement that numbers every payment (MERGE). */
     static List<String> migrationNumbering() throws IOException {
-        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/V205__payment_audit_positions_exact.sql")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            return Arrays.stream(script.split(";")).map(String::strip)
-                    .filter(s -> s.startsWith("MERGE"))
+        return migrationStatements("V205__payment_audit_positions_exact.sql", "MERGE");
+    }
+
+    /** The statements of a migration script that start with one of {@code starts}, without its comments. */
+    private static List<String> migrationStatements(String script, String... starts) throws IOException {
+        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/" + script)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            return Arrays.stream(text.split(";")).map(String::strip)
+                    .filter(statement -> Arrays.stream(starts).anyMatch(statement::startsWith))
                     .toList();
         }
     }

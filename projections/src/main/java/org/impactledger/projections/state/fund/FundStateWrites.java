@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
+import org.impactledger.projections.state.Upserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -267,16 +268,8 @@ final class FundStateWrites implements BatchWrites.Held {
         List<Object[]> rows = new ArrayList<>();
         investors.forEach((key, i) -> rows.add(new Object[] {i.committed, i.called, i.paidIn, i.returnedCapital, i.profitDistributed,
                 key.get(0), key.get(1)}));
-        int[] counts = JdbcBatches.update(jdbc, UPDATE_INVESTOR, rows, UPDATE_INVESTOR_TYPES);
-        List<Object[]> missing = new ArrayList<>();
-        for (int n = 0; n < counts.length; n++) {
-            if (counts[n] == 0) {
-                missing.add(rows.get(n));
-            }
-        }
-        if (!missing.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT_INVESTOR, missing, UPDATE_INVESTOR_TYPES);
-        }
+        // the insert takes the update's parameters in the same order
+        Upserts.updateOrInsert(jdbc, UPDATE_INVESTOR, rows, UPDATE_INVESTOR_TYPES, INSERT_INVESTOR, rows, UPDATE_INVESTOR_TYPES);
     }
 
     private void writeBudgets() {
