@@ -84,13 +84,16 @@ public class FundPerformanceProjection {
     private final BatchWrites<FundPerformanceWrites> batch;
     /** Planner statistics of perf_flow while it fills: the batch's redelivery check looks it up by key. */
     private final TableStatistics flowStatistics;
+    private final TableStatistics periodStatistics;
 
     public FundPerformanceProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.template = jdbcTemplate;
         this.flowStatistics = new TableStatistics(jdbcTemplate, "perf_flow");
-        this.batch = new BatchWrites<>(transaction, batch -> new FundPerformanceWrites(jdbcTemplate, flowStatistics, batch::eventIds));
+        this.periodStatistics = new TableStatistics(jdbcTemplate, "perf_flow_period");
+        this.batch = new BatchWrites<>(transaction, batch -> new FundPerformanceWrites(jdbcTemplate, flowStatistics, periodStatistics,
+                batch::eventIds));
     }
 
     @EventHandler
@@ -230,9 +233,10 @@ public class FundPerformanceProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "perf_flow", "perf_flow_total", "perf_valuation",
-                "perf_contract", "perf_fund"));
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "perf_flow", "perf_flow_total", "perf_flow_period",
+                "perf_valuation", "perf_contract", "perf_fund"));
         flowStatistics.emptied();
+        periodStatistics.emptied();
     }
 
     /**

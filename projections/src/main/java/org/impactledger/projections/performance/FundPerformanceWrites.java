@@ -14,6 +14,7 @@ import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
+import org.impactledger.projections.state.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -52,15 +53,30 @@ final class FundPerformanceWrites implements BatchWrites.Held {
     private static final int[] INSERT_TOTAL_TYPES = {Types.NUMERIC, Types.BIGINT, Types.DATE, Types.TIMESTAMP, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
+    private static final String UPDATE_PERIOD = """
+            UPDATE perf_flow_period SET amount = amount + ?, flows = flows + ?
+            WHERE fund_id = ? AND period_start = ? AND kind = ? AND contract_id = ? AND budget_id = ? AND payer_id = ?""";
+    private static final int[] UPDATE_PERIOD_TYPES = {Types.NUMERIC, Types.BIGINT, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR};
+    private static final String INSERT_PERIOD = """
+            INSERT INTO perf_flow_period (amount, flows, fund_id, period_start, kind, contract_id, budget_id, payer_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcTemplate jdbc;
     private final TableStatistics flowStatistics;
+    /** Planner statistics of perf_flow_period while it fills (a report as of a past date reads a fund's months by its key). */
+    private final TableStatistics periodStatistics;
     private final StoredKeys applied;
     private final List<Object[]> flows = new ArrayList<>();
     private final Map<List<String>, Total> totals = new LinkedHashMap<>();
+    /** The same flows' monthly sums ({@code perf_flow_period}), by the total's key and the month's first day. */
+    private final Map<List<Object>, Total> periods = new LinkedHashMap<>();
 
-    FundPerformanceWrites(JdbcTemplate jdbc, TableStatistics flowStatistics, Supplier<? extends Collection<String>> batchEventIds) {
+    FundPerformanceWrites(JdbcTemplate jdbc, TableStatistics flowStatistics, TableStatistics periodStatistics,
+                          Supplier<? extends Collection<String>> batchEventIds) {
         this.jdbc = jdbc;
         this.flowStatistics = flowStatistics;
+        this.periodStatistics = periodStatistics;
         this.applied = new StoredKeys(jdbc, "perf_flow", "event_id", batchEventIds);
     }
 
@@ -93,6 +109,10 @@ final class FundPerformanceWrites implements BatchWrites.Held {
         if (total.lastRecordedAt == null || total.lastRecordedAt.isBefore(recordedAt)) {
             total.lastRecordedAt = recordedAt;
         }
+        Total period = periods.computeIfAbsent(List.of(fundId, businessDate.withDayOfMonth(1), kind, contractId, budgetId, payerId),
+                k -> new Total());
+        period.amount = period.amount.add(amount);
+        period.flows++;
     }
 
     @Override
@@ -123,7 +143,16 @@ final class FundPerformanceWrites implements BatchWrites.Held {
                 JdbcBatches.update(jdbc, INSERT_TOTAL, inserts, INSERT_TOTAL_TYPES);
             }
         }
+        if (!periods.isEmpty()) {
+            // the insert takes the update's parameters in the same order
+            List<Object[]> rows = new ArrayList<>();
+            periods.forEach((key, t) -> rows.add(new Object[] {t.amount, t.flows, key.get(0), key.get(1), key.get(2), key.get(3), key.get(4),
+                    key.get(5)}));
+            periodStatistics.inserted(Upserts.updateOrInsert(jdbc, UPDATE_PERIOD, rows, UPDATE_PERIOD_TYPES, INSERT_PERIOD, rows,
+                    UPDATE_PERIOD_TYPES));
+        }
         flows.clear();
         totals.clear();
+        periods.clear();
     }
 }

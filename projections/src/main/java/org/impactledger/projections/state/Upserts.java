@@ -17,11 +17,13 @@ public final class Upserts {
      * tables whose only writer is one processing group: no other writer inserts a row between the
      * two (segments of the group that insert the same row at once fail on its primary key, and that
      * batch is rolled back and handled again).
+     *
+     * @return the number of rows inserted
      */
-    public static void updateOrInsert(JdbcTemplate jdbc, String update, List<Object[]> updates, int[] updateTypes, String insert,
+    public static int updateOrInsert(JdbcTemplate jdbc, String update, List<Object[]> updates, int[] updateTypes, String insert,
                                       List<Object[]> inserts, int[] insertTypes) {
         if (updates.isEmpty()) {
-            return;
+            return 0;
         }
         int[] updated = JdbcBatches.update(jdbc, update, updates, updateTypes);
         List<Object[]> missing = new ArrayList<>();
@@ -33,5 +35,6 @@ public final class Upserts {
         if (!missing.isEmpty()) {
             JdbcBatches.update(jdbc, insert, missing, insertTypes);
         }
+        return missing.size();
     }
 }

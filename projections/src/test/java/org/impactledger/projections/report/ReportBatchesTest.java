@@ -37,7 +37,7 @@ class ReportBatchesTest {
     void batches_of_any_size_give_the_tables_of_event_by_event_application() {
         for (List<TrackedEventMessage<?>> events : histories()) {
             views.assertBatchesGiveEventByEventTables(events, "payment_audit_step", "payment_audit_payment", "payment_audit_count",
-                    "payment_audit_list", "payment_audit_day", "perf_flow", "perf_flow_total", "perf_fund");
+                    "payment_audit_list", "payment_audit_day", "perf_flow", "perf_flow_total", "perf_flow_period", "perf_fund");
         }
     }
 

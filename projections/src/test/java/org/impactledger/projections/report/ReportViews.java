@@ -43,6 +43,7 @@ public final class ReportViews {
         TABLES.put("perf_contract", "contract_id");
         TABLES.put("payment_audit_step", "event_id");
         TABLES.put("perf_flow_total", "fund_id, kind, contract_id, budget_id, payer_id");
+        TABLES.put("perf_flow_period", "fund_id, period_start, kind, contract_id, budget_id, payer_id");
         TABLES.put("payment_audit_payment", "contract_id, outcome_id");
         TABLES.put("payment_audit_count", "contract_id, fund_id, payer_id");
         TABLES.put("sdg_fund_verified", "fund_id");
