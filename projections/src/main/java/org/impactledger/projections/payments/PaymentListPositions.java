@@ -25,8 +25,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * Lists the outcome payments a batch of approvals brings ({@code payment_audit_payment}), keeps the
  * contracts' counts ({@code payment_audit_count}) and each payment's exact position in the lists of
  * every payment, of its fund and of its payer ({@link PaymentList}, {@code payment_audit_list}), so
- * that a page asked by number is read by position instead of skipping every payment before it.
- * Called by {@link PaymentAuditWrites} once per batch, in the batch's transaction.
+ * that a page asked by number is read by position instead of skipping every payment before it,
+ * and each payment's business date with the lists' counts per date ({@code approved_on},
+ * {@code payment_audit_day}: {@link #date}), so that a page as of a past date is read in the list's
+ * order and counted from a few rows per day. Called by {@link PaymentAuditWrites} once per batch, in
+ * the batch's transaction.
  *
  * <h2>Positions: renumbered per batch from the earliest payment it places</h2>
  * A list's order is the time of the first approval, and approvals reach the projection in the order of
@@ -49,7 +52,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * group that list payments at the same time wait for one another and never deadlock, and each numbers
  * the payments the other committed. (Two segments listing the first payment of a list at once, its row
  * not there yet: one insert of the row fails on the primary key, and that batch is rolled back and
- * handled again.)
+ * handled again.) The counts per date are written after that, in the order of their keys, so segments
+ * take those rows in one order too.
  */
 final class PaymentListPositions {
 
