@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The read models' processors commit asynchronously on PostgreSQL, the command side durably
  * (ReadModelTransactionManager says why that is safe for a read model); the pool rewrites batches of
- * inserts (PostgresBatchInserts) and plans no parallel workers (PostgresParallelQuery); the processors read live events in gathered batches (ReadModelEventSource).
+ * inserts (PostgresBatchInserts) and plans no parallel workers (PostgresParallelQuery); the processors
+ * read live events in gathered batches (ReadModelEventSource).
  */
 class ReadModelCommitTest extends IntegrationTest {
 

@@ -35,10 +35,12 @@ public record SdgTarget(String code, int goal, String label) {
     /**
      * The target with this code (trimmed; a letter may be in either case), or a refusal naming
      * {@code field}: {@code INVALID_VALUE} for a malformed code, {@code UNKNOWN_CODE} for a code
-     * that is not one of the 169 targets.
+     * that is not one of the 169 targets. A code already canonical (as every stored one is) is
+     * looked up directly: the SDG report parses its read model's codes for every outcome.
      */
     public static SdgTarget parse(String code, String field) {
-        return SdgTargetCatalogue.BY_CODE.get(validate(code, field));
+        SdgTarget canonical = code == null ? null : SdgTargetCatalogue.BY_CODE.get(code);
+        return canonical != null ? canonical : SdgTargetCatalogue.BY_CODE.get(validate(code, field));
     }
 
     /** All 169 targets, goal by goal, numbered targets before lettered ones. */

@@ -328,7 +328,10 @@ public class PaymentAuditQueries {
         return sql.append(" GROUP BY contract_id, outcome_id").toString();
     }
 
-    /** The list's filters: fund, contract, payer (columns of the same names in every table), on the columns of {@code table} ("s.", or "" for none). */
+    /**
+     * The list's filters: fund, contract, payer (columns of the same names in every table), on the
+     * columns of {@code table} ({@code "s."}, or {@code ""} for none).
+     */
     private static void filters(ListOutcomePayments query, StringBuilder sql, Map<String, Object> params, String table) {
         if (query.fundId() != null) {
             sql.append(" AND ").append(table).append("fund_id = :fundId");

@@ -53,11 +53,12 @@ public class FundPerformanceQueries {
      * The report. When every flow kept in {@code perf_flow_total} lies within the bounds (no
      * {@code asOf}, or one not before their latest business date; {@code knownAt} not before their
      * latest recording time: the usual "as of now" question) those flows are read as their totals per
-     * contract, budget and payer, and only the other flows one by one; otherwise every flow in bounds
-     * is read ({@link #flowByFlowPerformance}), unless a past {@code asOf} with a {@code knownAt} not
-     * before their latest recording time lets their monthly sums answer ({@link #flowsWithPeriods}). Likewise the verified outcomes are the fund's count kept
-     * by the {@code sdg-impact} processor ({@code sdg_fund_verified}) when the bounds cover it, else
-     * counted from the SDG facts in bounds. Both give the same report.
+     * contract, budget and payer, and only the other flows one by one. A past {@code asOf} with a
+     * {@code knownAt} not before their latest recording time reads their monthly sums instead
+     * ({@link #flowsWithPeriods}); any other question reads every flow in bounds
+     * ({@link #flowByFlowPerformance}). Likewise the verified outcomes are the fund's count kept by
+     * the {@code sdg-impact} processor ({@code sdg_fund_verified}) when the bounds cover it, else
+     * counted from the SDG facts in bounds. All give the same report.
      */
     @QueryHandler
     public FundPerformance handle(FindFundPerformance query) {
@@ -354,7 +355,10 @@ public class FundPerformanceQueries {
         return onePayerPerBudget(flows);
     }
 
-    /** {@code flows}, or {@code null} when a budget is seen with two payers (the flow-by-flow report names the later one; sums have no order). */
+    /**
+     * {@code flows}, or {@code null} when a budget is seen with two payers (the flow-by-flow report
+     * names the later one; sums have no order).
+     */
     private static List<FlowRow> onePayerPerBudget(List<FlowRow> flows) {
         Map<String, Set<String>> payersOfBudget = new HashMap<>();
         flows.stream().filter(f -> f.budgetId() != null && f.payerId() != null)

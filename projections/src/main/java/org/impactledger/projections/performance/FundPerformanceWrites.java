@@ -121,36 +121,21 @@ final class FundPerformanceWrites implements BatchWrites.Held {
             JdbcBatches.update(jdbc, INSERT_FLOW, flows, INSERT_FLOW_TYPES);
             flowStatistics.inserted(flows.size());
         }
-        if (!totals.isEmpty()) {
-            List<List<String>> keys = new ArrayList<>(totals.keySet());
-            List<Object[]> updates = new ArrayList<>();
-            for (List<String> key : keys) {
-                Total t = totals.get(key);
-                updates.add(new Object[] {t.amount, t.flows, t.lastBusinessDate, t.lastBusinessDate, t.lastRecordedAt, t.lastRecordedAt,
-                        key.get(0), key.get(1), key.get(2), key.get(3), key.get(4)});
-            }
-            int[] counts = JdbcBatches.update(jdbc, UPDATE_TOTAL, updates, UPDATE_TOTAL_TYPES);
-            List<Object[]> inserts = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    List<String> key = keys.get(i);
-                    Total t = totals.get(key);
-                    inserts.add(new Object[] {t.amount, t.flows, t.lastBusinessDate, t.lastRecordedAt, key.get(0), key.get(1), key.get(2),
-                            key.get(3), key.get(4)});
-                }
-            }
-            if (!inserts.isEmpty()) {
-                JdbcBatches.update(jdbc, INSERT_TOTAL, inserts, INSERT_TOTAL_TYPES);
-            }
-        }
-        if (!periods.isEmpty()) {
-            // the insert takes the update's parameters in the same order
-            List<Object[]> rows = new ArrayList<>();
-            periods.forEach((key, t) -> rows.add(new Object[] {t.amount, t.flows, key.get(0), key.get(1), key.get(2), key.get(3), key.get(4),
-                    key.get(5)}));
-            periodStatistics.inserted(Upserts.updateOrInsert(jdbc, UPDATE_PERIOD, rows, UPDATE_PERIOD_TYPES, INSERT_PERIOD, rows,
-                    UPDATE_PERIOD_TYPES));
-        }
+        List<Object[]> totalUpdates = new ArrayList<>();
+        List<Object[]> totalInserts = new ArrayList<>();
+        totals.forEach((key, t) -> {
+            totalUpdates.add(new Object[] {t.amount, t.flows, t.lastBusinessDate, t.lastBusinessDate, t.lastRecordedAt, t.lastRecordedAt,
+                    key.get(0), key.get(1), key.get(2), key.get(3), key.get(4)});
+            totalInserts.add(new Object[] {t.amount, t.flows, t.lastBusinessDate, t.lastRecordedAt, key.get(0), key.get(1), key.get(2),
+                    key.get(3), key.get(4)});
+        });
+        Upserts.updateOrInsert(jdbc, UPDATE_TOTAL, totalUpdates, UPDATE_TOTAL_TYPES, INSERT_TOTAL, totalInserts, INSERT_TOTAL_TYPES);
+        // the period's insert takes its update's parameters in the same order
+        List<Object[]> periodRows = new ArrayList<>();
+        periods.forEach((key, t) -> periodRows.add(new Object[] {t.amount, t.flows, key.get(0), key.get(1), key.get(2), key.get(3),
+                key.get(4), key.get(5)}));
+        periodStatistics.inserted(Upserts.updateOrInsert(jdbc, UPDATE_PERIOD, periodRows, UPDATE_PERIOD_TYPES, INSERT_PERIOD, periodRows,
+                UPDATE_PERIOD_TYPES));
         flows.clear();
         totals.clear();
         periods.clear();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.impactledger.core.taxonomy.SdgTarget;
 
 /**
@@ -40,9 +39,6 @@ final class SdgAttribution {
      */
     static final Comparator<SdgTarget> TARGET_ORDER = Comparator.comparingInt(PLACES::get);
 
-    /** Targets by the codes stored on facts and rate cards, parsed once: only valid codes get in. */
-    private static final Map<String, SdgTarget> PARSED = new ConcurrentHashMap<>();
-
     private SdgAttribution() {
     }
 
@@ -58,7 +54,7 @@ final class SdgAttribution {
         Set<SdgTarget> targets = new TreeSet<>(TARGET_ORDER);
         if (fixedTargets != null) {
             for (String code : fixedTargets.split(",")) {
-                targets.add(parse(code));
+                targets.add(SdgTarget.parse(code, "sdgTarget"));
             }
             return targets;
         }
@@ -69,18 +65,8 @@ final class SdgAttribution {
         if (version != null) {
             rows.stream()
                     .filter(r -> r.effectiveFrom().equals(version.effectiveFrom()) && r.versionSeq() == version.versionSeq())
-                    .forEach(r -> targets.add(parse(r.sdgTarget())));
+                    .forEach(r -> targets.add(SdgTarget.parse(r.sdgTarget(), "sdgTarget")));
         }
         return targets;
-    }
-
-    /** The target of a stored code ({@link SdgTarget#parse}, once per code). */
-    static SdgTarget parse(String code) {
-        SdgTarget target = PARSED.get(code);
-        if (target == null) {
-            target = SdgTarget.parse(code, "sdgTarget");
-            PARSED.put(code, target);
-        }
-        return target;
     }
 }

@@ -259,7 +259,7 @@ public class SdgImpactQueries {
                     case "T" -> totalCells.add(row);
                     case "G" -> goalCells.computeIfAbsent(row.goal(), g -> new ArrayList<>()).add(row);
                     case "M" -> tree.computeIfAbsent(row.goal(), g -> new TreeMap<>(TARGET_ORDER))
-                            .computeIfAbsent(SdgAttribution.parse(row.target()), t -> new ArrayList<>()).add(row);
+                            .computeIfAbsent(SdgTarget.parse(row.target(), "sdgTarget"), t -> new ArrayList<>()).add(row);
                     default -> throw new IllegalStateException("unknown line kind " + row.kind());
                 }
             }

@@ -483,7 +483,7 @@ final class SdgImpactTotals {
     private static Outcome outcome(java.sql.ResultSet rs) throws java.sql.SQLException {
         String attributed = rs.getString("attributed");
         List<SdgTarget> targets = attributed.isEmpty() ? List.of()
-                : java.util.Arrays.stream(attributed.split(",")).map(SdgAttribution::parse).toList();
+                : java.util.Arrays.stream(attributed.split(",")).map(code -> SdgTarget.parse(code, "sdgTarget")).toList();
         return new Outcome(rs.getString("contract_id"), rs.getString("outcome_id"), rs.getString("fund_id"), rs.getString("beneficiary_id"),
                 rs.getString("metric_code"), rs.getObject("outcome_date", LocalDate.class), rs.getString("currency"),
                 rs.getString("sdg_targets"), targets, rs.getBigDecimal("verified"), rs.getBigDecimal("approved"),

@@ -2,16 +2,12 @@ package org.impactledger.projections.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +36,7 @@ import org.impactledger.infra.messaging.LedgerMetaData;
 import org.impactledger.projections.report.ReportDatabases;
 import org.impactledger.projections.report.TimeTravel;
 import org.impactledger.projections.state.LedgerHistory;
+import org.impactledger.projections.support.MigrationScripts;
 import org.impactledger.projections.support.ProcessorBatches;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -338,12 +335,12 @@ class PaymentListPositionsTest {
     }
 
     @Test
-    void the_migration_numbers_payments_listed_before_it_as_the_projection_does() throws IOException {
+    void the_migration_numbers_payments_listed_before_it_as_the_projection_does() {
         migrationNumbersAsTheProjection(Views.on(ReportDatabases.postgres()));
         migrationNumbersAsTheProjection(Views.on(ReportDatabases.h2("payment_positions_migration")));
     }
 
-    private static void migrationNumbersAsTheProjection(Views views) throws IOException {
+    private static void migrationNumbersAsTheProjection(Views views) {
         views.applyAll(history(5));
         List<Map<String, Object>> payments = paymentRows(views);
 
@@ -375,12 +372,12 @@ class PaymentListPositionsTest {
     }
 
     @Test
-    void the_migration_dates_and_counts_payments_listed_before_it_as_the_projection_does() throws IOException {
+    void the_migration_dates_and_counts_payments_listed_before_it_as_the_projection_does() {
         migrationDatesAsTheProjection(Views.on(ReportDatabases.postgres()));
         migrationDatesAsTheProjection(Views.on(ReportDatabases.h2("payment_dates_migration")));
     }
 
-    private static void migrationDatesAsTheProjection(Views views) throws IOException {
+    private static void migrationDatesAsTheProjection(Views views) {
         views.applyAll(history(5));
         List<Map<String, Object>> payments = paymentRows(views);
         // (the projection keeps each date's latest first approval as a bound, not always the latest: compared without it)
@@ -390,7 +387,7 @@ class PaymentListPositionsTest {
         // as V208 finds them: no date, no counts
         views.jdbc().sql("UPDATE payment_audit_payment SET approved_on = NULL").update();
         views.jdbc().sql("DELETE FROM payment_audit_day").update();
-        for (String statement : migrationStatements("V208__payment_audit_dated.sql", "MERGE", "INSERT")) {
+        for (String statement : MigrationScripts.statements("V208__payment_audit_dated.sql", "MERGE", "INSERT")) {
             views.jdbc().sql(statement).update();
         }
 
@@ -399,17 +396,7 @@ class PaymentListPositionsTest {
     }
 
     /** V205's statement that numbers every payment (MERGE). */
-    static List<String> migrationNumbering() throws IOException {
-        return migrationStatements("V205__payment_audit_positions_exact.sql", "MERGE");
-    }
-
-    /** The statements of a migration script that start with one of {@code starts}, without its comments. */
-    private static List<String> migrationStatements(String script, String... starts) throws IOException {
-        try (InputStream in = PaymentListPositionsTest.class.getResourceAsStream("/db/migration/" + script)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            return Arrays.stream(text.split(";")).map(String::strip)
-                    .filter(statement -> Arrays.stream(starts).anyMatch(statement::startsWith))
-                    .toList();
-        }
+    static List<String> migrationNumbering() {
+        return MigrationScripts.statements("V205__payment_audit_positions_exact.sql", "MERGE");
     }
 }

@@ -12,26 +12,22 @@ import static org.impactledger.projections.state.LedgerHistory.TRAINING;
 import static org.impactledger.projections.state.LedgerHistory.eur;
 import static org.impactledger.projections.state.LedgerHistory.outcome;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.impactledger.core.contract.PaymentRule;
+import org.impactledger.core.contract.RateCardEntry;
 import org.impactledger.core.contract.event.ContractSigned;
 import org.impactledger.core.contract.event.OutcomePaymentApproved;
 import org.impactledger.core.contract.event.OutcomePaymentExecuted;
 import org.impactledger.core.contract.event.OutcomePaymentReversed;
 import org.impactledger.core.contract.event.OutcomeReported;
-import org.impactledger.core.contract.PaymentRule;
-import org.impactledger.core.contract.RateCardEntry;
 import org.impactledger.core.fund.event.CapitalReceived;
 import org.impactledger.core.fund.event.OutcomeBudgetCommitted;
 import org.impactledger.core.fund.event.OutcomeBudgetReleased;
@@ -46,8 +42,8 @@ import org.impactledger.core.shared.BudgetId;
 import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.core.shared.InvestorId;
-import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.LeaseId;
+import org.impactledger.core.shared.Money;
 import org.impactledger.core.shared.PayerId;
 import org.impactledger.core.shared.PropertyId;
 import org.impactledger.projections.payments.ListOutcomePayments;
@@ -57,6 +53,7 @@ import org.impactledger.projections.payments.PaymentSummary;
 import org.impactledger.projections.performance.FindFundPerformance;
 import org.impactledger.projections.performance.FundPerformance;
 import org.impactledger.projections.state.LedgerHistory;
+import org.impactledger.projections.support.MigrationScripts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,13 +231,8 @@ class FastReportsTest {
     }
 
     @Test
-    void the_migration_sums_the_months_of_flows_recorded_before_it_as_the_projection_does() throws IOException {
-        String script;
-        try (InputStream in = FastReportsTest.class.getResourceAsStream("/db/migration/V209__perf_flow_periods.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-        }
-        String insert = Arrays.stream(script.split(";")).map(String::strip).filter(statement -> statement.startsWith("INSERT")).findFirst()
-                .orElseThrow();
+    void the_migration_sums_the_months_of_flows_recorded_before_it_as_the_projection_does() {
+        String insert = MigrationScripts.statements("V209__perf_flow_periods.sql", "INSERT").get(0);
         ReportViews h2 = new ReportViews(ReportDatabases.h2("perf_periods_migration"));
         h2.reset();
         for (ReportViews on : List.of(views, h2)) {

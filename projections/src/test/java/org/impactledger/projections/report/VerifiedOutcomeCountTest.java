@@ -11,10 +11,7 @@ import static org.impactledger.projections.state.LedgerHistory.TRAINING;
 import static org.impactledger.projections.state.LedgerHistory.eur;
 import static org.impactledger.projections.state.LedgerHistory.outcome;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +33,7 @@ import org.impactledger.core.shared.FundId;
 import org.impactledger.projections.performance.FindFundPerformance;
 import org.impactledger.projections.performance.FundPerformance;
 import org.impactledger.projections.state.LedgerHistory;
+import org.impactledger.projections.support.MigrationScripts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -192,17 +190,13 @@ class VerifiedOutcomeCountTest {
     }
 
     @Test
-    void the_migration_counts_stored_facts_as_the_events_do() throws IOException {
+    void the_migration_counts_stored_facts_as_the_events_do() {
         postgres.reset();
         postgres.applyAll(events);
         List<Map<String, Object>> kept = postgres.jdbc.sql("SELECT * FROM sdg_fund_verified ORDER BY fund_id").query().listOfRows();
-        String script;
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V200__sdg_fund_verified.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String upgrade = script.substring(script.indexOf("INSERT INTO sdg_fund_verified")).trim();
+        String upgrade = MigrationScripts.statements("V200__sdg_fund_verified.sql", "INSERT INTO sdg_fund_verified").get(0);
         postgres.jdbc.sql("DELETE FROM sdg_fund_verified").update();
-        postgres.jdbc.sql(upgrade.endsWith(";") ? upgrade.substring(0, upgrade.length() - 1) : upgrade).update();
+        postgres.jdbc.sql(upgrade).update();
 
         assertThat(postgres.jdbc.sql("SELECT * FROM sdg_fund_verified ORDER BY fund_id").query().listOfRows()).isEqualTo(kept).hasSize(2);
     }
