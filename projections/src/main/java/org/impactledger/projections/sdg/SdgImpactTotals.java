@@ -18,6 +18,7 @@ import org.impactledger.core.taxonomy.SdgTarget;
 import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchLookups;
 import org.impactledger.projections.state.TableStatistics;
+import org.impactledger.projections.state.Upserts;
 import org.impactledger.projections.sdg.SdgAttribution.RateCardRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The outcome's figures and the cells are thus exactly what {@link SdgImpactQueries} computes from
  * the facts with no {@code asOf} and {@code knownAt} after the last recorded fact (proved equal by
  * {@code SdgImpactTotalsTest}).
+ *
+ * <h2>Per business date (V210)</h2>
+ * The outcome's row also keeps its figures at the end of each business date of its facts
+ * ({@link OutcomeHistory}), and each change writes, into {@code sdg_impact_line_period}, what it
+ * does to each cell on each business date, per day and per month: on every date of the outcome's
+ * history before or after the change, its contribution after less its contribution before, less the
+ * same difference at the date before. Summed up to a date D, the rows of a cell are then the cell as
+ * the report as of D computes it from the facts, known now (proved equal at every business date by
+ * {@code SdgImpactTotalsTest}). Distinct beneficiaries are done the same way with the lines the
+ * beneficiary counts on, on each date, through this outcome and through their other outcomes.
  *
  * <p>Idempotent because the projection calls it only for a fact it has just inserted (a redelivered
  * event inserts nothing) and for rate card rows just inserted (re-attribution compares the targets
@@ -64,15 +75,41 @@ final class SdgImpactTotals {
 
     private static final String INSERT_OUTCOME = """
             INSERT INTO sdg_impact_outcome (contract_id, outcome_id, fund_id, beneficiary_id, metric_code, outcome_date, currency,
-                sdg_targets, attributed, verified, approved, paid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                sdg_targets, attributed, verified, approved, paid, history)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int[] INSERT_OUTCOME_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC};
+            Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR};
     private static final String UPDATE_OUTCOME = """
-            UPDATE sdg_impact_outcome SET attributed = ?, verified = ?, approved = ?, paid = ?
+            UPDATE sdg_impact_outcome SET attributed = ?, verified = ?, approved = ?, paid = ?, history = ?
             WHERE contract_id = ? AND outcome_id = ?""";
     private static final int[] UPDATE_OUTCOME_TYPES = {Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR};
+    private static final String UPDATE_PERIOD = """
+            UPDATE sdg_impact_line_period SET outcomes = outcomes + ?, verified_outcomes = verified_outcomes + ?,
+                beneficiaries = beneficiaries + ?, verified_quantity = verified_quantity + ?, approved = approved + ?, paid = paid + ?
+            WHERE scope_key = ? AND grain = ? AND period_start = ? AND line_kind = ? AND goal = ? AND sdg_target = ? AND metric_code = ?
+                AND currency = ?""";
+    private static final int[] UPDATE_PERIOD_TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.NUMERIC, Types.NUMERIC,
+            Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR};
+    private static final String INSERT_PERIOD = """
+            INSERT INTO sdg_impact_line_period (scope_key, grain, period_start, line_kind, goal, sdg_target, metric_code, currency,
+                outcomes, verified_outcomes, beneficiaries, verified_quantity, approved, paid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int[] INSERT_PERIOD_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.INTEGER,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.NUMERIC, Types.NUMERIC,
+            Types.NUMERIC};
+    /** The grain of the rows of one business date, and of one month, in {@code sdg_impact_line_period}. */
+    static final String DAY = "D";
+    static final String MONTH = "M";
+    /**
+     * The line kind of the rows of {@code sdg_impact_line_period} that hold the figures of the outcomes
+     * of one set of targets, metric and currency; its other rows (T, G and S with currency {@link
+     * #BENEFICIARIES}, M) hold distinct beneficiaries only.
+     */
+    static final String TARGETS = "C";
+    /** The line kind of the rows of {@code sdg_impact_line_period} that hold changes of distinct beneficiaries (see {@link #byLines}). */
+    static final String BENEFICIARY_LINES = "B";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -88,6 +125,8 @@ final class SdgImpactTotals {
     private final Map<String, List<RateCardRow>> rateCards = new HashMap<>();
     /** The batch's deltas per cell; a cell is here once a change made a non-zero delta on it. */
     private final Map<Cell, Delta> pending = new LinkedHashMap<>();
+    /** The batch's deltas per cell and business date, and per cell and month, for {@code sdg_impact_line_period}. */
+    private final Map<PeriodCell, Delta> pendingPeriods = new LinkedHashMap<>();
 
     SdgImpactTotals(JdbcClient jdbc, JdbcTemplate template, TableStatistics statistics) {
         this.jdbc = jdbc;
@@ -115,10 +154,13 @@ final class SdgImpactTotals {
         return fundId == null ? EVERY_OUTCOME : "F:" + fundId;
     }
 
-    /** An outcome's facts summed up, with the context every fact copies and the targets it counts under. */
+    /**
+     * An outcome's facts summed up, with the context every fact copies, the targets it counts under
+     * and its figures per business date (the last entry of {@code history} is the sums).
+     */
     record Outcome(String contractId, String outcomeId, String fundId, String beneficiaryId, String metricCode, LocalDate outcomeDate,
                    String currency, String sdgTargets, List<SdgTarget> attributed, BigDecimal verified, BigDecimal approved,
-                   BigDecimal paid) {
+                   BigDecimal paid, OutcomeHistory history) {
 
         boolean isVerified() {
             return verified.signum() > 0;
@@ -136,19 +178,31 @@ final class SdgImpactTotals {
             return attributed.stream().map(SdgTarget::goal).collect(Collectors.toCollection(TreeSet::new));
         }
 
-        Outcome plus(BigDecimal verifiedDelta, BigDecimal approvedDelta, BigDecimal paidDelta) {
+        Outcome plus(LocalDate businessDate, BigDecimal verifiedDelta, BigDecimal approvedDelta, BigDecimal paidDelta) {
             return new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, attributed,
-                    verified.add(verifiedDelta), approved.add(approvedDelta), paid.add(paidDelta));
+                    verified.add(verifiedDelta), approved.add(approvedDelta), paid.add(paidDelta),
+                    history.plus(businessDate, verifiedDelta, approvedDelta, paidDelta));
         }
 
         Outcome attributedTo(List<SdgTarget> targets) {
             return new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, targets,
-                    verified, approved, paid);
+                    verified, approved, paid, history);
+        }
+
+        /** The outcome as the report as of {@code date} sees it: its figures at the end of that date; {@code null} before its first fact. */
+        Outcome asOf(LocalDate date) {
+            OutcomeHistory.Sums sums = history.at(date);
+            return sums == null ? null : new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency,
+                    sdgTargets, attributed, sums.verified(), sums.approved(), sums.paid(), history);
         }
     }
 
     /** One row of {@code sdg_impact_line}. */
     record Cell(String scope, String kind, int goal, String target, String metric, String currency) {
+    }
+
+    /** One row of {@code sdg_impact_line_period}: a cell's changes on one business date ({@link #DAY}) or in one month ({@link #MONTH}). */
+    private record PeriodCell(Cell cell, String grain, LocalDate start) {
     }
 
     /** What one change adds to a cell. */
@@ -169,6 +223,15 @@ final class SdgImpactTotals {
             paid = paid.add(other.paid);
         }
 
+        void subtract(Delta other) {
+            outcomes -= other.outcomes;
+            verified -= other.verified;
+            beneficiaries -= other.beneficiaries;
+            quantity = quantity.subtract(other.quantity);
+            approved = approved.subtract(other.approved);
+            paid = paid.subtract(other.paid);
+        }
+
         boolean isZero() {
             return outcomes == 0 && verified == 0 && beneficiaries == 0 && quantity.signum() == 0 && approved.signum() == 0
                     && paid.signum() == 0;
@@ -181,7 +244,7 @@ final class SdgImpactTotals {
      * table stores them (quantities 6 decimals, money 2), as the report sums the stored facts.
      */
     void fact(String contractId, String outcomeId, String fundId, String beneficiaryId, String metricCode, LocalDate outcomeDate,
-              String currency, String sdgTargets, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
+              String currency, String sdgTargets, LocalDate businessDate, BigDecimal verified, BigDecimal approved, BigDecimal paid) {
         BigDecimal v = verified.setScale(6, RoundingMode.HALF_UP);
         BigDecimal a = approved.setScale(2, RoundingMode.HALF_UP);
         BigDecimal p = paid.setScale(2, RoundingMode.HALF_UP);
@@ -192,12 +255,13 @@ final class SdgImpactTotals {
         if (before == null) {
             List<SdgTarget> targets = List.copyOf(SdgAttribution.targets(sdgTargets, outcomeDate,
                     sdgTargets == null ? rateCard(contractId, metricCode) : List.of()));
-            after = new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, targets, v, a, p);
+            after = new Outcome(contractId, outcomeId, fundId, beneficiaryId, metricCode, outcomeDate, currency, sdgTargets, targets, v, a, p,
+                    OutcomeHistory.EMPTY.plus(businessDate, v, a, p));
             if (beneficiaryId != null) {
                 byBeneficiary.computeIfAbsent(beneficiaryId, b -> new LinkedHashSet<>()).add(key);
             }
         } else {
-            after = before.plus(v, a, p);
+            after = before.plus(businessDate, v, a, p);
         }
         held.outcome = after;
         held.changed = true;
@@ -255,10 +319,11 @@ final class SdgImpactTotals {
             }
             Outcome o = held.outcome;
             if (held.stored) {
-                updates.add(new Object[] {codes(o.attributed()), o.verified(), o.approved(), o.paid(), o.contractId(), o.outcomeId()});
+                updates.add(new Object[] {codes(o.attributed()), o.verified(), o.approved(), o.paid(), o.history().encode(), o.contractId(),
+                        o.outcomeId()});
             } else {
                 inserts.add(new Object[] {o.contractId(), o.outcomeId(), o.fundId(), o.beneficiaryId(), o.metricCode(), o.outcomeDate(),
-                        o.currency(), o.sdgTargets(), codes(o.attributed()), o.verified(), o.approved(), o.paid()});
+                        o.currency(), o.sdgTargets(), codes(o.attributed()), o.verified(), o.approved(), o.paid(), o.history().encode()});
             }
             held.stored = true;
             held.changed = false;
@@ -272,6 +337,7 @@ final class SdgImpactTotals {
         }
         write(pending);
         pending.clear();
+        writePeriods();
     }
 
     // ---------------------------------------------------------------- the change of one outcome
@@ -288,6 +354,191 @@ final class SdgImpactTotals {
                 pending.computeIfAbsent(cell, c -> new Delta()).add(delta);
             }
         });
+        periods(before, after);
+        beneficiaryPeriods(before, after);
+    }
+
+    // ---------------------------------------------------------------- the change of one outcome, per business date
+
+    /**
+     * What the change does to the cells on each business date: at a date of either history, the
+     * difference between the outcome's contribution after and before the change (each as the report
+     * as of that date sees the outcome), less that difference at the date before. Summed over the
+     * dates up to D, the rows then give the change to the report as of D; a fact of one date changes
+     * the rows of that date only, unless it crosses the verification of a later one.
+     */
+    private void periods(Outcome before, Outcome after) {
+        Map<Cell, Delta> previous = Map.of();
+        for (LocalDate date : dates(before, after)) {
+            Map<Cell, Delta> difference = new LinkedHashMap<>();
+            Outcome was = before == null ? null : before.asOf(date);
+            Outcome is = after.asOf(date);
+            if (!sameFigures(was, is)) {
+                if (was != null) {
+                    contributeByTargets(was, -1, difference);
+                }
+                if (is != null) {
+                    contributeByTargets(is, 1, difference);
+                }
+            }
+            Map<Cell, Delta> day = new LinkedHashMap<>();
+            difference.forEach((cell, delta) -> day.computeIfAbsent(cell, c -> new Delta()).add(delta));
+            previous.forEach((cell, delta) -> day.computeIfAbsent(cell, c -> new Delta()).subtract(delta));
+            addPeriods(date, day);
+            previous = difference;
+        }
+    }
+
+    /**
+     * Distinct beneficiaries per business date: on each date, the lines the beneficiary gains or
+     * loses through this outcome's change are those it counts on through this outcome after (or
+     * before) the change, as of that date, and not through the other one, nor through another of the
+     * beneficiary's outcomes verified as of that date; the rows get that difference less the one of
+     * the date before. Nothing to do when the lines the outcome counts its beneficiary on are the same
+     * on every date before and after.
+     */
+    private void beneficiaryPeriods(Outcome before, Outcome after) {
+        if (after.beneficiaryId() == null) {
+            return;
+        }
+        TreeSet<LocalDate> dates = dates(before, after);
+        if (dates.stream().allMatch(date -> sameBeneficiaryLines(before == null ? null : before.asOf(date), after.asOf(date)))) {
+            return;
+        }
+        OutcomeKey self = new OutcomeKey(after.contractId(), after.outcomeId());
+        List<Outcome> others = new ArrayList<>();
+        for (OutcomeKey key : outcomesOf(after.beneficiaryId())) {
+            Outcome other = outcomes.get(key).outcome;
+            if (!key.equals(self) && other != null) {
+                others.add(other);
+                other.history().dates().stream().filter(d -> !d.isBefore(dates.first())).forEach(dates::add);
+            }
+        }
+        Map<Cell, Long> previous = Map.of();
+        for (LocalDate date : dates) {
+            Set<Cell> was = beneficiaryLines(before == null ? null : before.asOf(date));
+            Set<Cell> is = beneficiaryLines(after.asOf(date));
+            Map<Cell, Long> difference = new LinkedHashMap<>();
+            if (!was.equals(is)) {
+                Set<Cell> covered = new HashSet<>();
+                others.forEach(other -> covered.addAll(beneficiaryLines(other.asOf(date))));
+                is.stream().filter(line -> !was.contains(line) && !covered.contains(line)).forEach(line -> difference.put(line, 1L));
+                was.stream().filter(line -> !is.contains(line) && !covered.contains(line)).forEach(line -> difference.put(line, -1L));
+            }
+            Map<Cell, Long> day = new LinkedHashMap<>(difference);
+            previous.forEach((cell, n) -> day.merge(cell, -n, Long::sum));
+            addPeriods(date, byLines(day, after.metricCode(), after.currencyColumn()));
+            previous = difference;
+        }
+    }
+
+    /**
+     * A date's changes of distinct beneficiaries as rows of kind {@link #BENEFICIARY_LINES}: per scope
+     * and change (+1, -1, ...), one row for the set of lines that change by it, named in {@code
+     * sdg_target} ({@code T}, {@code G<goal>}, {@code S<target>}, {@code M<target>}: the total, a goal, a
+     * target, and a target's line of the outcome's metric and currency). The lines are those of one
+     * outcome, so of one metric and currency. A beneficiary's first verified outcome adds one to
+     * every line of its targets, like every other beneficiary's first outcome of the same targets, so
+     * such changes add up in one row instead of one row per line.
+     */
+    private static Map<Cell, Delta> byLines(Map<Cell, Long> changes, String metric, String currency) {
+        Map<List<Object>, TreeSet<String>> lines = new LinkedHashMap<>();
+        changes.forEach((cell, n) -> {
+            if (n != 0) {
+                String line = switch (cell.kind()) {
+                    case "T" -> "T";
+                    case "G" -> "G" + cell.goal();
+                    case "S" -> "S" + cell.target();
+                    case "M" -> "M" + cell.target();
+                    default -> throw new IllegalStateException("not a line of beneficiaries: " + cell);
+                };
+                lines.computeIfAbsent(List.of(cell.scope(), n), k -> new TreeSet<>()).add(line);
+            }
+        });
+        Map<Cell, Delta> rows = new LinkedHashMap<>();
+        lines.forEach((key, names) -> {
+            Delta delta = new Delta();
+            delta.beneficiaries = (Long) key.get(1);
+            rows.put(new Cell((String) key.get(0), BENEFICIARY_LINES, 0, String.join(" ", names), metric, currency), delta);
+        });
+        return rows;
+    }
+
+    /**
+     * The outcome's figures in the one cell per scope of its targets, metric and currency ({@link
+     * #TARGETS}: the targets' codes in report order as {@code sdg_target}), times {@code sign}: the
+     * report's total, goal and target lines are sums of these cells, as each outcome is in exactly
+     * one. (Writing every line per business date, as {@code sdg_impact_line} has them, was five rows
+     * per fact and scope instead of one: bench/RESULTS.md, "sixteenth session".)
+     */
+    private static void contributeByTargets(Outcome o, int sign, Map<Cell, Delta> deltas) {
+        for (String scope : o.scopes()) {
+            Delta d = deltas.computeIfAbsent(new Cell(scope, TARGETS, 0, codes(o.attributed()), o.metricCode(), o.currencyColumn()),
+                    c -> new Delta());
+            d.outcomes += sign;
+            if (o.isVerified()) {
+                d.verified += sign;
+                d.quantity = d.quantity.add(o.verified().multiply(BigDecimal.valueOf(sign)));
+            }
+            d.approved = d.approved.add(o.approved().multiply(BigDecimal.valueOf(sign)));
+            d.paid = d.paid.add(o.paid().multiply(BigDecimal.valueOf(sign)));
+        }
+    }
+
+    /** Whether the outcome counts alike in the report as of a date before and after the change (typically every date before a new fact's). */
+    private static boolean sameFigures(Outcome was, Outcome is) {
+        if (was == null || is == null) {
+            return was == is;
+        }
+        return was.verified().equals(is.verified()) && was.approved().equals(is.approved()) && was.paid().equals(is.paid())
+                && was.attributed().equals(is.attributed());
+    }
+
+    /**
+     * Whether the outcome counts its beneficiary on the same lines as of a date before and after the
+     * change ({@link #beneficiaryLines} of both alike), without making the lines: on none unless it
+     * is verified; if verified on both sides, on the lines of its targets.
+     */
+    private static boolean sameBeneficiaryLines(Outcome was, Outcome is) {
+        boolean wasVerified = was != null && was.isVerified();
+        boolean isVerified = is != null && is.isVerified();
+        return wasVerified == isVerified && (!isVerified || was.attributed().equals(is.attributed()));
+    }
+
+    /** The business dates of both histories, in order. */
+    private static TreeSet<LocalDate> dates(Outcome before, Outcome after) {
+        TreeSet<LocalDate> dates = new TreeSet<>(after.history().dates());
+        if (before != null) {
+            dates.addAll(before.history().dates());
+        }
+        return dates;
+    }
+
+    /** Adds a date's non-zero deltas to the batch's rows of that date and of its month. */
+    private void addPeriods(LocalDate date, Map<Cell, Delta> day) {
+        LocalDate month = date.withDayOfMonth(1);
+        day.forEach((cell, delta) -> {
+            if (!delta.isZero()) {
+                pendingPeriods.computeIfAbsent(new PeriodCell(cell, DAY, date), c -> new Delta()).add(delta);
+                pendingPeriods.computeIfAbsent(new PeriodCell(cell, MONTH, month), c -> new Delta()).add(delta);
+            }
+        });
+    }
+
+    /** Adds the batch's deltas per date and month to their rows, inserting those that do not exist yet. */
+    private void writePeriods() {
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        // a row is written even if the batch's deltas on it add up to zero: event by event, the change that made it inserted it
+        pendingPeriods.forEach((p, d) -> {
+            Cell c = p.cell();
+            updates.add(new Object[] {d.outcomes, d.verified, d.beneficiaries, d.quantity, d.approved, d.paid, c.scope(), p.grain(), p.start(),
+                    c.kind(), c.goal(), c.target(), c.metric(), c.currency()});
+            inserts.add(new Object[] {c.scope(), p.grain(), p.start(), c.kind(), c.goal(), c.target(), c.metric(), c.currency(), d.outcomes,
+                    d.verified, d.beneficiaries, d.quantity, d.approved, d.paid});
+        });
+        pendingPeriods.clear();
+        Upserts.updateOrInsert(template, UPDATE_PERIOD, updates, UPDATE_PERIOD_TYPES, INSERT_PERIOD, inserts, INSERT_PERIOD_TYPES);
     }
 
     /** The outcome's figures in every cell it counts in, times {@code sign}. */
@@ -487,7 +738,7 @@ final class SdgImpactTotals {
         return new Outcome(rs.getString("contract_id"), rs.getString("outcome_id"), rs.getString("fund_id"), rs.getString("beneficiary_id"),
                 rs.getString("metric_code"), rs.getObject("outcome_date", LocalDate.class), rs.getString("currency"),
                 rs.getString("sdg_targets"), targets, rs.getBigDecimal("verified"), rs.getBigDecimal("approved"),
-                rs.getBigDecimal("paid"));
+                rs.getBigDecimal("paid"), OutcomeHistory.parse(rs.getString("history")));
     }
 
     private static String codes(List<SdgTarget> targets) {

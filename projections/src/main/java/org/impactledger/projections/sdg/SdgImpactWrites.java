@@ -268,7 +268,7 @@ final class SdgImpactWrites implements BatchWrites.Held {
             fundVerified.fact(context.fundId(), totals.verified(context.contractId(), context.outcomeId()), verified, stamp);
         }
         totals.fact(context.contractId(), context.outcomeId(), context.fundId(), context.beneficiaryId(), context.metricCode(),
-                context.outcomeDate(), context.currency(), context.sdgTargets(), verified, approved, paid);
+                context.outcomeDate(), context.currency(), context.sdgTargets(), stamp.businessDate(), verified, approved, paid);
         return true;
     }
 

@@ -53,7 +53,7 @@ class PerformanceRebuildMigrationTest {
                     INSERT INTO perf_contract (contract_id, fund_id, payer_id, budget_id, title, cap, currency, event_id, business_date,
                         recorded_at)
                     VALUES ('c-1', 'f-1', 'p-1', 'b-1', 'Casa', 10000, 'EUR', 'e-3', DATE '2026-01-20', now())""").update();
-            jdbc.sql("INSERT INTO token_entry (processor_name, segment, token_type) VALUES ('fund-performance', 0, 'x'), ('sdg-impact', 0, 'x')")
+            jdbc.sql("INSERT INTO token_entry (processor_name, segment, token_type) VALUES ('fund-performance', 0, 'x'), ('journal', 0, 'x')")
                     .update();
 
             Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
@@ -61,7 +61,7 @@ class PerformanceRebuildMigrationTest {
             for (String table : new String[] {"perf_fund", "perf_flow", "perf_flow_total", "perf_valuation", "perf_contract"}) {
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
             }
-            assertThat(jdbc.sql("SELECT processor_name FROM token_entry").query(String.class).list()).containsExactly("sdg-impact");
+            assertThat(jdbc.sql("SELECT processor_name FROM token_entry").query(String.class).list()).containsExactly("journal");
         } finally {
             try (Connection connection = DriverManager.getConnection(URL, "postgres", ""); Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

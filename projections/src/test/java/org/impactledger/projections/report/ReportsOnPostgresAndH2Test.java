@@ -48,6 +48,7 @@ class ReportsOnPostgresAndH2Test {
                 new TimeTravel(LocalDate.parse("2026-05-19"), Instant.parse("2030-01-01T00:00:00Z")), new TimeTravel(null, middle),
                 new TimeTravel(LocalDate.parse("2026-11-30"), Instant.parse("2030-01-01T00:00:00Z")))) {
             answers.add(views.sdgQueries.handle(new SdgImpactQuery(null, null, null, null, null, null, time)));
+            answers.add(views.sdgQueries.handle(new SdgImpactQuery(null, LedgerHistory.FUND, null, null, null, null, time)));
             answers.add(views.sdgQueries.handle(SdgImpactQuery.parse("OUTCOME_FUND", LedgerHistory.FUND.value(), null,
                     LedgerHistory.PAYER.value(), "2026-Q1", "2026-Q2", time)));
             answers.add(views.performanceQueries.handle(new FindFundPerformance(LedgerHistory.FUND, time)));

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.TreeSet;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.impactledger.core.contract.PaymentRule;
 import org.impactledger.core.contract.RateCardEntry;
@@ -133,6 +135,81 @@ class SdgImpactTotalsTest {
         // as known exactly at the last recorded event (the facts' recorded_at <= knownAt), the totals answer
         SdgImpactQuery atLast = new SdgImpactQuery(null, null, null, null, null, null, new TimeTravel(null, lastRecorded));
         assertThat(views.sdgQueries.fromTotals(atLast)).contains(views.sdgQueries.fromFacts(atLast));
+    }
+
+    @Test
+    void as_of_every_business_date_after_every_event_the_rows_per_date_give_the_report_computed_from_the_facts() {
+        for (ReportHistory history : List.of(backDated(amendedSharedAndWithdrawn(), 7), backDated(amendedSharedAndWithdrawn(), 11),
+                backDated(SdgHousingAndExchangeOutcomesTest.history(), 5))) {
+            views.reset();
+            List<TrackedEventMessage<?>> events = history.events();
+            int answered = 0;
+            for (TrackedEventMessage<?> event : events) {
+                views.apply(event);
+                List<LocalDate> dates = views.jdbc.sql("SELECT DISTINCT business_date FROM sdg_outcome_fact ORDER BY business_date")
+                        .query(LocalDate.class).list();
+                TreeSet<LocalDate> asOfs = new TreeSet<>();
+                dates.forEach(d -> {
+                    asOfs.add(d);
+                    asOfs.add(d.minusDays(1));
+                    asOfs.add(d.withDayOfMonth(1));
+                });
+                asOfs.add(LocalDate.parse("2099-12-31"));
+                for (FundId fund : Arrays.asList(null, FUND, OTHER_FUND, FundId.of("F-H"), FundId.of("F-O"))) {
+                    for (LocalDate asOf : asOfs) {
+                        SdgImpactQuery query = new SdgImpactQuery(null, fund, null, null, null, null, new TimeTravel(asOf, LATER));
+                        assertThat(views.sdgQueries.fromPeriods(query)).as("fund %s as of %s after %s", fund, asOf, event.getPayload())
+                                .contains(views.sdgQueries.fromFacts(query));
+                        answered++;
+                    }
+                }
+            }
+            assertThat(answered).isGreaterThan(500);
+        }
+    }
+
+    @Test
+    void the_rows_per_date_answer_only_as_of_a_date_as_known_after_the_last_recorded_event_with_no_filter_but_the_fund() {
+        ReportHistory history = backDated(amendedSharedAndWithdrawn(), 3);
+        views.applyAll(history.events());
+        Instant lastRecorded = history.last().getTimestamp();
+        LocalDate asOf = LocalDate.parse("2026-06-15");
+
+        SdgImpactQuery atLast = new SdgImpactQuery(null, FUND, null, null, null, null, new TimeTravel(asOf, lastRecorded));
+        assertThat(views.sdgQueries.fromPeriods(atLast)).contains(views.sdgQueries.fromFacts(atLast));
+        assertThat(views.sdgQueries.handle(atLast)).isEqualTo(views.sdgQueries.fromFacts(atLast));
+        List<SdgImpactQuery> factQuestions = List.of(
+                new SdgImpactQuery(null, null, null, null, null, null, new TimeTravel(asOf, lastRecorded.minusNanos(1000))),
+                new SdgImpactQuery(null, null, null, null, null, null, new TimeTravel(null, LATER)),
+                new SdgImpactQuery(Programme.OUTCOME_FUND, null, null, null, null, null, new TimeTravel(asOf, LATER)),
+                new SdgImpactQuery(null, null, CONTRACT, null, null, null, new TimeTravel(asOf, LATER)),
+                new SdgImpactQuery(null, null, null, PayerId.of("payer-comune-torino"), null, null, new TimeTravel(asOf, LATER)),
+                new SdgImpactQuery(null, null, null, null, LocalDate.parse("2026-04-01"), null, new TimeTravel(asOf, LATER)),
+                new SdgImpactQuery(null, null, null, null, null, LocalDate.parse("2026-06-30"), new TimeTravel(asOf, LATER)));
+        for (SdgImpactQuery query : factQuestions) {
+            assertThat(views.sdgQueries.fromPeriods(query)).as("%s", query).isEmpty();
+            assertThat(views.sdgQueries.handle(query)).isEqualTo(views.sdgQueries.fromFacts(query));
+        }
+        // the report really comes from the rows: emptied, they give a report with no outcome
+        views.jdbc.sql("DELETE FROM sdg_impact_line_period").update();
+        SdgImpactQuery now = new SdgImpactQuery(null, null, null, null, null, null, new TimeTravel(LocalDate.parse("2099-12-31"), LATER));
+        assertThat(views.sdgQueries.fromFacts(now).totals().verifiedOutcomes()).isPositive();
+        assertThat(views.sdgQueries.handle(now).totals().verifiedOutcomes()).isZero();
+    }
+
+    /**
+     * The same events with business dates drawn (seeded) from dates across 2026, so that facts arrive
+     * back-dated before the outcome's earlier facts, on the same date as others and across months.
+     */
+    static ReportHistory backDated(ReportHistory history, long seed) {
+        Random random = new Random(seed);
+        String[] dates = {"2026-01-31", "2026-02-01", "2026-03-15", "2026-04-20", "2026-04-30", "2026-05-01", "2026-06-15", "2026-07-31",
+                "2026-09-01", "2026-11-30"};
+        ReportHistory dated = new ReportHistory();
+        for (TrackedEventMessage<?> event : history.events()) {
+            dated.on(dates[random.nextInt(dates.length)]).then(event.getPayload());
+        }
+        return dated;
     }
 
     /**
