@@ -2,13 +2,7 @@ package org.impactledger.projections.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import org.flywaydb.core.Flyway;
-import org.impactledger.projections.support.TestSchemas;
+import org.impactledger.projections.support.UpgradeSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,23 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PerformanceRebuildMigrationTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @Test
     void upgrading_empties_the_fund_performance_tables_and_removes_its_token_so_that_it_replays_every_event() throws Exception {
-        String schema = TestSchemas.unique("proj_v206_test");
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", ""); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL + "?currentSchema=" + schema);
-        config.setUsername("postgres");
-        config.setPassword("");
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").target("205").load().migrate();
-            JdbcClient jdbc = JdbcClient.create(dataSource);
+        try (UpgradeSchema upgrade = UpgradeSchema.migratedTo("proj_v206_test", "205")) {
+            JdbcClient jdbc = upgrade.jdbc;
             jdbc.sql("INSERT INTO perf_fund (fund_id, name, currency, event_id, recorded_at) VALUES ('f-1', 'Casa', 'EUR', 'e-0', now())")
                     .update();
             jdbc.sql("""
@@ -56,16 +37,12 @@ class PerformanceRebuildMigrationTest {
             jdbc.sql("INSERT INTO token_entry (processor_name, segment, token_type) VALUES ('fund-performance', 0, 'x'), ('journal', 0, 'x')")
                     .update();
 
-            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
+            upgrade.upgrade();
 
             for (String table : new String[] {"perf_fund", "perf_flow", "perf_flow_total", "perf_valuation", "perf_contract"}) {
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
             }
             assertThat(jdbc.sql("SELECT processor_name FROM token_entry").query(String.class).list()).containsExactly("journal");
-        } finally {
-            try (Connection connection = DriverManager.getConnection(URL, "postgres", ""); Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
         }
     }
 }

@@ -2,13 +2,7 @@ package org.impactledger.projections.sdg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import org.flywaydb.core.Flyway;
-import org.impactledger.projections.support.TestSchemas;
+import org.impactledger.projections.support.UpgradeSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,23 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SdgPeriodsMigrationTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @Test
     void upgrading_empties_the_sdg_impact_tables_and_removes_its_token_so_that_it_replays_every_event() throws Exception {
-        String schema = TestSchemas.unique("proj_v210_test");
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", ""); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL + "?currentSchema=" + schema);
-        config.setUsername("postgres");
-        config.setPassword("");
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").target("209").load().migrate();
-            JdbcClient jdbc = JdbcClient.create(dataSource);
+        try (UpgradeSchema upgrade = UpgradeSchema.migratedTo("proj_v210_test", "209")) {
+            JdbcClient jdbc = upgrade.jdbc;
             jdbc.sql("INSERT INTO sdg_contract (contract_id, fund_id, payer_id, currency, event_id, recorded_at) "
                     + "VALUES ('c-1', 'f-1', 'p-1', 'EUR', 'e-0', now())").update();
             jdbc.sql("""
@@ -61,7 +42,7 @@ class SdgPeriodsMigrationTest {
             jdbc.sql("INSERT INTO token_entry (processor_name, segment, token_type) VALUES ('sdg-impact', 0, 'x'), ('sdg-impact', 1, 'x'), "
                     + "('journal', 0, 'x')").update();
 
-            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
+            upgrade.upgrade();
 
             for (String table : new String[] {"sdg_contract", "sdg_rate_card_target", "sdg_outcome_fact", "sdg_impact_outcome", "sdg_impact_line",
                     "sdg_impact_line_period", "sdg_fund_verified"}) {
@@ -69,10 +50,6 @@ class SdgPeriodsMigrationTest {
             }
             assertThat(jdbc.sql("SELECT processor_name FROM token_entry").query(String.class).list()).containsExactly("journal");
             assertThat(jdbc.sql("SELECT COUNT(history) FROM sdg_impact_outcome").query(Long.class).single()).isZero();
-        } finally {
-            try (Connection connection = DriverManager.getConnection(URL, "postgres", ""); Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
         }
     }
 }
