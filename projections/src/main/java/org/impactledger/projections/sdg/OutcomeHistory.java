@@ -57,10 +57,6 @@ final class OutcomeHistory {
         return Collections.unmodifiableList(new ArrayList<>(entries.keySet()));
     }
 
-    boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     String encode() {
         StringBuilder text = new StringBuilder();
         entries.forEach((date, s) -> {

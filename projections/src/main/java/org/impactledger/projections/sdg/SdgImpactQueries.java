@@ -227,27 +227,44 @@ public class SdgImpactQueries {
      */
     Optional<SdgImpactReport> fromTotals(SdgImpactQuery query) {
         TimeTravel time = query.timeTravel();
-        if (query.programme() != null || query.contractId() != null || query.payerId() != null || query.periodFrom() != null
-                || query.periodTo() != null || time.asOf() != null) {
+        if (!fundTheOnlyFilter(query) || time.asOf() != null) {
             return Optional.empty();
         }
-        List<TotalsRow> rows = jdbc.sql("""
-                        SELECT line_kind, goal, sdg_target, metric_code, currency, outcomes, verified_outcomes, beneficiaries, verified_quantity,
-                            approved, paid,
-                            CASE WHEN (SELECT MAX(recorded_at) FROM sdg_outcome_fact) > :knownAt
-                                OR (SELECT MAX(recorded_at) FROM sdg_rate_card_target) > :knownAt THEN 1 ELSE 0 END AS stale
-                        FROM sdg_impact_line WHERE scope_key = :scope""")
+        List<TotalsRow> rows = jdbc.sql("SELECT line_kind, goal, sdg_target, metric_code, currency, outcomes, verified_outcomes, beneficiaries, "
+                        + "verified_quantity, approved, paid, " + STALE + " AS stale FROM sdg_impact_line WHERE scope_key = :scope")
                 .param("knownAt", utc(time.knownAt()))
-                .param("scope", SdgImpactTotals.scope(query.fundId() == null ? null : query.fundId().value()))
-                .query((rs, row) -> new TotalsRow(rs.getString("line_kind"), rs.getInt("goal"), rs.getString("sdg_target"),
-                        rs.getString("metric_code"), rs.getString("currency"), rs.getLong("outcomes"), rs.getLong("verified_outcomes"),
-                        rs.getLong("beneficiaries"), rs.getBigDecimal("verified_quantity"), rs.getBigDecimal("approved").setScale(2),
-                        rs.getBigDecimal("paid").setScale(2), rs.getInt("stale") == 1))
+                .param("scope", scope(query))
+                .query((rs, row) -> totalsRow(rs, rs.getInt("stale") == 1))
                 .list();
         if (rows.isEmpty() || rows.get(0).stale()) {
             return Optional.empty();
         }
         return Optional.of(fromCells(query, rows));
+    }
+
+    /**
+     * 1 if a fact or a rate card version was recorded after {@code :knownAt}, so that the figures the
+     * projection keeps (which hold every fact) cannot answer as known then; else 0.
+     */
+    private static final String STALE = """
+            CASE WHEN (SELECT MAX(recorded_at) FROM sdg_outcome_fact) > :knownAt
+                OR (SELECT MAX(recorded_at) FROM sdg_rate_card_target) > :knownAt THEN 1 ELSE 0 END""";
+
+    /** Whether the question filters by nothing but (perhaps) the fund: the scopes the kept figures have. */
+    private static boolean fundTheOnlyFilter(SdgImpactQuery query) {
+        return query.programme() == null && query.contractId() == null && query.payerId() == null && query.periodFrom() == null
+                && query.periodTo() == null;
+    }
+
+    private static String scope(SdgImpactQuery query) {
+        return SdgImpactTotals.scope(query.fundId() == null ? null : query.fundId().value());
+    }
+
+    /** A row of {@code sdg_impact_line}, or of {@code sdg_impact_line_period} summed over periods. */
+    private static TotalsRow totalsRow(java.sql.ResultSet rs, boolean stale) throws java.sql.SQLException {
+        return new TotalsRow(rs.getString("line_kind"), rs.getInt("goal"), rs.getString("sdg_target"), rs.getString("metric_code"),
+                rs.getString("currency"), rs.getLong("outcomes"), rs.getLong("verified_outcomes"), rs.getLong("beneficiaries"),
+                rs.getBigDecimal("verified_quantity"), rs.getBigDecimal("approved").setScale(2), rs.getBigDecimal("paid").setScale(2), stale);
     }
 
     /**
@@ -261,13 +278,10 @@ public class SdgImpactQueries {
      */
     Optional<SdgImpactReport> fromPeriods(SdgImpactQuery query) {
         TimeTravel time = query.timeTravel();
-        if (query.programme() != null || query.contractId() != null || query.payerId() != null || query.periodFrom() != null
-                || query.periodTo() != null || time.asOf() == null) {
+        if (!fundTheOnlyFilter(query) || time.asOf() == null) {
             return Optional.empty();
         }
-        boolean stale = jdbc.sql("""
-                        SELECT CASE WHEN (SELECT MAX(recorded_at) FROM sdg_outcome_fact) > :knownAt
-                            OR (SELECT MAX(recorded_at) FROM sdg_rate_card_target) > :knownAt THEN 1 ELSE 0 END""")
+        boolean stale = jdbc.sql("SELECT " + STALE)
                 .param("knownAt", utc(time.knownAt()))
                 .query(Integer.class).single() == 1;
         if (stale) {
@@ -281,13 +295,10 @@ public class SdgImpactQueries {
                         WHERE scope_key = :scope AND (grain = 'M' AND period_start < :month
                             OR grain = 'D' AND period_start >= :month AND period_start <= :asOf)
                         GROUP BY line_kind, goal, sdg_target, metric_code, currency""")
-                .param("scope", SdgImpactTotals.scope(query.fundId() == null ? null : query.fundId().value()))
+                .param("scope", scope(query))
                 .param("month", time.asOf().withDayOfMonth(1))
                 .param("asOf", time.asOf())
-                .query((rs, row) -> new TotalsRow(rs.getString("line_kind"), rs.getInt("goal"), rs.getString("sdg_target"),
-                        rs.getString("metric_code"), rs.getString("currency"), rs.getLong("outcomes"), rs.getLong("verified_outcomes"),
-                        rs.getLong("beneficiaries"), rs.getBigDecimal("verified_quantity"), rs.getBigDecimal("approved").setScale(2),
-                        rs.getBigDecimal("paid").setScale(2), false))
+                .query((rs, row) -> totalsRow(rs, false))
                 .list();
         return Optional.of(fromCells(query, lines(rows)));
     }
@@ -311,19 +322,10 @@ public class SdgImpactQueries {
                 targets.forEach(target -> cell(cells, "M", target.goal(), target.code(), row.metric(), row.currency()).add(row));
             }
         }
-        String all = SdgImpactTotals.BENEFICIARIES;
         for (TotalsRow row : rows) {
             if (row.kind().equals(SdgImpactTotals.BENEFICIARY_LINES)) {
-                for (String line : row.target().split(" ")) {
-                    String rest = line.substring(1);
-                    CellSums cell = switch (line.charAt(0)) {
-                        case 'T' -> cell(cells, "T", 0, "", "", all);
-                        case 'G' -> cell(cells, "G", Integer.parseInt(rest), "", "", all);
-                        case 'S' -> cell(cells, "S", SdgTarget.parse(rest, "sdgTarget").goal(), rest, "", all);
-                        case 'M' -> cell(cells, "M", SdgTarget.parse(rest, "sdgTarget").goal(), rest, row.metric(), row.currency());
-                        default -> throw new IllegalStateException("unknown line " + line);
-                    };
-                    cell.beneficiaries += row.beneficiaries();
+                for (SdgImpactTotals.Cell line : SdgImpactTotals.linesNamed(row.target(), row.metric(), row.currency())) {
+                    cell(cells, line.kind(), line.goal(), line.target(), line.metric(), line.currency()).beneficiaries += row.beneficiaries();
                 }
             }
         }

@@ -445,14 +445,7 @@ final class SdgImpactTotals {
         Map<List<Object>, TreeSet<String>> lines = new LinkedHashMap<>();
         changes.forEach((cell, n) -> {
             if (n != 0) {
-                String line = switch (cell.kind()) {
-                    case "T" -> "T";
-                    case "G" -> "G" + cell.goal();
-                    case "S" -> "S" + cell.target();
-                    case "M" -> "M" + cell.target();
-                    default -> throw new IllegalStateException("not a line of beneficiaries: " + cell);
-                };
-                lines.computeIfAbsent(List.of(cell.scope(), n), k -> new TreeSet<>()).add(line);
+                lines.computeIfAbsent(List.of(cell.scope(), n), k -> new TreeSet<>()).add(lineName(cell));
             }
         });
         Map<Cell, Delta> rows = new LinkedHashMap<>();
@@ -462,6 +455,35 @@ final class SdgImpactTotals {
             rows.put(new Cell((String) key.get(0), BENEFICIARY_LINES, 0, String.join(" ", names), metric, currency), delta);
         });
         return rows;
+    }
+
+    /** A line of beneficiaries as {@link #byLines} names it. */
+    private static String lineName(Cell line) {
+        return switch (line.kind()) {
+            case "T" -> "T";
+            case "G" -> "G" + line.goal();
+            case "S", "M" -> line.kind() + line.target();
+            default -> throw new IllegalStateException("not a line of beneficiaries: " + line);
+        };
+    }
+
+    /**
+     * The lines of beneficiaries a row of kind {@link #BENEFICIARY_LINES} names (its {@code sdg_target},
+     * with its metric and currency), as the cells of {@code sdg_impact_line} they are (scope left empty).
+     */
+    static List<Cell> linesNamed(String names, String metric, String currency) {
+        List<Cell> lines = new ArrayList<>();
+        for (String name : names.split(" ")) {
+            String rest = name.substring(1);
+            lines.add(switch (name.charAt(0)) {
+                case 'T' -> new Cell("", "T", 0, "", "", BENEFICIARIES);
+                case 'G' -> new Cell("", "G", Integer.parseInt(rest), "", "", BENEFICIARIES);
+                case 'S' -> new Cell("", "S", SdgTarget.parse(rest, "sdgTarget").goal(), rest, "", BENEFICIARIES);
+                case 'M' -> new Cell("", "M", SdgTarget.parse(rest, "sdgTarget").goal(), rest, metric, currency);
+                default -> throw new IllegalStateException("unknown line of beneficiaries " + name);
+            });
+        }
+        return lines;
     }
 
     /**
