@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.impactledger.infra.jdbc.Databases;
@@ -172,7 +171,8 @@ public class AxonJdbcAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  LedgerAxonProperties properties) {
-        return new PacedTailEventStorageEngine(JdbcEventStorageEngine.builder()
+        LedgerJdbcEventStorageEngine.Gaps gaps = LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS;
+        return new PacedTailEventStorageEngine(LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.builder(gaps)
                 .snapshotSerializer(eventSerializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -181,8 +181,7 @@ public class AxonJdbcAutoConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .upcasterChain(LedgerUpcasters.chain())
-                .batchSize(properties.getEventStore().getBatchSize())
-                .build(), properties.getEventStore().getTailReadInterval());
+                .batchSize(properties.getEventStore().getBatchSize()), gaps, eventSchema), properties.getEventStore().getTailReadInterval());
     }
 
     @Bean
