@@ -171,17 +171,16 @@ public class AxonJdbcAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  LedgerAxonProperties properties) {
-        LedgerJdbcEventStorageEngine.Gaps gaps = LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS;
-        return new PacedTailEventStorageEngine(LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.builder(gaps)
-                .snapshotSerializer(eventSerializer)
-                .eventSerializer(eventSerializer)
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .dataType(byte[].class)
-                .upcasterChain(LedgerUpcasters.chain())
-                .batchSize(properties.getEventStore().getBatchSize()), gaps, eventSchema), properties.getEventStore().getTailReadInterval());
+        return new PacedTailEventStorageEngine(LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS, eventSchema,
+                builder -> builder
+                        .snapshotSerializer(eventSerializer)
+                        .eventSerializer(eventSerializer)
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .dataType(byte[].class)
+                        .upcasterChain(LedgerUpcasters.chain())
+                        .batchSize(properties.getEventStore().getBatchSize())), properties.getEventStore().getTailReadInterval());
     }
 
     @Bean

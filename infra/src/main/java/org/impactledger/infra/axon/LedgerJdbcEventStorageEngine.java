@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -23,7 +24,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  *
  * <p>{@link #getTrackedEventData} does what Axon 4.13's does (the aggregate identifier of an event without one, the
  * token advanced with gaps allowed only for events younger than the gap timeout); only the entry differs. The gap
- * settings it needs are the ones given to the builder ({@link #builder(Gaps)}), since Axon keeps them private.
+ * settings it needs are the ones given to the builder ({@link #of}), since Axon keeps them private.
  * {@code LedgerJdbcEventStorageEngineTest} compares its events and tokens with those of Axon's own engine.
  */
 public final class LedgerJdbcEventStorageEngine extends JdbcEventStorageEngine {
@@ -43,16 +44,16 @@ public final class LedgerJdbcEventStorageEngine extends JdbcEventStorageEngine {
         this.schema = schema;
     }
 
-    /** Axon's builder with the gap settings set; the schema must be set on it with {@code schema(...)} as well. */
-    public static Builder builder(Gaps gaps) {
-        return JdbcEventStorageEngine.builder()
+    /**
+     * The engine with these gap settings and schema, and every other setting of Axon's builder from {@code settings} (which
+     * must not set the gaps or the schema: the engine reads the rows by this schema and computes tokens with these gaps).
+     */
+    public static LedgerJdbcEventStorageEngine of(Gaps gaps, EventSchema schema, UnaryOperator<Builder> settings) {
+        Builder builder = settings.apply(JdbcEventStorageEngine.builder())
                 .maxGapOffset(gaps.maxGapOffset())
                 .lowestGlobalSequence(gaps.lowestGlobalSequence())
-                .gapTimeout(gaps.gapTimeoutMillis());
-    }
-
-    /** The engine from {@code builder} (made by {@link #builder(Gaps)} with the same {@code gaps}, and {@code schema} set on it). */
-    public static LedgerJdbcEventStorageEngine of(Builder builder, Gaps gaps, EventSchema schema) {
+                .gapTimeout(gaps.gapTimeoutMillis())
+                .schema(schema);
         return new LedgerJdbcEventStorageEngine(builder, gaps, schema);
     }
 

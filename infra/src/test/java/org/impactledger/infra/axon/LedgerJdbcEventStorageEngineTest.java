@@ -55,12 +55,11 @@ class LedgerJdbcEventStorageEngineTest {
                 .load().migrate();
         ConnectionProvider connections = dataSource::getConnection;
         var schema = new AxonJdbcAutoConfiguration().eventSchema();
-        LedgerJdbcEventStorageEngine.Gaps gaps = LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS;
         axons = JdbcEventStorageEngine.builder().connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE)
                 .schema(schema).eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).dataType(byte[].class).build();
-        ledgers = LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.builder(gaps).connectionProvider(connections)
-                .transactionManager(NoTransactionManager.INSTANCE).schema(schema).eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER)
-                .dataType(byte[].class), gaps, schema);
+        ledgers = LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS, schema, builder -> builder
+                .connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE).eventSerializer(SERIALIZER)
+                .snapshotSerializer(SERIALIZER).dataType(byte[].class));
 
         // a gap before the first event; events of an hour ago (older than the gap timeout) with a gap between them; a gap,
         // then events of now, another gap, and one more

@@ -297,7 +297,7 @@ public class SdgImpactProjection {
     /** Before a replay from the start: empty the tables so the replay rebuilds them from zero. */
     @ResetHandler
     public void reset() {
-        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "sdg_impact_line", "sdg_impact_line_period", "sdg_impact_outcome", "sdg_fund_verified",
+        transaction.executeWithoutResult(status -> ReadModelTables.empty(template, "sdg_impact_line_period", "sdg_impact_outcome", "sdg_fund_verified",
                 "sdg_outcome_fact", "sdg_rate_card_target", "sdg_contract"));
         statistics.facts().emptied();
         statistics.outcomes().emptied();

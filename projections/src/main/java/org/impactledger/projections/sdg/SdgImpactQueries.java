@@ -58,14 +58,14 @@ public class SdgImpactQueries {
     }
 
     /**
-     * The report over every outcome or one fund's, with no {@code asOf} and as known at or after the
-     * last recorded fact, is read from the totals the projection keeps ({@link SdgImpactTotals});
-     * any other question (other filters, a business date, an earlier {@code knownAt}) is computed
+     * The report over every outcome or one fund's, now or as of a past date, as known at or after the
+     * last recorded fact, is read from the changes per date the projection keeps ({@link
+     * SdgImpactTotals}); any other question (other filters, an earlier {@code knownAt}) is computed
      * from the facts. Both give the same answer on the same facts.
      */
     @QueryHandler
     public SdgImpactReport handle(SdgImpactQuery query) {
-        return fromTotals(query).or(() -> fromPeriods(query)).orElseGet(() -> fromFacts(query));
+        return fromPeriods(query).orElseGet(() -> fromFacts(query));
     }
 
     /** Rows the driver fetches at a time when it streams the facts (inside the query's transaction). */
@@ -220,29 +220,6 @@ public class SdgImpactQueries {
     }
 
     /**
-     * The report read from the totals, if they can answer the question: no filter but the fund, no
-     * {@code asOf}, and nothing recorded after {@code knownAt} (checked in the same statement, so on
-     * the same snapshot as the totals it reads; MAX over the recorded_at indexes is one index probe
-     * each, whatever the planner guesses for the bound); empty otherwise, or if the scope has no outcome.
-     */
-    Optional<SdgImpactReport> fromTotals(SdgImpactQuery query) {
-        TimeTravel time = query.timeTravel();
-        if (!fundTheOnlyFilter(query) || time.asOf() != null) {
-            return Optional.empty();
-        }
-        List<TotalsRow> rows = jdbc.sql("SELECT line_kind, goal, sdg_target, metric_code, currency, outcomes, verified_outcomes, beneficiaries, "
-                        + "verified_quantity, approved, paid, " + STALE + " AS stale FROM sdg_impact_line WHERE scope_key = :scope")
-                .param("knownAt", utc(time.knownAt()))
-                .param("scope", scope(query))
-                .query((rs, row) -> totalsRow(rs, rs.getInt("stale") == 1))
-                .list();
-        if (rows.isEmpty() || rows.get(0).stale()) {
-            return Optional.empty();
-        }
-        return Optional.of(fromCells(query, rows));
-    }
-
-    /**
      * 1 if a fact or a rate card version was recorded after {@code :knownAt}, so that the figures the
      * projection keeps (which hold every fact) cannot answer as known then; else 0.
      */
@@ -260,45 +237,38 @@ public class SdgImpactQueries {
         return SdgImpactTotals.scope(query.fundId() == null ? null : query.fundId().value());
     }
 
-    /** A row of {@code sdg_impact_line}, or of {@code sdg_impact_line_period} summed over periods. */
-    private static TotalsRow totalsRow(java.sql.ResultSet rs, boolean stale) throws java.sql.SQLException {
-        return new TotalsRow(rs.getString("line_kind"), rs.getInt("goal"), rs.getString("sdg_target"), rs.getString("metric_code"),
-                rs.getString("currency"), rs.getLong("outcomes"), rs.getLong("verified_outcomes"), rs.getLong("beneficiaries"),
-                rs.getBigDecimal("verified_quantity"), rs.getBigDecimal("approved").setScale(2), rs.getBigDecimal("paid").setScale(2), stale);
-    }
-
     /**
-     * The report over every outcome or one fund's as of a past date ({@code asOf}), as known at or
-     * after the last recorded fact and rate card version, from the changes the projection keeps per
-     * business date ({@code sdg_impact_line_period}, see {@link SdgImpactTotals}): each cell as of
-     * {@code asOf} is the sum of its monthly rows before the month of {@code asOf} and its daily rows
-     * from that month's first day up to {@code asOf}. Empty for any other question. At 1M events the
-     * report over every fund as of a past date summed 435,840 facts per outcome at each request
-     * (bench/RESULTS.md, "sixteenth session").
+     * The report over every outcome or one fund's, as known at or after the last recorded fact and
+     * rate card version, from the changes the projection keeps per business date ({@code
+     * sdg_impact_line_period}, see {@link SdgImpactTotals}): as of now, the sum of every monthly row
+     * of the scope; as of a past date ({@code asOf}), the sum of the monthly rows before its month and
+     * of the daily rows from that month's first day up to {@code asOf}. The staleness check reads the
+     * same snapshot as the rows (every query runs in one, {@code QuerySnapshotTransactionManager});
+     * MAX over the recorded_at indexes is one index probe each. Empty for any other question. At 1M
+     * events the report over every fund as of a past date from the facts summed 435,840 facts per
+     * outcome at each request (bench/RESULTS.md, "sixteenth session").
      */
     Optional<SdgImpactReport> fromPeriods(SdgImpactQuery query) {
         TimeTravel time = query.timeTravel();
-        if (!fundTheOnlyFilter(query) || time.asOf() == null) {
+        if (!fundTheOnlyFilter(query)
+                || jdbc.sql("SELECT " + STALE).param("knownAt", utc(time.knownAt())).query(Integer.class).single() == 1) {
             return Optional.empty();
         }
-        boolean stale = jdbc.sql("SELECT " + STALE)
-                .param("knownAt", utc(time.knownAt()))
-                .query(Integer.class).single() == 1;
-        if (stale) {
-            return Optional.empty();
+        String inBounds = time.asOf() == null ? "grain = 'M'"
+                : "(grain = 'M' AND period_start < :month OR grain = 'D' AND period_start >= :month AND period_start <= :asOf)";
+        var statement = jdbc.sql("SELECT line_kind, goal, sdg_target, metric_code, currency, SUM(outcomes) AS outcomes, "
+                        + "SUM(verified_outcomes) AS verified_outcomes, SUM(beneficiaries) AS beneficiaries, "
+                        + "SUM(verified_quantity) AS verified_quantity, SUM(approved) AS approved, SUM(paid) AS paid "
+                        + "FROM sdg_impact_line_period WHERE scope_key = :scope AND " + inBounds
+                        + " GROUP BY line_kind, goal, sdg_target, metric_code, currency")
+                .param("scope", scope(query));
+        if (time.asOf() != null) {
+            statement = statement.param("month", time.asOf().withDayOfMonth(1)).param("asOf", time.asOf());
         }
-        List<TotalsRow> rows = jdbc.sql("""
-                        SELECT line_kind, goal, sdg_target, metric_code, currency, SUM(outcomes) AS outcomes,
-                            SUM(verified_outcomes) AS verified_outcomes, SUM(beneficiaries) AS beneficiaries,
-                            SUM(verified_quantity) AS verified_quantity, SUM(approved) AS approved, SUM(paid) AS paid
-                        FROM sdg_impact_line_period
-                        WHERE scope_key = :scope AND (grain = 'M' AND period_start < :month
-                            OR grain = 'D' AND period_start >= :month AND period_start <= :asOf)
-                        GROUP BY line_kind, goal, sdg_target, metric_code, currency""")
-                .param("scope", scope(query))
-                .param("month", time.asOf().withDayOfMonth(1))
-                .param("asOf", time.asOf())
-                .query((rs, row) -> totalsRow(rs, false))
+        List<TotalsRow> rows = statement.query((rs, row) -> new TotalsRow(rs.getString("line_kind"), rs.getInt("goal"),
+                        rs.getString("sdg_target"), rs.getString("metric_code"), rs.getString("currency"), rs.getLong("outcomes"),
+                        rs.getLong("verified_outcomes"), rs.getLong("beneficiaries"), rs.getBigDecimal("verified_quantity"),
+                        rs.getBigDecimal("approved").setScale(2), rs.getBigDecimal("paid").setScale(2)))
                 .list();
         return Optional.of(fromCells(query, lines(rows)));
     }
@@ -307,8 +277,7 @@ public class SdgImpactQueries {
      * The report's cells from the rows of {@code sdg_impact_line_period} summed: the figures of each set
      * of targets, metric and currency ({@link SdgImpactTotals#TARGETS}) go to the total, to each goal
      * and to each target's metric line (an outcome of targets 4.4 and 8.6 counts in the total once, in
-     * goals 4 and 8 and in both targets' lines, as {@link SdgImpactTotals} counts it in {@code
-     * sdg_impact_line}); each row of changes of distinct beneficiaries ({@link
+     * goals 4 and 8 and in both targets' lines); each row of changes of distinct beneficiaries ({@link
      * SdgImpactTotals#BENEFICIARY_LINES}) adds its count to every line it names.
      */
     private static List<TotalsRow> lines(List<TotalsRow> rows) {
@@ -331,7 +300,7 @@ public class SdgImpactQueries {
         }
         List<TotalsRow> lines = new ArrayList<>();
         cells.forEach((key, c) -> lines.add(new TotalsRow((String) key.get(0), (Integer) key.get(1), (String) key.get(2), (String) key.get(3),
-                (String) key.get(4), c.outcomes, c.verified, c.beneficiaries, c.quantity, c.approved, c.paid, false)));
+                (String) key.get(4), c.outcomes, c.verified, c.beneficiaries, c.quantity, c.approved, c.paid)));
         return lines;
     }
 
@@ -357,7 +326,7 @@ public class SdgImpactQueries {
         }
     }
 
-    /** The report from its cells' figures (the rows of {@code sdg_impact_line}, or their sums over periods). */
+    /** The report from its lines' figures ({@link #lines}). */
     private static SdgImpactReport fromCells(SdgImpactQuery query, List<TotalsRow> rows) {
         TimeTravel time = query.timeTravel();
         Map<String, Long> beneficiaries = new HashMap<>();
@@ -417,9 +386,9 @@ public class SdgImpactQueries {
         return money;
     }
 
-    /** One row of {@code sdg_impact_line}, as read for one scope. */
+    /** A line of the report for one scope (kind T, G, M, or S and the others with currency {@link SdgImpactTotals#BENEFICIARIES}), or a row of {@code sdg_impact_line_period} summed. */
     private record TotalsRow(String kind, int goal, String target, String metric, String currency, long outcomes, long verified,
-                             long beneficiaries, BigDecimal quantity, BigDecimal approved, BigDecimal paid, boolean stale) {
+                             long beneficiaries, BigDecimal quantity, BigDecimal approved, BigDecimal paid) {
         String currencyOrNull() {
             return currency.isEmpty() ? null : currency;
         }

@@ -24,30 +24,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The SDG impact report's figures kept as the events arrive (tables of V181), written by
+ * The SDG impact report's figures kept as the events arrive (tables of V181 and V210), written by
  * {@link SdgImpactProjection} in the transaction of the fact each change comes from, so that the
- * questions asked most (every outcome, or one fund's, as known now) are read from a few rows
- * instead of summed from every fact.
+ * questions asked most (every outcome, or one fund's, now or as of a date, as known now) are read
+ * from a few rows instead of summed from every fact.
  *
- * <p>{@code sdg_impact_outcome} holds each outcome's facts summed up and the targets it counts
- * under as the rate cards are known now. Each change of an outcome (a new fact, or a rate card
- * version that moves it to other targets) takes the outcome's old contribution out of the report's
- * cells ({@code sdg_impact_line}) and puts the new one in: counts, verified quantity, money per
- * currency and, for distinct beneficiaries, a line gains a beneficiary only when none of the
- * beneficiary's other verified outcomes already counts on it, and loses one on the same condition.
- * The outcome's figures and the cells are thus exactly what {@link SdgImpactQueries} computes from
- * the facts with no {@code asOf} and {@code knownAt} after the last recorded fact (proved equal by
- * {@code SdgImpactTotalsTest}).
- *
- * <h2>Per business date (V210)</h2>
- * The outcome's row also keeps its figures at the end of each business date of its facts
- * ({@link OutcomeHistory}), and each change writes, into {@code sdg_impact_line_period}, what it
- * does to each cell on each business date, per day and per month: on every date of the outcome's
- * history before or after the change, its contribution after less its contribution before, less the
- * same difference at the date before. Summed up to a date D, the rows of a cell are then the cell as
- * the report as of D computes it from the facts, known now (proved equal at every business date by
- * {@code SdgImpactTotalsTest}). Distinct beneficiaries are done the same way with the lines the
- * beneficiary counts on, on each date, through this outcome and through their other outcomes.
+ * <p>{@code sdg_impact_outcome} holds each outcome's facts summed up, the targets it counts under
+ * as the rate cards are known now, and its figures at the end of each business date of its facts
+ * ({@link OutcomeHistory}). Each change of an outcome (a new fact, or a rate card version that moves
+ * it to other targets) writes, into {@code sdg_impact_line_period}, what it does to the report's
+ * cells on each business date, per day and per month: on every date of the outcome's history before
+ * or after the change, its contribution after less its contribution before, less the same
+ * difference at the date before. Summed up to a date D, the rows of a cell are then the cell as the
+ * report as of D computes it from the facts, known now; summed over every month, the cell as of now
+ * (both proved equal by {@code SdgImpactTotalsTest}). Distinct beneficiaries are done the same way
+ * with the lines the beneficiary counts on, on each date, through this outcome and through their
+ * other outcomes: a line gains a beneficiary only when none of the beneficiary's other verified
+ * outcomes already counts on it, and loses one on the same condition.
  *
  * <p>Idempotent because the projection calls it only for a fact it has just inserted (a redelivered
  * event inserts nothing) and for rate card rows just inserted (re-attribution compares the targets
@@ -58,8 +51,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link SdgImpactWrites}): each outcome's row is read at most once and then held (with every
  * outcome of a beneficiary whose verification changes, the rate card rows of a contract), the
  * changes of the batch are applied to what is held, and {@link #flush()} writes each changed
- * outcome once and each touched cell once, in JDBC batches. Event by event, a fact cost an outcome
- * read, an outcome write, often a beneficiary read and an update of each of its ten or so cells.
+ * outcome once and each touched row per date once, in JDBC batches. Event by event, a fact cost an
+ * outcome read, an outcome write, often a beneficiary read and an update of each row it changes.
  * The rows come out the same: the outcome row held is the stored row plus the batch's changes (the
  * processor is the only writer of these tables, and the batch is one transaction); a cell receives
  * the sum of the deltas the batch's changes made to it, which is exact (counts, and decimals of a
@@ -123,8 +116,6 @@ final class SdgImpactTotals {
     private final Set<String> beneficiariesRead = new HashSet<>();
     /** Each contract's rate card rows, as stored. */
     private final Map<String, List<RateCardRow>> rateCards = new HashMap<>();
-    /** The batch's deltas per cell; a cell is here once a change made a non-zero delta on it. */
-    private final Map<Cell, Delta> pending = new LinkedHashMap<>();
     /** The batch's deltas per cell and business date, and per cell and month, for {@code sdg_impact_line_period}. */
     private final Map<PeriodCell, Delta> pendingPeriods = new LinkedHashMap<>();
 
@@ -197,7 +188,7 @@ final class SdgImpactTotals {
         }
     }
 
-    /** One row of {@code sdg_impact_line}. */
+    /** A cell of the report: a line (total T, goal G, target S, a target's metric M, or a row kind of {@code sdg_impact_line_period}) in a scope. */
     record Cell(String scope, String kind, int goal, String target, String metric, String currency) {
     }
 
@@ -306,8 +297,8 @@ final class SdgImpactTotals {
     }
 
     /**
-     * Writes the batch's changes: each changed outcome once (inserted or updated), each touched cell
-     * once (updated by the sum of its deltas, or inserted with it). What was written is then the
+     * Writes the batch's changes: each changed outcome once (inserted or updated), each touched row
+     * per date once (updated by the sum of its deltas, or inserted with it). What was written is then the
      * stored state the batch's later events start from.
      */
     void flush() {
@@ -335,25 +326,12 @@ final class SdgImpactTotals {
         if (!updates.isEmpty()) {
             JdbcBatches.update(template, UPDATE_OUTCOME, updates, UPDATE_OUTCOME_TYPES);
         }
-        write(pending);
-        pending.clear();
         writePeriods();
     }
 
     // ---------------------------------------------------------------- the change of one outcome
 
     private void change(Outcome before, Outcome after) {
-        Map<Cell, Delta> deltas = new LinkedHashMap<>();
-        if (before != null) {
-            contribute(before, -1, deltas);
-        }
-        contribute(after, 1, deltas);
-        beneficiaries(before, after, deltas);
-        deltas.forEach((cell, delta) -> {
-            if (!delta.isZero()) {
-                pending.computeIfAbsent(cell, c -> new Delta()).add(delta);
-            }
-        });
         periods(before, after);
         beneficiaryPeriods(before, after);
     }
@@ -469,7 +447,7 @@ final class SdgImpactTotals {
 
     /**
      * The lines of beneficiaries a row of kind {@link #BENEFICIARY_LINES} names (its {@code sdg_target},
-     * with its metric and currency), as the cells of {@code sdg_impact_line} they are (scope left empty).
+     * with its metric and currency), as the report's cells they are (scope left empty).
      */
     static List<Cell> linesNamed(String names, String metric, String currency) {
         List<Cell> lines = new ArrayList<>();
@@ -490,7 +468,7 @@ final class SdgImpactTotals {
      * The outcome's figures in the one cell per scope of its targets, metric and currency ({@link
      * #TARGETS}: the targets' codes in report order as {@code sdg_target}), times {@code sign}: the
      * report's total, goal and target lines are sums of these cells, as each outcome is in exactly
-     * one. (Writing every line per business date, as {@code sdg_impact_line} has them, was five rows
+     * one. (Writing every line of the report per business date was five rows
      * per fact and scope instead of one: bench/RESULTS.md, "sixteenth session".)
      */
     private static void contributeByTargets(Outcome o, int sign, Map<Cell, Delta> deltas) {
@@ -563,34 +541,6 @@ final class SdgImpactTotals {
         Upserts.updateOrInsert(template, UPDATE_PERIOD, updates, UPDATE_PERIOD_TYPES, INSERT_PERIOD, inserts, INSERT_PERIOD_TYPES);
     }
 
-    /** The outcome's figures in every cell it counts in, times {@code sign}. */
-    private static void contribute(Outcome o, int sign, Map<Cell, Delta> deltas) {
-        BigDecimal s = BigDecimal.valueOf(sign);
-        long verified = o.isVerified() ? sign : 0;
-        for (String scope : o.scopes()) {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(new Cell(scope, "T", 0, "", "", o.currencyColumn()));
-            o.goals().forEach(g -> cells.add(new Cell(scope, "G", g, "", "", o.currencyColumn())));
-            for (Cell cell : cells) {
-                Delta d = deltas.computeIfAbsent(cell, c -> new Delta());
-                d.outcomes += sign;
-                d.verified += verified;
-                d.approved = d.approved.add(o.approved().multiply(s));
-                d.paid = d.paid.add(o.paid().multiply(s));
-            }
-            for (SdgTarget t : o.attributed()) {
-                Delta d = deltas.computeIfAbsent(new Cell(scope, "M", t.goal(), t.code(), o.metricCode(), o.currencyColumn()), c -> new Delta());
-                d.outcomes += sign;
-                d.verified += verified;
-                if (o.isVerified()) {
-                    d.quantity = d.quantity.add(o.verified().multiply(s));
-                }
-                d.approved = d.approved.add(o.approved().multiply(s));
-                d.paid = d.paid.add(o.paid().multiply(s));
-            }
-        }
-    }
-
     /** The lines on which the outcome's beneficiary counts: none unless the outcome is verified and has one. */
     private static Set<Cell> beneficiaryLines(Outcome o) {
         Set<Cell> lines = new LinkedHashSet<>();
@@ -606,66 +556,6 @@ final class SdgImpactTotals {
             }
         }
         return lines;
-    }
-
-    /** Distinct beneficiaries: a line gains or loses the beneficiary only if no other verified outcome of theirs counts on it. */
-    private void beneficiaries(Outcome before, Outcome after, Map<Cell, Delta> deltas) {
-        Set<Cell> was = beneficiaryLines(before);
-        Set<Cell> is = beneficiaryLines(after);
-        if (was.equals(is)) {
-            return;
-        }
-        Set<Cell> covered = new HashSet<>();
-        OutcomeKey self = new OutcomeKey(after.contractId(), after.outcomeId());
-        for (OutcomeKey key : outcomesOf(after.beneficiaryId())) {
-            Outcome other = outcomes.get(key).outcome;
-            if (!key.equals(self) && other != null && other.isVerified()) {
-                covered.addAll(beneficiaryLines(other));
-            }
-        }
-        for (Cell line : is) {
-            if (!was.contains(line) && !covered.contains(line)) {
-                deltas.computeIfAbsent(line, c -> new Delta()).beneficiaries++;
-            }
-        }
-        for (Cell line : was) {
-            if (!is.contains(line) && !covered.contains(line)) {
-                deltas.computeIfAbsent(line, c -> new Delta()).beneficiaries--;
-            }
-        }
-    }
-
-    /** Adds the deltas to their rows in one batch, then inserts the rows that did not exist yet in another. */
-    private void write(Map<Cell, Delta> deltas) {
-        List<Map.Entry<Cell, Delta>> changes = List.copyOf(deltas.entrySet());
-        if (changes.isEmpty()) {
-            return;
-        }
-        int[] updated = template.batchUpdate("""
-                        UPDATE sdg_impact_line SET outcomes = outcomes + ?, verified_outcomes = verified_outcomes + ?,
-                            beneficiaries = beneficiaries + ?, verified_quantity = verified_quantity + ?, approved = approved + ?, paid = paid + ?
-                        WHERE scope_key = ? AND line_kind = ? AND goal = ? AND sdg_target = ? AND metric_code = ? AND currency = ?""",
-                changes.stream().map(e -> {
-                    Cell c = e.getKey();
-                    Delta d = e.getValue();
-                    return new Object[] {d.outcomes, d.verified, d.beneficiaries, d.quantity, d.approved, d.paid,
-                            c.scope(), c.kind(), c.goal(), c.target(), c.metric(), c.currency()};
-                }).toList());
-        List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                Cell c = changes.get(i).getKey();
-                Delta d = changes.get(i).getValue();
-                missing.add(new Object[] {c.scope(), c.kind(), c.goal(), c.target(), c.metric(), c.currency(),
-                        d.outcomes, d.verified, d.beneficiaries, d.quantity, d.approved, d.paid});
-            }
-        }
-        if (!missing.isEmpty()) {
-            template.batchUpdate("""
-                            INSERT INTO sdg_impact_line (scope_key, line_kind, goal, sdg_target, metric_code, currency, outcomes, verified_outcomes,
-                                beneficiaries, verified_quantity, approved, paid)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", missing);
-        }
     }
 
     // ---------------------------------------------------------------- reads (each at most once per batch)

@@ -36,7 +36,6 @@ public final class ReportViews {
         TABLES.put("sdg_rate_card_target", "event_id, metric_code, sdg_target");
         TABLES.put("sdg_outcome_fact", "event_id");
         TABLES.put("sdg_impact_outcome", "contract_id, outcome_id");
-        TABLES.put("sdg_impact_line", "scope_key, line_kind, goal, sdg_target, metric_code, currency");
         TABLES.put("sdg_impact_line_period", "scope_key, grain, period_start, line_kind, goal, sdg_target, metric_code, currency");
         TABLES.put("perf_fund", "fund_id");
         TABLES.put("perf_flow", "event_id, line");

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * business date and whose report keeps its changes per date: a database migrated to V209 with SDG rows
  * and tracking tokens is migrated on, and every table of the group is empty and its token gone (so
  * that its processor replays the event store from the start), while another group's token is left
- * alone; the replay then fills the new column and table.
+ * alone; the replay then fills the new column and table. V211 then drops the cells of V181, which the
+ * monthly rows give.
  */
 class SdgPeriodsMigrationTest {
 
@@ -44,12 +45,15 @@ class SdgPeriodsMigrationTest {
 
             upgrade.upgrade();
 
-            for (String table : new String[] {"sdg_contract", "sdg_rate_card_target", "sdg_outcome_fact", "sdg_impact_outcome", "sdg_impact_line",
+            for (String table : new String[] {"sdg_contract", "sdg_rate_card_target", "sdg_outcome_fact", "sdg_impact_outcome",
                     "sdg_impact_line_period", "sdg_fund_verified"}) {
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
             }
             assertThat(jdbc.sql("SELECT processor_name FROM token_entry").query(String.class).list()).containsExactly("journal");
             assertThat(jdbc.sql("SELECT COUNT(history) FROM sdg_impact_outcome").query(Long.class).single()).isZero();
+            // V211: the report as of now is summed from the monthly rows, so the cells of V181 are gone
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                    + "AND table_name = 'sdg_impact_line'").query(Long.class).single()).isZero();
         }
     }
 }
