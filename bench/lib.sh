@@ -18,6 +18,15 @@ production_jvm_options() {
   grep -v '^#' "$ROOT/scripts/ledger.jvmopts" | xargs
 }
 
+# bench_pg_settings: the PostgreSQL server settings the figures depend on, on one line. Commits (synchronous_commit,
+# fsync, wal_sync_method) set the pgbench baseline and the ingest; memory, checkpoints and vacuum (shared_buffers,
+# max_wal_size, checkpoint_timeout, autovacuum) shape rebuilds and the tables' growth.
+bench_pg_settings() {
+  psql -Atq -d postgres -c "select string_agg(name || '=' || current_setting(name), ', ' order by ord)
+    from unnest(array['synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout',
+                      'autovacuum', 'max_connections']) with ordinality as s(name, ord)"
+}
+
 # bench_launch_jar: sets LAUNCH_JAR and LAUNCH_OPTS to start APP_JAR as BENCH_CDS says. With BENCH_CDS=1, as
 # the README's production command does: unpacked, with the class data sharing archive of scripts/cds-archive.sh
 # (made here when missing or older than the jar, not timed); else the executable jar itself.

@@ -97,7 +97,7 @@ info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//
 info "java" "$(java -version 2>&1 | head -1)"
 info "ledger JVM options" "${BENCH_JAVA_OPTS:-(none: JVM defaults)}"
 info "ledger start" "$(bench_launch_description)"
-info "postgresql" "$(psql -Atq -d postgres -c 'select version()' | cut -d' ' -f1-2) on $PGHOST:$PGPORT"
+info "postgresql" "$(psql -Atq -d postgres -c 'select version()' | cut -d' ' -f1-2) on $PGHOST:$PGPORT; $(bench_pg_settings)"
 info "ledger commit" "$COMMIT"
 info "load average before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 

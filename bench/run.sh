@@ -103,7 +103,7 @@ BENCH_JAR="$ROOT/bench/target/impact-ledger-bench.jar"
 bench_launch_jar
 
 # ---------------------------------------------------------------- machine and settings
-PG_SETTINGS="$(psql -Atq -d postgres -c "select 'synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', wal_sync_method=' || current_setting('wal_sync_method') || ', shared_buffers=' || current_setting('shared_buffers') || ', max_connections=' || current_setting('max_connections')")"
+PG_SETTINGS="$(bench_pg_settings)"
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
 info "date" "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"

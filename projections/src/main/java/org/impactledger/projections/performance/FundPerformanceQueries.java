@@ -140,7 +140,7 @@ public class FundPerformanceQueries {
             return null;
         }
         TimeTravel time = query.timeTravel();
-        List<FlowRow> flows = flows(fund.fundId(), time);
+        List<FlowRow> flows = flows(fund.fundId(), time, " AND kind IN (:kinds)", Map.of("kinds", INVESTOR_KINDS));
         Valuation valuation = valuation(fund.fundId(), time);
         Predicate<FlowRow> own = f -> investor.equals(f.investorId());
         BigDecimal paidIn = sum(flows, FlowKind.CONTRIBUTION, own);
@@ -276,11 +276,11 @@ public class FundPerformanceQueries {
     }
 
     private boolean hasInvestor(String fundId, String investorId) {
-        return jdbc.sql("SELECT COUNT(*) FROM perf_flow WHERE fund_id = :fundId AND investor_id = :investorId")
+        return jdbc.sql("SELECT CASE WHEN EXISTS (SELECT 1 FROM perf_flow WHERE fund_id = :fundId AND investor_id = :investorId) THEN 1 ELSE 0 END")
                 .param("fundId", fundId)
                 .param("investorId", investorId)
-                .query(Long.class)
-                .single() > 0;
+                .query(Integer.class)
+                .single() == 1;
     }
 
     /**
@@ -314,6 +314,15 @@ public class FundPerformanceQueries {
     }
 
     /** The flow kinds that perf_flow_total and perf_flow_period do not sum: always read one by one. */
+    /**
+     * The kinds of flow the investor report adds up: an investor's own commitments, contributions and
+     * distribution shares, and every investor's contributions (the fund's paid-in, the basis of the
+     * residual split). It reads only these: the fund's other flows (outcome payments, budgets,
+     * advances, rents: most of its rows) never enter an investor's figures.
+     */
+    private static final List<String> INVESTOR_KINDS = List.of(FlowKind.COMMITMENT.name(), FlowKind.CONTRIBUTION.name(),
+            FlowKind.DISTRIBUTION.name());
+
     private static final List<String> KINDS_ONE_BY_ONE = Arrays.stream(FlowKind.values())
             .filter(k -> !FundPerformanceProjection.TOTALLED.contains(k)).map(Enum::name).toList();
 
