@@ -94,6 +94,7 @@ info "settings" "${BENCH_EVENTS} events; rebuild ${BENCH_REBUILD}; report querie
 info "cores" "$(nproc)"
 info "memory" "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(grep -c '^processor' /proc/cpuinfo) logical CPUs)"
+info "kernel" "$(uname -sr)"
 info "java" "$(java -version 2>&1 | head -1)"
 info "ledger JVM options" "${BENCH_JAVA_OPTS:-(none: JVM defaults)}"
 info "ledger start" "$(bench_launch_description)"
