@@ -579,12 +579,20 @@ public final class AuditVerifier {
             return null;
         }
 
+        /**
+         * Whether the base64 text is an Ed25519 signature of the message by the key: exactly 64 bytes (RFC 8032; the
+         * JDK's verifier alone also accepts a valid signature followed by more bytes), verified by the JDK.
+         */
         private static boolean signatureValid(PublicKey key, String message, String signatureBase64) {
             try {
+                byte[] bytes = Base64.getDecoder().decode(signatureBase64);
+                if (bytes.length != 64) {
+                    return false;
+                }
                 Signature signature = Signature.getInstance("Ed25519");
                 signature.initVerify(key);
                 signature.update(message.getBytes(StandardCharsets.UTF_8));
-                return signature.verify(Base64.getDecoder().decode(signatureBase64));
+                return signature.verify(bytes);
             } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
                 return false;
             }

@@ -2,9 +2,13 @@ package org.impactledger.projections.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -221,6 +225,27 @@ class AuditChainBuilderTest {
         VerificationReport.Mismatch mismatch = store.verification(everyTwo).verify().firstMismatch();
         assertThat(mismatch.globalIndex()).isEqualTo(4);
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.CHECKPOINT_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void a_checkpoint_signature_with_a_byte_appended_is_named_in_the_ledger_and_offline() throws Exception {
+        AuditProperties everyTwo = AuditTestStore.properties(500, 2, Duration.ofMinutes(1));
+        store.events(1, 2, 3, 4);
+        store.builder(everyTwo).build();
+        String signature = store.jdbc.sql("SELECT signature FROM audit_checkpoint WHERE global_index = 4").query(String.class).single();
+        byte[] longer = Arrays.copyOf(Base64.getDecoder().decode(signature), 65);
+        store.jdbc.sql("UPDATE audit_checkpoint SET signature = ? WHERE global_index = 4")
+                .param(Base64.getEncoder().encodeToString(longer)).update();
+
+        VerificationReport.Mismatch mismatch = store.verification(everyTwo).verify().firstMismatch();
+        assertThat(mismatch.globalIndex()).isEqualTo(4);
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.CHECKPOINT_SIGNATURE_INVALID);
+        ByteArrayOutputStream export = new ByteArrayOutputStream();
+        store.export(everyTwo).write(export, null, null);
+        AuditVerifier.Result offline = AuditVerifier.verify(new StringReader(export.toString(StandardCharsets.UTF_8)),
+                store.signer.publicKey());
+        assertThat(offline.mismatch().reason()).isEqualTo("CHECKPOINT_SIGNATURE_INVALID");
+        assertThat(offline.mismatch().globalIndex()).isEqualTo(4);
     }
 
     @Test
