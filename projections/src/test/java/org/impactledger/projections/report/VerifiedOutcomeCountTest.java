@@ -32,6 +32,7 @@ import org.impactledger.core.shared.ContractId;
 import org.impactledger.core.shared.FundId;
 import org.impactledger.projections.performance.FindFundPerformance;
 import org.impactledger.projections.performance.FundPerformance;
+import org.impactledger.projections.state.JdbcValues;
 import org.impactledger.projections.state.LedgerHistory;
 import org.impactledger.projections.support.MigrationScripts;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +188,47 @@ class VerifiedOutcomeCountTest {
         assertThat(verified(postgres, FUND, earlier)).isEqualTo(3);
         assertThat(postgres.performanceQueries.handle(new FindFundPerformance(FUND, earlier)))
                 .isEqualTo(postgres.performanceQueries.flowByFlowPerformance(new FindFundPerformance(FUND, earlier)));
+    }
+
+    @Test
+    void counting_only_the_facts_that_move_a_verified_quantity_gives_the_count_over_every_fact() {
+        postgres.reset();
+        List<Instant> recorded = new ArrayList<>();
+        for (TrackedEventMessage<?> event : events) {
+            postgres.apply(event);
+            recorded.add(event.getTimestamp());
+        }
+        int questions = 0;
+        for (LocalDate asOf : asOfs(postgres)) {
+            for (Instant knownAt : List.of(LATER, recorded.get(recorded.size() / 2), recorded.get(recorded.size() - 3))) {
+                TimeTravel time = new TimeTravel(asOf, knownAt);
+                for (FundId fund : List.of(FUND, OTHER_FUND)) {
+                    assertThat(postgres.performanceQueries.flowByFlowPerformance(new FindFundPerformance(fund, time)).outcomes().verifiedOutcomes())
+                            .as("%s %s", fund, time).isEqualTo(countedOverEveryFact(fund, time));
+                    questions++;
+                }
+            }
+        }
+        assertThat(questions).isGreaterThan(60);
+        // on PostgreSQL those facts have an index of their own (V212)
+        String index = postgres.jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_sdg_fact_fund_verified' AND schemaname = current_schema()")
+                .query(String.class).single();
+        assertThat(index).contains("(fund_id, business_date)").contains("WHERE (verified_delta <> ");
+    }
+
+    /** The verified outcomes of the fund in bounds, summed over every fact (those with a zero delta too). */
+    private static long countedOverEveryFact(FundId fund, TimeTravel time) {
+        return postgres.jdbc.sql("""
+                        SELECT COUNT(*) FROM (
+                            SELECT contract_id, outcome_id FROM sdg_outcome_fact
+                            WHERE fund_id = :fundId AND programme = 'OUTCOME_FUND' AND business_date <= :asOf AND recorded_at <= :knownAt
+                            GROUP BY contract_id, outcome_id
+                            HAVING SUM(verified_delta) > 0) verified""")
+                .param("fundId", fund.value())
+                .param("asOf", time.asOfOrEndOfTime())
+                .param("knownAt", JdbcValues.utc(time.knownAt()))
+                .query(Long.class)
+                .single();
     }
 
     @Test
