@@ -1,10 +1,7 @@
 package db.migration;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.impactledger.infra.jdbc.Databases;
+import java.util.List;
+import org.impactledger.infra.jdbc.PostgresOnlyMigration;
 
 /**
  * Leaves free space in the pages of the contract-state tables on PostgreSQL, so that updating a row
@@ -18,17 +15,10 @@ import org.impactledger.infra.jdbc.Databases;
  * nothing on other databases (H2 runs the same migrations). It applies to pages filled from now on:
  * a rebuild (token reset) refills them.
  */
-public class V192__State_views_fillfactor extends BaseJavaMigration {
+public class V192__State_views_fillfactor extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        if (!Databases.isPostgreSql(connection)) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE outcome_view SET (fillfactor = 75)");
-            statement.execute("ALTER TABLE contract_view SET (fillfactor = 50)");
-        }
+    protected List<String> statements() {
+        return List.of("ALTER TABLE outcome_view SET (fillfactor = 75)", "ALTER TABLE contract_view SET (fillfactor = 50)");
     }
 }

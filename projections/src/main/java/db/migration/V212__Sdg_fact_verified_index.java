@@ -1,10 +1,7 @@
 package db.migration;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.impactledger.infra.jdbc.Databases;
+import java.util.List;
+import org.impactledger.infra.jdbc.PostgresOnlyMigration;
 
 /**
  * On PostgreSQL, an index of the SDG facts that move a verified quantity ({@code verified_delta <> 0}:
@@ -17,16 +14,10 @@ import org.impactledger.infra.jdbc.Databases;
  * <p>A partial index is PostgreSQL's (H2 runs the same migrations and has none), hence a Java
  * migration that does nothing on other databases; the query is the same on both.
  */
-public class V212__Sdg_fact_verified_index extends BaseJavaMigration {
+public class V212__Sdg_fact_verified_index extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        if (!Databases.isPostgreSql(connection)) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE INDEX ix_sdg_fact_fund_verified ON sdg_outcome_fact (fund_id, business_date) WHERE verified_delta <> 0");
-        }
+    protected List<String> statements() {
+        return List.of("CREATE INDEX ix_sdg_fact_fund_verified ON sdg_outcome_fact (fund_id, business_date) WHERE verified_delta <> 0");
     }
 }
