@@ -70,7 +70,7 @@ public final class AuditSigner {
         this.rawPublicKey = rawPublicKey(publicKey);
         byte[] probe = "impact-ledger-key-check".getBytes(StandardCharsets.UTF_8);
         byte[] probeSignature = sign(probe);
-        if (!verify(probe, probeSignature, publicKey) || !verifyRfc8032(probe, probeSignature, rawPublicKey)) {
+        if (!verifyJdk(probe, probeSignature, publicKey) || !verifyRfc8032(probe, probeSignature, rawPublicKey)) {
             throw new IllegalStateException("the audit signing key's derived public key does not verify its signatures");
         }
     }
@@ -160,11 +160,6 @@ public final class AuditSigner {
         return Arrays.copyOfRange(spki, SPKI_HEADER.length, spki.length);
     }
 
-    /** The JDK's verification, with the same length rule: what {@link AuditVerifier} does offline. */
-    static boolean verifyJdk(byte[] message, byte[] signature, PublicKey key) {
-        return verify(message, signature, key);
-    }
-
     public String keyId() {
         return keyId;
     }
@@ -204,8 +199,11 @@ public final class AuditSigner {
         }
     }
 
-    /** The JDK's verification of a signature of exactly 64 bytes (the JDK alone also accepts a valid one followed by more bytes). */
-    private static boolean verify(byte[] message, byte[] signatureBytes, PublicKey key) {
+    /**
+     * The JDK's verification of a signature of exactly 64 bytes (the JDK alone also accepts a valid one followed by more
+     * bytes): what {@link AuditVerifier} does offline.
+     */
+    static boolean verifyJdk(byte[] message, byte[] signatureBytes, PublicKey key) {
         if (signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
             return false;
         }

@@ -315,7 +315,6 @@ public class FundPerformanceQueries {
         return onePayerPerBudget(flows);
     }
 
-    /** The flow kinds that perf_flow_total and perf_flow_period do not sum: always read one by one. */
     /**
      * The kinds of flow the investor report adds up: an investor's own commitments, contributions and
      * distribution shares, and every investor's contributions (the fund's paid-in, the basis of the
@@ -325,6 +324,7 @@ public class FundPerformanceQueries {
     private static final List<String> INVESTOR_KINDS = List.of(FlowKind.COMMITMENT.name(), FlowKind.CONTRIBUTION.name(),
             FlowKind.DISTRIBUTION.name());
 
+    /** The flow kinds that perf_flow_total and perf_flow_period do not sum: always read one by one. */
     private static final List<String> KINDS_ONE_BY_ONE = Arrays.stream(FlowKind.values())
             .filter(k -> !FundPerformanceProjection.TOTALLED.contains(k)).map(Enum::name).toList();
 

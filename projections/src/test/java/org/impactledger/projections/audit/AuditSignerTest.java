@@ -75,8 +75,6 @@ class AuditSignerTest {
     void the_ledgers_verifier_answers_as_the_jdks_on_valid_altered_and_malformed_signatures() throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         KeyPairGenerator generator = KeyPairGenerator.getInstance(AuditSigner.ALGORITHM);
-        int valid = 0;
-        int refused = 0;
         for (int i = 0; i < 200; i++) {
             KeyPair pair = generator.generateKeyPair();
             KeyPair other = generator.generateKeyPair();
@@ -90,7 +88,6 @@ class AuditSignerTest {
 
             assertThat(AuditSigner.verifyRfc8032(message, signature, key)).isTrue();
             assertThat(AuditSigner.verifyJdk(message, signature, pair.getPublic())).isTrue();
-            valid++;
 
             byte[] flipped = signature.clone();
             flipped[random.nextInt(64)] ^= (byte) (1 << random.nextInt(8));
@@ -102,16 +99,12 @@ class AuditSignerTest {
                 byte[] bad = altered[a];
                 assertThat(AuditSigner.verifyRfc8032(message, bad, key)).as("altered signature %d, kind %d", i, a).isFalse();
                 assertThat(AuditSigner.verifyJdk(message, bad, pair.getPublic())).as("altered signature %d, kind %d", i, a).isFalse();
-                refused++;
             }
             assertThat(AuditSigner.verifyRfc8032(otherMessage, signature, key)).isFalse();
             assertThat(AuditSigner.verifyJdk(otherMessage, signature, pair.getPublic())).isFalse();
             assertThat(AuditSigner.verifyRfc8032(message, signature, AuditSigner.rawPublicKey(other.getPublic()))).isFalse();
             assertThat(AuditSigner.verifyJdk(message, signature, other.getPublic())).isFalse();
-            refused += 2;
         }
-        assertThat(valid).isEqualTo(200);
-        assertThat(refused).isEqualTo(1_600);
     }
 
     @Test
