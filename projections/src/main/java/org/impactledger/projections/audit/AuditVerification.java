@@ -74,19 +74,19 @@ public class AuditVerification {
             }
             expected = index + 1;
             ChainWalk.Chained chained = p.chained();
-            StoredEvent stored = p.stored();
+            StoredEvent.Hashed stored = p.hashed();
             if (chained != null) {
                 if (stored == null) {
                     chained = walk.chainRow(index);
                     return stop(index, chained.eventIdentifier(), MismatchReason.EVENT_DELETED,
                             "the chained event " + chained.eventIdentifier() + " (" + chained.payloadType() + ") is no longer in the event store");
                 }
-                byte[] eventHashBytes = p.eventHash() != null ? p.eventHash() : stored.eventHashBytes();
+                byte[] eventHashBytes = stored.eventHash();
                 String eventHash = Hashes.hex(eventHashBytes);
                 if (!eventHash.equals(chained.eventHash())) {
                     chained = walk.chainRow(index);
-                    return stop(index, stored.eventIdentifier(), MismatchReason.EVENT_CHANGED,
-                            "event hash " + eventHash + " differs from the chained " + chained.eventHash() + ": " + String.join(", ", changes(chained, stored)));
+                    return stop(index, stored.eventIdentifier(), MismatchReason.EVENT_CHANGED, "event hash " + eventHash
+                            + " differs from the chained " + chained.eventHash() + ": " + String.join(", ", changes(chained, walk.storedRow(index))));
                 }
                 chainHashBytes = Hashes.chain(chainHashBytes, eventHashBytes);
                 chainHash = Hashes.hex(chainHashBytes);
@@ -136,6 +136,10 @@ public class AuditVerification {
     /** Which stored parts differ; the chain keeps hashes of payload and metadata for exactly this. */
     private static List<String> changes(ChainWalk.Chained chained, StoredEvent stored) {
         List<String> changes = new ArrayList<>();
+        if (stored == null) {
+            changes.add("the row was deleted while it was being verified");
+            return changes;
+        }
         if (!Objects.equals(chained.eventIdentifier(), stored.eventIdentifier())) {
             changes.add("event_identifier changed (was " + chained.eventIdentifier() + ")");
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.impactledger.infra.jdbc.Databases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,15 +44,29 @@ final class ChainWalk {
     }
 
     /**
-     * One global index: what the chain says, what the store has, and what covers it; for a walk that
-     * hashes, also the stored row's event hash (raw) and whether the checkpoint's signature verifies
-     * ({@code null} when not computed).
+     * One global index: what the chain says, what the store has, and what covers it. A walk that only
+     * reads gives the stored row ({@code stored}); a walk that hashes gives instead its identifier and
+     * event hash ({@code hashed}), and whether the checkpoint's signature verifies ({@code null} when
+     * not computed). Either is {@code null} when the store has no row at the index.
      */
-    record Position(long globalIndex, Chained chained, StoredEvent stored, Gap gap, Checkpoint checkpoint, byte[] eventHash,
+    record Position(long globalIndex, Chained chained, StoredEvent stored, Gap gap, Checkpoint checkpoint, StoredEvent.Hashed hashed,
                     Boolean signatureValid) {
 
         Position(long globalIndex, Chained chained, StoredEvent stored, Gap gap, Checkpoint checkpoint) {
             this(globalIndex, chained, stored, gap, checkpoint, null, null);
+        }
+
+        /** Whether the store has a row at this index. */
+        boolean hasStoredRow() {
+            return stored != null || hashed != null;
+        }
+
+        private Position with(Gap g) {
+            return new Position(globalIndex, chained, stored, g, checkpoint, hashed, signatureValid);
+        }
+
+        private Position with(Checkpoint c) {
+            return new Position(globalIndex, chained, stored, gap, c, hashed, signatureValid);
         }
     }
 
@@ -85,7 +100,7 @@ final class ChainWalk {
     }
 
     /**
-     * @param hashEvents     compute each stored row's event hash while the page is read ({@link Position#eventHash()})
+     * @param hashEvents     give each stored row as its identifier and event hash, computed while the page is read ({@link Position#hashed()})
      * @param signatureCheck verifies a checkpoint's signature while the page is read ({@link Position#signatureValid()}),
      *                       answering {@code null} for one it does not check; {@code null} for none
      */
@@ -163,39 +178,50 @@ final class ChainWalk {
                         rs.getString(4)))
                 .list()
                 .forEach(c -> positions.put(c.globalIndex(), new Position(c.globalIndex(), c, null, null, null)));
-        jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index > :after AND global_index <= :upTo "
-                        + "ORDER BY global_index")
-                .param("after", after).param("upTo", upTo)
-                .query(StoredEvent.MAPPER)
-                .list()
-                .forEach(e -> positions.compute(e.globalIndex(), (index, p) -> p == null
-                        ? new Position(index, null, e, null, null)
-                        : new Position(index, p.chained(), e, p.gap(), p.checkpoint())));
+        String events = "SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index > :after AND global_index <= :upTo "
+                + "ORDER BY global_index";
+        if (hashEvents) {
+            // hashed as they are read, on this page's thread
+            StoredEvent.Hasher hasher = new StoredEvent.Hasher();
+            Boolean[] rawText = {null};
+            jdbc.sql(events).param("after", after).param("upTo", upTo)
+                    .query(rs -> {
+                        if (rawText[0] == null) {
+                            rawText[0] = Databases.isPostgreSql(rs.getStatement().getConnection());
+                        }
+                        StoredEvent.Hashed e = StoredEvent.hashed(rs, hasher, rawText[0]);
+                        positions.compute(e.globalIndex(), (index, p) -> p == null
+                                ? new Position(index, null, null, null, null, e, null)
+                                : new Position(index, p.chained(), null, p.gap(), p.checkpoint(), e, null));
+                    });
+        } else {
+            jdbc.sql(events).param("after", after).param("upTo", upTo)
+                    .query(StoredEvent.MAPPER)
+                    .list()
+                    .forEach(e -> positions.compute(e.globalIndex(), (index, p) -> p == null
+                            ? new Position(index, null, e, null, null)
+                            : new Position(index, p.chained(), e, p.gap(), p.checkpoint())));
+        }
         jdbc.sql("SELECT global_index, first_seen_at, passed_at FROM audit_gap WHERE passed_at IS NOT NULL "
                         + "AND global_index > :after AND global_index <= :upTo")
                 .param("after", after).param("upTo", upTo)
                 .query((rs, row) -> new Gap(rs.getLong("global_index"), instant(rs, "first_seen_at"), instant(rs, "passed_at")))
                 .list()
-                .forEach(g -> positions.compute(g.globalIndex(), (index, p) -> p == null
-                        ? new Position(index, null, null, g, null)
-                        : new Position(index, p.chained(), p.stored(), g, p.checkpoint())));
+                .forEach(g -> positions.compute(g.globalIndex(), (index, p) -> p == null ? new Position(index, null, null, g, null) : p.with(g)));
         jdbc.sql("SELECT global_index, chain_hash, event_count, signed_at, algorithm, key_id, signature FROM audit_checkpoint "
                         + "WHERE global_index > :after AND global_index <= :upTo")
                 .param("after", after).param("upTo", upTo)
                 .query((rs, row) -> new Checkpoint(rs.getLong("global_index"), rs.getString("chain_hash"), rs.getLong("event_count"),
                         rs.getString("signed_at"), rs.getString("algorithm"), rs.getString("key_id"), rs.getString("signature")))
                 .list()
-                .forEach(c -> positions.compute(c.globalIndex(), (index, p) -> p == null
-                        ? new Position(index, null, null, null, c)
-                        : new Position(index, p.chained(), p.stored(), p.gap(), c)));
-        if (!hashEvents && signatureCheck == null) {
+                .forEach(c -> positions.compute(c.globalIndex(), (index, p) -> p == null ? new Position(index, null, null, null, c) : p.with(c)));
+        if (signatureCheck == null) {
             return positions.values();
         }
         List<Position> prepared = new ArrayList<>(positions.size());
         for (Position p : positions.values()) {
-            byte[] eventHash = hashEvents && p.stored() != null ? p.stored().eventHashBytes() : null;
-            Boolean signatureValid = signatureCheck != null && p.checkpoint() != null ? signatureCheck.apply(p.checkpoint()) : null;
-            prepared.add(new Position(p.globalIndex(), p.chained(), p.stored(), p.gap(), p.checkpoint(), eventHash, signatureValid));
+            prepared.add(p.checkpoint() == null ? p : new Position(p.globalIndex(), p.chained(), p.stored(), p.gap(), p.checkpoint(), p.hashed(),
+                    signatureCheck.apply(p.checkpoint())));
         }
         return prepared;
     }
@@ -227,6 +253,15 @@ final class ChainWalk {
                 .query((rs, row) -> new Chained(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .single();
+    }
+
+    /** The stored row at {@code index} as it is now, or {@code null} (to describe a mismatch). */
+    StoredEvent storedRow(long index) {
+        return jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index = :index")
+                .param("index", index)
+                .query(StoredEvent.MAPPER)
+                .optional()
+                .orElse(null);
     }
 
     /** The chain hash of the last chained event below {@code index}, or genesis. */

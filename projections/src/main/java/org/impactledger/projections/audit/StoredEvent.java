@@ -82,9 +82,9 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
     }
 
     /**
-     * {@code SHA-256(canonical form)}, lower-case hex. The fields are fed to the digest one by one
-     * rather than through {@link #canonicalForm()}, which would copy every payload twice; the
-     * pinned vectors of {@code CanonicalFormTest} hold both to the same bytes.
+     * {@code SHA-256(canonical form)}, lower-case hex. Computed by {@link Hasher}, not through
+     * {@link #canonicalForm()}, which would copy every payload twice; the pinned vectors of
+     * {@code CanonicalFormTest} hold both to the same bytes.
      */
     public String eventHash() {
         return Hashes.hex(eventHashBytes());
@@ -92,33 +92,113 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
 
     /** {@link #eventHash()} as the 32 raw bytes. */
     byte[] eventHashBytes() {
-        MessageDigest digest = Hashes.sha256();
-        digest.update(TAG_FIELD);
-        field(digest, ascii(globalIndex));
-        field(digest, utf8(eventIdentifier));
-        field(digest, utf8(aggregateIdentifier));
-        field(digest, ascii(sequenceNumber));
-        field(digest, utf8(type));
-        field(digest, utf8(timeStamp));
-        field(digest, utf8(payloadType));
-        field(digest, utf8(payloadRevision));
-        field(digest, payload);
-        field(digest, metaData);
-        return digest.digest();
+        return HASHER.get().hash(globalIndex, utf8(eventIdentifier), utf8(aggregateIdentifier), sequenceNumber, utf8(type), utf8(timeStamp),
+                utf8(payloadType), utf8(payloadRevision), payload, metaData);
     }
 
-    private static void field(MessageDigest digest, byte[] value) {
-        if (value == null) {
-            digest.update(NULL_FIELD);
-            return;
+    /** One {@link Hasher} per thread, for {@link #eventHashBytes()} (the chain builder's thread, tests). */
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
+    /** A stored row as a verifying walk sees it: where it is, its event identifier and its event hash (raw). */
+    record Hashed(long globalIndex, String eventIdentifier, byte[] eventHash) {
+    }
+
+    /**
+     * Reads a row selected with {@link #COLUMNS} and hashes it. With {@code rawText} the text columns are
+     * taken as the bytes the driver received, which PostgreSQL's driver hands over as they came (UTF-8,
+     * the encoding it sets for every connection), so they are hashed without being decoded into strings
+     * and encoded back; a verification of 1M events spent about a fifth of its reading threads' time on
+     * that (bench/RESULTS.md, nineteenth session). Without it the row is read as strings first.
+     */
+    static Hashed hashed(ResultSet rs, Hasher hasher, boolean rawText) throws SQLException {
+        if (!rawText) {
+            StoredEvent e = read(rs, 0);
+            return new Hashed(e.globalIndex, e.eventIdentifier, hasher.hash(e.globalIndex, utf8(e.eventIdentifier), utf8(e.aggregateIdentifier),
+                    e.sequenceNumber, utf8(e.type), utf8(e.timeStamp), utf8(e.payloadType), utf8(e.payloadRevision), e.payload, e.metaData));
         }
-        int n = value.length;
-        digest.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-        digest.update(value);
+        long globalIndex = rs.getLong(1);
+        byte[] eventIdentifier = rs.getBytes(2);
+        byte[] hash = hasher.hash(globalIndex, eventIdentifier, rs.getBytes(3), rs.getLong(4), rs.getBytes(5), rs.getBytes(6), rs.getBytes(7),
+                rs.getBytes(8), rs.getBytes(9), rs.getBytes(10));
+        return new Hashed(globalIndex, eventIdentifier == null ? null : new String(eventIdentifier, StandardCharsets.UTF_8), hash);
     }
 
-    private static byte[] ascii(long number) {
-        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Computes event hashes: the canonical form is written into one buffer, kept from event to event,
+     * and given to the digest at once. Fed field by field (22 updates of the digest and a new length
+     * array for each field) it cost more than the SHA-256 itself. Not thread-safe: one per thread.
+     */
+    static final class Hasher {
+        private final MessageDigest digest = Hashes.newSha256();
+        private byte[] buffer = new byte[4096];
+        private int length;
+
+        byte[] hash(long globalIndex, byte[] eventIdentifier, byte[] aggregateIdentifier, long sequenceNumber, byte[] type, byte[] timeStamp,
+                    byte[] payloadType, byte[] payloadRevision, byte[] payload, byte[] metaData) {
+            length = 0;
+            append(TAG_FIELD);
+            number(globalIndex);
+            field(eventIdentifier);
+            field(aggregateIdentifier);
+            number(sequenceNumber);
+            field(type);
+            field(timeStamp);
+            field(payloadType);
+            field(payloadRevision);
+            field(payload);
+            field(metaData);
+            digest.update(buffer, 0, length);
+            return digest.digest();
+        }
+
+        private void field(byte[] value) {
+            if (value == null) {
+                append(NULL_FIELD);
+                return;
+            }
+            prefix(value.length);
+            append(value);
+        }
+
+        /** A number's field: its decimal digits, as {@code Long.toString}. */
+        private void number(long value) {
+            if (value < 0) {
+                field(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            int digits = 1;
+            for (long rest = value / 10; rest > 0; rest /= 10) {
+                digits++;
+            }
+            prefix(digits);
+            ensure(digits);
+            for (int i = length + digits - 1; i >= length; i--) {
+                buffer[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            length += digits;
+        }
+
+        private void prefix(int n) {
+            ensure(4);
+            buffer[length] = (byte) (n >>> 24);
+            buffer[length + 1] = (byte) (n >>> 16);
+            buffer[length + 2] = (byte) (n >>> 8);
+            buffer[length + 3] = (byte) n;
+            length += 4;
+        }
+
+        private void append(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
+        }
     }
 
     private static void field(ByteArrayOutputStream out, byte[] value) {

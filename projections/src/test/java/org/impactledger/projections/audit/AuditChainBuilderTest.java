@@ -145,6 +145,38 @@ class AuditChainBuilderTest {
     }
 
     @Test
+    void rows_hashed_from_their_bytes_hash_as_rows_read_as_text_with_other_scripts_and_nulls() {
+        store.events(1, 2);
+        // every text column with characters of two and three UTF-8 bytes (and one of four), the nullable ones NULL
+        store.jdbc.sql("""
+                        INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (3, 'évènement-3', 'fonds-città-€-\uD83C\uDFE0', 12345678901, NULL, '2026-11-28T09:00:03.000Z',
+                            'org.impactledger.core.fund.event.Capitalé', NULL, ?, NULL)""")
+                .param("{\"note\":\"già pagato\"}".getBytes(StandardCharsets.UTF_8))
+                .update();
+        store.builder(properties).build();
+        StoredEvent.Hasher hasher = new StoredEvent.Hasher();
+        store.jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry ORDER BY global_index").query(rs -> {
+            StoredEvent.Hashed raw = StoredEvent.hashed(rs, hasher, true);
+            StoredEvent.Hashed text = StoredEvent.hashed(rs, hasher, false);
+            StoredEvent row = StoredEvent.read(rs, 0);
+            assertThat(raw.eventIdentifier()).isEqualTo(row.eventIdentifier());
+            assertThat(Hashes.hex(raw.eventHash())).isEqualTo(Hashes.hex(text.eventHash())).isEqualTo(row.eventHash())
+                    .isEqualTo(Hashes.sha256Hex(row.canonicalForm()));
+        });
+        assertThat(store.verification(properties).verify().valid()).isTrue();
+
+        // one character of a text column changed: the verification hashes the bytes and names the event
+        store.jdbc.sql("UPDATE domain_event_entry SET aggregate_identifier = 'fonds-citta-€-\uD83C\uDFE0' WHERE global_index = 3").update();
+        VerificationReport.Mismatch mismatch = store.verification(properties).verify().firstMismatch();
+        assertThat(mismatch.globalIndex()).isEqualTo(3);
+        assertThat(mismatch.eventIdentifier()).isEqualTo("évènement-3");
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.EVENT_CHANGED);
+        assertThat(mismatch.detail()).contains("aggregate_identifier changed (was fonds-città-€-\uD83C\uDFE0)");
+    }
+
+    @Test
     void verification_names_changed_metadata() {
         store.events(1, 2);
         store.builder(properties).build();
