@@ -56,11 +56,6 @@ final class ChainWalk {
             this(globalIndex, chained, stored, gap, checkpoint, null, null);
         }
 
-        /** Whether the store has a row at this index. */
-        boolean hasStoredRow() {
-            return stored != null || hashed != null;
-        }
-
         private Position with(Gap g) {
             return new Position(globalIndex, chained, stored, g, checkpoint, hashed, signatureValid);
         }

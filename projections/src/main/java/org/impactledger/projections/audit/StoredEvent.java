@@ -92,7 +92,11 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
 
     /** {@link #eventHash()} as the 32 raw bytes. */
     byte[] eventHashBytes() {
-        return HASHER.get().hash(globalIndex, utf8(eventIdentifier), utf8(aggregateIdentifier), sequenceNumber, utf8(type), utf8(timeStamp),
+        return eventHashBytes(HASHER.get());
+    }
+
+    private byte[] eventHashBytes(Hasher hasher) {
+        return hasher.hash(globalIndex, utf8(eventIdentifier), utf8(aggregateIdentifier), sequenceNumber, utf8(type), utf8(timeStamp),
                 utf8(payloadType), utf8(payloadRevision), payload, metaData);
     }
 
@@ -113,8 +117,7 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
     static Hashed hashed(ResultSet rs, Hasher hasher, boolean rawText) throws SQLException {
         if (!rawText) {
             StoredEvent e = read(rs, 0);
-            return new Hashed(e.globalIndex, e.eventIdentifier, hasher.hash(e.globalIndex, utf8(e.eventIdentifier), utf8(e.aggregateIdentifier),
-                    e.sequenceNumber, utf8(e.type), utf8(e.timeStamp), utf8(e.payloadType), utf8(e.payloadRevision), e.payload, e.metaData));
+            return new Hashed(e.globalIndex, e.eventIdentifier, e.eventHashBytes(hasher));
         }
         long globalIndex = rs.getLong(1);
         byte[] eventIdentifier = rs.getBytes(2);
@@ -129,8 +132,11 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
      * array for each field) it cost more than the SHA-256 itself. Not thread-safe: one per thread.
      */
     static final class Hasher {
+        /** A value longer than this goes to the digest as it is, not through the buffer, which so stays this size. */
+        private static final int BUFFERED = 4096;
+
         private final MessageDigest digest = Hashes.newSha256();
-        private byte[] buffer = new byte[4096];
+        private final byte[] buffer = new byte[BUFFERED + 64];
         private int length;
 
         byte[] hash(long globalIndex, byte[] eventIdentifier, byte[] aggregateIdentifier, long sequenceNumber, byte[] type, byte[] timeStamp,
@@ -157,7 +163,13 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
                 return;
             }
             prefix(value.length);
-            append(value);
+            if (value.length > BUFFERED) {
+                digest.update(buffer, 0, length);
+                length = 0;
+                digest.update(value);
+            } else {
+                append(value);
+            }
         }
 
         /** A number's field: its decimal digits, as {@code Long.toString}. */
@@ -194,9 +206,11 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
             length += bytes.length;
         }
 
+        /** Makes room for {@code more} bytes (at most {@link #BUFFERED}) by giving the digest what the buffer holds. */
         private void ensure(int more) {
             if (length + more > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+                digest.update(buffer, 0, length);
+                length = 0;
             }
         }
     }

@@ -45,6 +45,30 @@ class CanonicalFormTest {
     }
 
     @Test
+    void long_values_and_many_of_them_in_a_row_hash_as_their_canonical_form() {
+        // the hasher buffers short values and gives long ones to the digest as they are: around its 4096-byte limit,
+        // far above it, and one hasher used for many rows in a row
+        StoredEvent.Hasher hasher = new StoredEvent.Hasher();
+        java.util.Random random = new java.util.Random(7);
+        for (int size : new int[] {0, 1, 4000, 4095, 4096, 4097, 4160, 8192, 100_000}) {
+            byte[] payload = new byte[size];
+            random.nextBytes(payload);
+            byte[] metaData = new byte[Math.max(0, 5000 - size)];
+            random.nextBytes(metaData);
+            String id = "e".repeat(Math.min(size, 5000));
+            StoredEvent row = new StoredEvent(Long.MAX_VALUE - size, id, id, size, "T", "2026-11-28T00:00:00Z", "p", "1", payload,
+                    size % 2 == 0 ? metaData : null);
+            String expected = Hashes.sha256Hex(row.canonicalForm());
+            assertThat(row.eventHash()).as("size %d", size).isEqualTo(expected);
+            assertThat(Hashes.hex(hasher.hash(row.globalIndex(), row.eventIdentifier().getBytes(StandardCharsets.UTF_8),
+                    row.aggregateIdentifier().getBytes(StandardCharsets.UTF_8), row.sequenceNumber(), "T".getBytes(StandardCharsets.UTF_8),
+                    row.timeStamp().getBytes(StandardCharsets.UTF_8), "p".getBytes(StandardCharsets.UTF_8), "1".getBytes(StandardCharsets.UTF_8),
+                    payload, row.metaData()))).as("size %d", size).isEqualTo(expected);
+        }
+        assertThat(FUND_OPENED.eventHash()).isEqualTo(FUND_OPENED_HASH);
+    }
+
+    @Test
     void a_null_column_and_an_empty_one_hash_differently() {
         StoredEvent emptyType = new StoredEvent(7, "e-7", "e-7", 0, "", "2026-11-28T00:00:00Z", "java.lang.String", null,
                 "\"x\"".getBytes(StandardCharsets.UTF_8), null);
