@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * with Bouncy Castle's RFC 8032 verifier ({@link #verifyCheckpoint}).
  *
  * <p>Why two: verifying the audit chain checks every checkpoint's signature (1,005 at 1M events),
- * and the JDK 17 verifier took about 1 ms per signature on the benchmark machine, Bouncy Castle's
- * about 0.1 ms. Both implement RFC 8032's verification; {@code AuditSignerTest} checks that they
+ * and the JDK 17 verifier took about 1 ms per signature on the AMD host of bench/RESULTS.md's
+ * eighteenth session, Bouncy Castle's about 0.1 ms. Both implement RFC 8032's verification; {@code AuditSignerTest} checks that they
  * give the same answer on valid, altered and malformed signatures. The offline verifier an auditor
  * runs ({@link AuditVerifier}) uses the JDK's only.
  *

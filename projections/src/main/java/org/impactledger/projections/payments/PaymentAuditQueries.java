@@ -37,11 +37,12 @@ public class PaymentAuditQueries {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     /**
-     * Each step's audit-trail row (its proof), by the step's global position, which is the chained
-     * event's index, and its event id: the chain's primary key is under a third of the size of its
-     * index of event ids (22 MB against 74 MB at 1M events), and a page of 50 payments made 194 lookups,
-     * 0.04 ms each by event id and 0.007 ms by global index (bench/RESULTS.md, "sixth session").
-     * A step projected without a position (never, by the tracking processor) shows no proof.
+     * Each step's audit-trail row (its proof), for the chain of one payment (a page's summaries show no
+     * proof and join none), by the step's global position, which is the chained event's index, and its
+     * event id: the chain's primary key is under a third of the size of its index of event ids (22 MB
+     * against 74 MB at 1M events), and a lookup took 0.007 ms by global index against 0.04 ms by event id
+     * (bench/RESULTS.md, "sixth session"). A step projected without a position (never, by the tracking
+     * processor) shows no proof.
      */
     private static final String PROOF = " LEFT JOIN audit_chain a ON a.global_index = s.global_position AND a.event_identifier = s.event_id ";
 
