@@ -18,9 +18,13 @@ public final class JdbcValues {
     private JdbcValues() {
     }
 
-    /** An event timestamp as the UTC wall-clock time stored in a TIMESTAMP column. */
+    /**
+     * An event timestamp as the UTC wall-clock time stored in a TIMESTAMP column. (Not
+     * {@code LocalDateTime.ofInstant(instant, UTC)}: on Java 17 that builds a new {@code ZoneRules}, with its map,
+     * for each call, and every read model and the audit chain call this for every event.)
+     */
     public static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
