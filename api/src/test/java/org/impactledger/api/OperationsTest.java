@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.impactledger.api.support.Scenario.ok;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.impactledger.api.support.Eventually;
+import org.impactledger.infra.axon.ReadModelHandlerInvoker;
 import org.impactledger.api.support.IntegrationTest;
 import org.impactledger.api.support.Http;
 import org.impactledger.api.support.Scenario;
@@ -42,6 +46,19 @@ class OperationsTest extends IntegrationTest {
         for (String name : processing.eventProcessors().keySet()) {
             assertThat(processing.listenerInvocationErrorHandler(name)).as(name).isInstanceOf(PropagatingErrorHandler.class);
             assertThat(processing.errorHandler(name)).as(name).isInstanceOf(PropagatingErrorHandler.class);
+        }
+    }
+
+    /** Every read model's processor asks its handlers once whether they support a reset (ReadModelHandlerInvoker). */
+    @Test
+    void every_read_model_processor_answers_about_resets_once() {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        for (var entry : processing.eventProcessors().entrySet()) {
+            assertThat(entry.getValue()).as(entry.getKey()).isInstanceOf(TrackingEventProcessor.class);
+            EventHandlerInvoker invoker = ((TrackingEventProcessor) entry.getValue()).eventHandlerInvoker();
+            assertThat(invoker).as(entry.getKey()).isInstanceOf(ReadModelHandlerInvoker.class);
+            assertThat(((ReadModelHandlerInvoker) invoker).wrapped()).as(entry.getKey()).isInstanceOf(MultiEventHandlerInvoker.class);
+            assertThat(invoker.supportsReset()).as(entry.getKey()).isTrue();
         }
     }
 

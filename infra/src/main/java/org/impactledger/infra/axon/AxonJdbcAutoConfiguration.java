@@ -6,6 +6,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -17,6 +18,7 @@ import org.impactledger.infra.jdbc.Databases;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -95,6 +97,16 @@ public class AxonJdbcAutoConfiguration {
                                                      LedgerAxonProperties properties) {
         return new ReadModelEventSource(eventStore, properties.getReadModels().getLiveBatchLinger(),
                 properties.getReadModels().getCatchUpWindow());
+    }
+
+    /**
+     * Axon's event processing configuration, whose tracking processors ask each read model once whether it
+     * supports a reset ({@link ReadModelHandlerInvoker}). Axon's Spring Boot configuration then defines none.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EventProcessingModule eventProcessingModule() {
+        return new LedgerEventProcessingModule();
     }
 
     /** Joins the Spring-managed transaction, so events, tokens and read models commit together. */
