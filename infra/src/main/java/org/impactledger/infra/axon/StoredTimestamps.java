@@ -29,7 +29,7 @@ public final class StoredTimestamps {
     }
 
     /** The instant, or {@code null} when {@code text} is not in Axon's own format with values in range. */
-    static Instant fixedPlaces(String text) {
+    public static Instant fixedPlaces(String text) {
         int length = text.length();
         if (length < SHORTEST || length > LONGEST || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(length - 1) != 'Z') {
