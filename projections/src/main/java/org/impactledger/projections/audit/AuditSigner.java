@@ -40,7 +40,11 @@ import org.slf4j.LoggerFactory;
  * <p>The public key is derived from the private key rather than configured beside it, so the two
  * can never disagree: an Ed25519 private key is a 32-byte seed, and the JDK's key-pair generator
  * turns the seed it draws from its random source into the matching public key; feeding it the
- * configured seed gives the configured key's pair. A test signature checked at start proves it.
+ * configured seed gives the configured key's pair. A test signature checked at start with the JDK's
+ * verifier proves it. Bouncy Castle's verifier checks the same test signature before its first use
+ * ({@link #prepareVerifier}), not at start: loading its signed jar the first time verifies the jar's
+ * signature, which took about 5 % of the main thread's start-up samples (bench/RESULTS.md,
+ * "twenty-first session"), and the ledger starts it in the background once it is ready.
  *
  * <p>The key id is the SHA-256 (hex) of the public key's SubjectPublicKeyInfo encoding: stored with
  * each checkpoint, it tells which key signed it.
@@ -51,6 +55,8 @@ public final class AuditSigner {
     /** Prefix of the signed text; the version changes if the text's layout ever does. */
     public static final String CHECKPOINT_PREFIX = "impact-ledger-checkpoint:v1:";
     /** SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (33 bytes, no unused bits) }: an Ed25519 key's X.509 encoding before its 32 bytes. */
+    /** The text each signer signs and checks when it is made. */
+    private static final byte[] PROBE = "impact-ledger-key-check".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SPKI_HEADER = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private static final Logger log = LoggerFactory.getLogger(AuditSigner.class);
@@ -61,6 +67,10 @@ public final class AuditSigner {
     private final byte[] rawPublicKey;
     private final boolean ephemeral;
     private final String keyId;
+    /** This key's signature of {@link #PROBE}, for the check of each verifier. */
+    private final byte[] probeSignature;
+    /** Whether Bouncy Castle's verifier has accepted {@link #probeSignature} (checked once, by any thread). */
+    private volatile boolean rfc8032Checked;
 
     private AuditSigner(KeyPair pair, boolean ephemeral) {
         this.privateKey = pair.getPrivate();
@@ -68,10 +78,24 @@ public final class AuditSigner {
         this.ephemeral = ephemeral;
         this.keyId = Hashes.sha256Hex(publicKey.getEncoded());
         this.rawPublicKey = rawPublicKey(publicKey);
-        byte[] probe = "impact-ledger-key-check".getBytes(StandardCharsets.UTF_8);
-        byte[] probeSignature = sign(probe);
-        if (!verifyJdk(probe, probeSignature, publicKey) || !verifyRfc8032(probe, probeSignature, rawPublicKey)) {
+        this.probeSignature = sign(PROBE);
+        if (!verifyJdk(PROBE, probeSignature, publicKey)) {
             throw new IllegalStateException("the audit signing key's derived public key does not verify its signatures");
+        }
+    }
+
+    /**
+     * Loads Bouncy Castle's verifier and checks that it accepts this key's test signature, unless
+     * that was done already; {@link #verifyCheckpoint} does it before its first check.
+     *
+     * @throws IllegalStateException if the verifier refuses the key's own signature
+     */
+    public void prepareVerifier() {
+        if (!rfc8032Checked) {
+            if (!verifyRfc8032(PROBE, probeSignature, rawPublicKey)) {
+                throw new IllegalStateException("Bouncy Castle's Ed25519 verifier refuses the audit signing key's own signature");
+            }
+            rfc8032Checked = true;
         }
     }
 
@@ -133,6 +157,7 @@ public final class AuditSigner {
 
     /** Whether the base64 signature is this key's signature of the checkpoint text (Bouncy Castle's verifier). */
     public boolean verifyCheckpoint(long globalIndex, String chainHash, String signedAt, String signatureBase64) {
+        prepareVerifier();
         byte[] signature;
         try {
             signature = Base64.getDecoder().decode(signatureBase64);

@@ -3,15 +3,20 @@ package org.impactledger.projections.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.math.BigInteger;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +71,48 @@ class AuditSignerTest {
         assertThat(AuditSigner.generateEphemeral().verifyCheckpoint(12, CHAIN_HASH, "2026-11-28T10:00:00.123Z", signature)).isFalse();
         assertThat(AuditSigner.checkpointMessage(12, CHAIN_HASH, "2026-11-28T10:00:00.123Z"))
                 .isEqualTo("impact-ledger-checkpoint:v1:12:" + CHAIN_HASH + ":2026-11-28T10:00:00.123Z");
+    }
+
+    /**
+     * Making a signer checks its key with the JDK's verifier only: Bouncy Castle's, whose signed jar takes
+     * a noticeable part of the start to load, is loaded by {@link AuditSigner#prepareVerifier} (or the first
+     * checkpoint verification). Run in a class loader of its own, which has loaded nothing yet.
+     */
+    @Test
+    void making_a_signer_leaves_bouncy_castle_unloaded_until_the_verifier_is_prepared() throws Exception {
+        List<URL> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(Path.of(entry).toUri().toURL());
+        }
+        try (IsolatedLoader loader = new IsolatedLoader(classPath.toArray(URL[]::new))) {
+            Class<?> signerClass = loader.loadClass(AuditSigner.class.getName());
+            Object signer = signerClass.getMethod("fromPkcs8", byte[].class)
+                    .invoke(null, (Object) Base64.getDecoder().decode(AuditTestStore.TEST_PRIVATE_KEY));
+            assertThat(loader.loaded(AuditSigner.class.getName())).isTrue();
+            assertThat(loader.loaded(BOUNCY_CASTLE_VERIFIER)).isFalse();
+
+            signerClass.getMethod("prepareVerifier").invoke(signer);
+            assertThat(loader.loaded(BOUNCY_CASTLE_VERIFIER)).isTrue();
+            String signature = (String) signerClass.getMethod("signCheckpoint", long.class, String.class, String.class)
+                    .invoke(signer, 12L, CHAIN_HASH, "2026-11-28T10:00:00.123Z");
+            assertThat(signerClass.getMethod("verifyCheckpoint", long.class, String.class, String.class, String.class)
+                    .invoke(signer, 12L, CHAIN_HASH, "2026-11-28T10:00:00.123Z", signature)).isEqualTo(true);
+        }
+    }
+
+    private static final String BOUNCY_CASTLE_VERIFIER = "org.bouncycastle.math.ec.rfc8032.Ed25519";
+
+    /** Loads the test's class path itself (the JDK's classes from the platform loader) and tells what it has loaded. */
+    private static final class IsolatedLoader extends URLClassLoader {
+        IsolatedLoader(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            synchronized (getClassLoadingLock(name)) {
+                return findLoadedClass(name) != null;
+            }
+        }
     }
 
     /** The order of Ed25519's base point: an S at or above it is not canonical, and RFC 8032 refuses it. */
