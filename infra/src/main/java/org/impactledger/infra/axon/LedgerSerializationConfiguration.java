@@ -9,17 +9,20 @@ import org.impactledger.core.housing.Property;
 import org.impactledger.core.nrrp.BankStatement;
 import org.impactledger.core.nrrp.NrrpPlan;
 import org.impactledger.core.nrrp.NrrpProject;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Jackson 3 settings for every Axon serializer (events, snapshots, messages, tokens).
  *
  * <ul>
  *   <li>Typed ids are written as strings ({@link IdentifierModule}).</li>
+ *   <li>Metadata is read by {@link MetaDataReader}: Axon's reading, without a deserializer lookup per message.</li>
  *   <li>Decimals (amounts, quantities, multiples) are written as JSON strings ({@code "4500.00"}):
  *       exact in every language that reads the store or an export, where a JSON number may be
  *       parsed into a binary floating point.</li>
@@ -41,6 +44,8 @@ public class LedgerSerializationConfiguration {
     public Jackson3SerializerCustomizer ledgerJacksonCustomizer() {
         return builder -> builder
                 .addModule(new IdentifierModule())
+                // registered after Axon's module, so it takes the place of Axon's MetaData deserializer
+                .addModule(new SimpleModule("ledger-metadata").addDeserializer(MetaData.class, new MetaDataReader()))
                 .addMixIn(Fund.class, AggregateSnapshotMixin.class)
                 .addMixIn(Contract.class, AggregateSnapshotMixin.class)
                 .addMixIn(Property.class, AggregateSnapshotMixin.class)
