@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,45 @@ class StoredTimestampsTest {
         assertThat(StoredTimestamps.fixedPlaces(text)).isNull();
         assertThatThrownBy(() -> DateTimeUtils.parseInstant(text)).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> StoredTimestamps.parse(text)).isInstanceOf(DateTimeParseException.class);
+    }
+
+    @Test
+    void iso_dates_from_year_0_to_9999_read_as_local_date_parse_reads_them() {
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate date = LocalDate.of(1890, 1, 1); date.getYear() <= 2110; date = date.plusDays(1)) {
+            dates.add(date);
+        }
+        for (int year = 0; year <= 9999; year++) {
+            dates.add(LocalDate.of(year, 1, 1));
+            dates.add(YearMonth.of(year, 2).atEndOfMonth());
+            dates.add(LocalDate.of(year, 3, 1));
+            dates.add(LocalDate.of(year, 12, 31));
+        }
+        List<String> misread = new ArrayList<>();
+        for (LocalDate date : dates) {
+            String text = date.toString();
+            LocalDate read = StoredTimestamps.isoDate(text);
+            if (!read.equals(date) || !read.equals(LocalDate.parse(text))) {
+                misread.add(text + " read as " + read);
+            }
+        }
+        assertThat(misread).isEmpty();
+        assertThat(dates).hasSizeGreaterThan(120_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+10000-01-01", "-0001-12-31", "+99999-12-31"})
+    void dates_in_other_iso_forms_go_to_local_date_parse(String text) {
+        assertThat(StoredTimestamps.isoDate(text)).isEqualTo(LocalDate.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-29", "2024-02-30", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00",
+            "2026-01-32", "2026-1-01", "2026/01/01", "2026-01-01T00:00", "20260101", "2026-0a-01", " 2026-01-01", "2026-01-01 ",
+            "\uff12\uff10\uff12\uff16-01-01", "", "+2026-08-01", "2026-+1-01", "2026--1-01"})
+    void texts_that_are_no_date_are_refused_as_local_date_parse_refuses_them(String text) {
+        assertThatThrownBy(() -> LocalDate.parse(text)).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> StoredTimestamps.isoDate(text)).isInstanceOf(DateTimeParseException.class);
     }
 
     /** The instant, or the class of what was thrown. */

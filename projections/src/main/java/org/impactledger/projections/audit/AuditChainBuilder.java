@@ -386,7 +386,7 @@ public class AuditChainBuilder {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            return StoredTimestamps.isoDate(text);
         } catch (DateTimeParseException e) {
             return null;
         }

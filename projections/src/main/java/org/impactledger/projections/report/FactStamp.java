@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.axonframework.eventhandling.EventMessage;
+import org.impactledger.infra.axon.StoredTimestamps;
 import org.impactledger.infra.messaging.LedgerMetaData;
 
 /**
@@ -21,7 +22,7 @@ public record FactStamp(String eventId, LocalDate businessDate, Instant recorded
         LocalDate businessDate = ownBusinessDate;
         if (businessDate == null) {
             Object fromMetaData = event.getMetaData().get(LedgerMetaData.BUSINESS_DATE);
-            businessDate = fromMetaData != null ? LocalDate.parse(fromMetaData.toString()) : LocalDate.ofInstant(event.getTimestamp(), ZoneOffset.UTC);
+            businessDate = fromMetaData != null ? StoredTimestamps.isoDate(fromMetaData.toString()) : LocalDate.ofInstant(event.getTimestamp(), ZoneOffset.UTC);
         }
         Object principal = event.getMetaData().get(LedgerMetaData.PRINCIPAL);
         return new FactStamp(event.getIdentifier(), businessDate, event.getTimestamp(), principal == null ? null : principal.toString());
