@@ -1,5 +1,6 @@
 package org.impactledger.api.config;
 
+import org.impactledger.infra.messaging.SpreadCreators;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +49,13 @@ public class StrictJson {
         return StrictJson::strict;
     }
 
-    /** Applies the strict reading to {@code builder}; returns it. */
+    /**
+     * Applies the strict reading to {@code builder}, with the ledger's records constructed through a handle made once
+     * per class ({@link SpreadCreators}, which reads nothing differently); returns it.
+     */
     public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
         return builder
+                .addModule(new SpreadCreators())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
