@@ -70,6 +70,26 @@ class ReadModelHandlerInvokerTest {
         }
     }
 
+    /** Handles strings only, and counts the events it is asked about. */
+    static final class StringsOnly implements EventHandlerInvoker {
+        final List<Object> askedAbout = new ArrayList<>();
+
+        @Override
+        public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
+            askedAbout.add(eventMessage.getPayload());
+            return eventMessage.getPayload() instanceof String;
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            return String.class.isAssignableFrom(payloadType);
+        }
+
+        @Override
+        public void handle(EventMessage<?> message, Segment segment) {
+        }
+    }
+
     private EventHandlerInvoker simple(Object handler) {
         return SimpleEventHandlerInvoker.builder().eventHandlers(handler).build();
     }
@@ -130,6 +150,40 @@ class ReadModelHandlerInvokerTest {
         assertThat(calls).hasSize(100);
         assertThat(ours.supportsReset()).isTrue();
         assertThat(counting.asked).isEqualTo(1);
+    }
+
+    @Test
+    void asksAnInvokerAboutNoEventOfAPayloadTypeItHasNoHandlerFor() throws Exception {
+        StringsOnly strings = new StringsOnly();
+        Counting counting = new Counting();
+        MultiEventHandlerInvoker axons = new MultiEventHandlerInvoker(strings, counting, simple(new LiveOnly()));
+        ReadModelHandlerInvoker ours = new ReadModelHandlerInvoker(axons);
+        List<EventMessage<?>> messages = List.of(live("a"), live(1), live(2.5), replayed("b"), replayed(3), live(4L), live("c"));
+        List<Boolean> byAxon = new ArrayList<>();
+        for (EventMessage<?> message : messages) {
+            byAxon.add(axons.canHandle(message, Segment.ROOT_SEGMENT));
+        }
+        strings.askedAbout.clear();
+
+        List<Boolean> byOurs = new ArrayList<>();
+        for (EventMessage<?> message : messages) {
+            byOurs.add(ours.canHandle(message, Segment.ROOT_SEGMENT));
+        }
+
+        assertThat(byOurs).isEqualTo(byAxon).containsExactly(true, true, false, true, false, false, true);
+        MultiEventHandlerInvoker axonsWithoutCounting = new MultiEventHandlerInvoker(new StringsOnly(), simple(new LiveOnly()));
+        ReadModelHandlerInvoker oursWithoutCounting = new ReadModelHandlerInvoker(axonsWithoutCounting);
+        List<Boolean> types = new ArrayList<>();
+        for (Class<?> type : List.of(String.class, Integer.class, Double.class, Long.class, Object.class, CharSequence.class)) {
+            assertThat(oursWithoutCounting.canHandleType(type)).as(type.getName()).isEqualTo(axonsWithoutCounting.canHandleType(type));
+            types.add(oursWithoutCounting.canHandleType(type));
+        }
+        assertThat(types).containsExactly(true, true, false, false, false, false);
+        assertThat(strings.askedAbout).as("only the strings").containsExactly("a", "b", "c");
+        calls.clear();
+        ours.handle(live(6), Segment.ROOT_SEGMENT);
+        assertThat(calls).containsExactly("live-only:6");
+        assertThat(strings.askedAbout).containsExactly("a", "b", "c");
     }
 
     @Test
