@@ -101,7 +101,8 @@ public class AxonJdbcAutoConfiguration {
 
     /**
      * Axon's event processing configuration, whose tracking processors ask each read model once whether it
-     * supports a reset ({@link ReadModelHandlerInvoker}). Axon's Spring Boot configuration then defines none.
+     * supports a reset and once per payload type whether it handles it ({@link ReadModelHandlerInvoker}). Axon's
+     * Spring Boot configuration then defines none.
      */
     @Bean
     @ConditionalOnMissingBean

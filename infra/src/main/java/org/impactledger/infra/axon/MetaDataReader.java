@@ -15,7 +15,7 @@ import tools.jackson.databind.jsontype.TypeDeserializer;
  *
  * <p>Why: Axon's deserializer asks the context for a {@code Map<String, Object>} deserializer on each
  * call, and the context builds and contextualizes a new map deserializer (with its key deserializer)
- * each time. In a profile of the start-up build of a 204,048-event store that lookup was 44 of the 119
+ * each time. In a profile of the start-up build of a 209,280-event store that lookup was 44 of the 119
  * samples that went to reading metadata, and the map itself 19 (bench/RESULTS.md, "twenty-first
  * session"). The read models read every event's metadata (its business date and principal).
  *

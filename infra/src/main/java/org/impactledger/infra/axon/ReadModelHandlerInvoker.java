@@ -8,8 +8,9 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 
 /**
- * A read model's event handler invoker: Axon's {@link MultiEventHandlerInvoker}, with each handler invoker's answer
- * to "do you support a reset" asked once instead of for every event.
+ * A read model's event handler invoker: Axon's {@link MultiEventHandlerInvoker}, with each handler invoker's answers
+ * to "do you support a reset" (once) and "do you have a handler for this payload type" (once per type) kept instead of
+ * asked again for every event.
  *
  * <p>Why: Axon's multi-invoker asks each of its invokers whether it supports a reset every time it checks whether it
  * can handle an event, which a tracking processor does twice per event (once to pick the batch, once to handle), replay

@@ -44,8 +44,8 @@ public final class StoredTimestamps {
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
         int fraction = digits(text, 20, length - 1);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth() || hour < 0
-                || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
+        if (!isDate(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || fraction < 0) {
             return null;
         }
         int nanos = fraction;
@@ -63,18 +63,23 @@ public final class StoredTimestamps {
      * {@code LocalDate.parse}, which reads it or throws its {@code DateTimeParseException} as before.
      *
      * <p>Why: {@code LocalDate.parse} was 76 of 2,250 samples of the read models and the audit chain in a profile of the
-     * start-up build of a 204,048-event store (bench/RESULTS.md, "twenty-first session").
+     * start-up build of a 209,280-event store (bench/RESULTS.md, "twenty-first session").
      */
     public static LocalDate isoDate(String text) {
         if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
             int year = digits(text, 0, 4);
             int month = digits(text, 5, 7);
             int day = digits(text, 8, 10);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))) {
+            if (isDate(year, month, day)) {
                 return LocalDate.of(year, month, day);
             }
         }
         return LocalDate.parse(text);
+    }
+
+    /** Whether the numbers read (-1 for no number) are a day of the proleptic calendar from year 0 to 9999. */
+    private static boolean isDate(int year, int month, int day) {
+        return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
     }
 
     /** The decimal number of {@code text[from, to)}, or -1 when a character there is not a digit 0-9. */

@@ -20,7 +20,7 @@ import tools.jackson.databind.module.SimpleModule;
  *
  * <p>Why: Jackson 3.1 calls a class's constructor with properties (every event, command and request
  * record of the ledger) through {@code MethodHandle.invokeWithArguments}, and on Java 17 that builds a
- * new spreading invoker on every call. In a profile of the start-up build of a 204,048-event store it
+ * new spreading invoker on every call. In a profile of the start-up build of a 209,280-event store it
  * was 56 of the read models' and audit chain's 2,151 samples, 31 of them making the invoker
  * (bench/RESULTS.md, "twenty-first session").
  *

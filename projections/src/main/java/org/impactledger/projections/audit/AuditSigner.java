@@ -54,9 +54,9 @@ public final class AuditSigner {
     public static final String ALGORITHM = "Ed25519";
     /** Prefix of the signed text; the version changes if the text's layout ever does. */
     public static final String CHECKPOINT_PREFIX = "impact-ledger-checkpoint:v1:";
-    /** SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (33 bytes, no unused bits) }: an Ed25519 key's X.509 encoding before its 32 bytes. */
     /** The text each signer signs and checks when it is made. */
     private static final byte[] PROBE = "impact-ledger-key-check".getBytes(StandardCharsets.UTF_8);
+    /** SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (33 bytes, no unused bits) }: an Ed25519 key's X.509 encoding before its 32 bytes. */
     private static final byte[] SPKI_HEADER = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private static final Logger log = LoggerFactory.getLogger(AuditSigner.class);
