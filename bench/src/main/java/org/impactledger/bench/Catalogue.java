@@ -111,6 +111,22 @@ public enum Catalogue {
         };
     }
 
+    /**
+     * The start-up figure: the seconds alone for one start; for several ({@code starts}, seconds separated by
+     * {@code /} in the order they ran) their median with every start beside it, so the spread is in the table.
+     */
+    static String startup(double median, String starts) {
+        String[] each = starts == null || starts.isBlank() ? new String[0] : starts.split("/");
+        if (each.length < 2) {
+            return Report.decimal(median) + " s";
+        }
+        StringBuilder all = new StringBuilder();
+        for (String one : each) {
+            all.append(all.length() == 0 ? "" : ", ").append(Report.decimal(Double.parseDouble(one)));
+        }
+        return "median " + Report.decimal(median) + " s of " + each.length + " starts (" + all + " s)";
+    }
+
     /** The figure that is neither a throughput nor a latency: events/s, offered rate, memory, seconds. */
     public String figure(ResultRow row) {
         Map<String, String> x = row.extras();
@@ -122,7 +138,7 @@ public enum Catalogue {
                     + "; sustained: " + ("true".equals(x.get("sustained")) ? "yes" : "no") : "";
             case RESIDENT_MEMORY -> x.containsKey("rss_mb") ? Report.count(row.extraNumber("rss_mb")) + " MB (peak "
                     + Report.count(row.extraNumber("hwm_mb")) + " MB) at " + Report.count(row.extraNumber("events")) + " events" : "";
-            case STARTUP -> x.containsKey("seconds") ? Report.decimal(row.extraNumber("seconds")) + " s" : "";
+            case STARTUP -> x.containsKey("seconds") ? startup(row.extraNumber("seconds"), x.get("starts")) : "";
             case BULK_IMPORT -> x.containsKey("ok") ? Report.count(row.extraNumber("ok")) + " outcomes in " + Report.decimal(row.extraNumber("seconds"))
                     + " s; same file again: " + x.getOrDefault("reimport_status", "?") + ", " + x.getOrDefault("reimport_events", "?")
                     + " new events" + (x.containsKey("cold_per_s") ? "; after a warm-up import of " + Report.count(row.extraNumber("cold_rows"))

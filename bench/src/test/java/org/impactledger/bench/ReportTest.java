@@ -1,5 +1,6 @@
 package org.impactledger.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,19 @@ class ReportTest {
         assertTrue(Catalogue.RESIDENT_MEMORY.judge(small, null).startsWith("not judged"));
         assertTrue(Catalogue.RESIDENT_MEMORY.judge(big, null).startsWith("no"));
         assertTrue(Catalogue.RESIDENT_MEMORY.judge(million, null).equals("yes"));
+    }
+
+    @Test
+    void startUpIsTheMedianOfItsStartsWithEveryStartBeside() {
+        ResultRow three = new ResultRow("startup", "", null, null, null, null,
+                Map.of("seconds", "9.610", "starts", "9.839/9.013/9.610"), "");
+        assertEquals("median 9.61 s of 3 starts (9.84, 9.01, 9.61 s)", Catalogue.STARTUP.figure(three));
+        assertEquals("yes", Catalogue.STARTUP.judge(three, null));
+        // one start, as before the harness timed several, or as BENCH_STARTS=1 gives
+        ResultRow one = new ResultRow("startup", "", null, null, null, null, Map.of("seconds", "10.5", "starts", "10.5"), "");
+        assertEquals("10.50 s", Catalogue.STARTUP.figure(one));
+        assertEquals("no", Catalogue.STARTUP.judge(one, null));
+        assertEquals("7.50 s", Catalogue.STARTUP.figure(new ResultRow("startup", "", null, null, null, null, Map.of("seconds", "7.5"), "")));
     }
 
     @Test
