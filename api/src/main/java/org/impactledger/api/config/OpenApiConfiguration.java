@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** The OpenAPI document: what the ledger is, how callers authenticate, and the headers every command carries. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
     @Bean

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Seeds the demo scenario once the application has started, when {@code ledger.demo.enabled=true}. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoProperties.class)
 public class DemoConfiguration {
 

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The per-subject key store and the cipher over it (classes of infra, wired here, where they are used). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class PrivacyConfiguration {
 
     @Bean

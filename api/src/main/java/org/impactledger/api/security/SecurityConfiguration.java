@@ -45,7 +45,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * checked here too; ownership that needs state (a provider's own contract, a payer's own budget) is
  * checked by the aggregate, with the acting party taken from the authenticated principal.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 

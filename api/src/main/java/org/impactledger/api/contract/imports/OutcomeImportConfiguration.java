@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The record of bulk outcome imports (a class of infra, with its tables), wired here, where it is used. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class OutcomeImportConfiguration {
 
     @Bean
