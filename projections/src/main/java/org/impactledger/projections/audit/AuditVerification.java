@@ -1,5 +1,6 @@
 package org.impactledger.projections.audit;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,18 +44,24 @@ public class AuditVerification {
             run.mismatch = new VerificationReport.Mismatch(run.expected, null, MismatchReason.CHAIN_INCOMPLETE,
                     "global index " + run.expected + " is neither a chained event nor a recorded gap");
         }
-        if (run.mismatch == null && !run.chainHash.equals(head.chainHash())) {
+        if (run.mismatch == null && !Hashes.isHexOf(head.chainHash(), run.chainHashBytes)) {
             run.mismatch = new VerificationReport.Mismatch(head.lastEventIndex(), null, MismatchReason.CHAIN_ALTERED,
-                    "the head's chain hash " + head.chainHash() + " differs from the recomputed " + run.chainHash);
+                    "the head's chain hash " + head.chainHash() + " differs from the recomputed " + Hashes.hex(run.chainHashBytes));
         }
         return new VerificationReport(run.mismatch == null, run.events, run.gaps, run.checkpointsVerified, run.otherKeys,
                 head.lastEventIndex(), head.chainHash(), storeHead, run.mismatch);
     }
 
+    /**
+     * One verification's walk, on the caller's thread. The recomputed chain hash is kept raw and compared
+     * with the stored hex texts as they are ({@link Hashes#isHexOf}); it is written as hex only for a
+     * mismatch's detail. The run chains with a digest of its own, not the thread's: the caller is a
+     * request thread, whose many thread-locals made each lookup a search (a million per verification).
+     */
     private final class Run {
         private final ChainWalk walk;
+        private final MessageDigest sha256 = Hashes.newSha256();
         long expected = 1;
-        String chainHash = Hashes.GENESIS;
         byte[] chainHashBytes = Hashes.raw(Hashes.GENESIS);
         long events;
         long gaps;
@@ -82,17 +89,15 @@ public class AuditVerification {
                             "the chained event " + chained.eventIdentifier() + " (" + chained.payloadType() + ") is no longer in the event store");
                 }
                 byte[] eventHashBytes = stored.eventHash();
-                String eventHash = Hashes.hex(eventHashBytes);
-                if (!eventHash.equals(chained.eventHash())) {
+                if (!Hashes.isHexOf(chained.eventHash(), eventHashBytes)) {
                     chained = walk.chainRow(index);
-                    return stop(index, stored.eventIdentifier(), MismatchReason.EVENT_CHANGED, "event hash " + eventHash
+                    return stop(index, stored.eventIdentifier(), MismatchReason.EVENT_CHANGED, "event hash " + Hashes.hex(eventHashBytes)
                             + " differs from the chained " + chained.eventHash() + ": " + String.join(", ", changes(chained, walk.storedRow(index))));
                 }
-                chainHashBytes = Hashes.chain(chainHashBytes, eventHashBytes);
-                chainHash = Hashes.hex(chainHashBytes);
-                if (!chainHash.equals(chained.chainHash())) {
+                chainHashBytes = Hashes.chain(sha256, chainHashBytes, eventHashBytes);
+                if (!Hashes.isHexOf(chained.chainHash(), chainHashBytes)) {
                     return stop(index, stored.eventIdentifier(), MismatchReason.CHAIN_ALTERED,
-                            "stored chain hash " + chained.chainHash() + " differs from the recomputed " + chainHash);
+                            "stored chain hash " + chained.chainHash() + " differs from the recomputed " + Hashes.hex(chainHashBytes));
                 }
                 events++;
             } else if (stored != null) {
@@ -107,10 +112,10 @@ public class AuditVerification {
                 return stop(index, null, MismatchReason.CHAIN_INCOMPLETE, "a checkpoint at an index that is not a chained event");
             }
             if (checkpoint != null) {
-                if (!checkpoint.chainHash().equals(chainHash)) {
+                if (!Hashes.isHexOf(checkpoint.chainHash(), chainHashBytes)) {
                     return stop(index, stored.eventIdentifier(), MismatchReason.CHECKPOINT_MISMATCH,
                             "the checkpoint signed at " + checkpoint.signedAt() + " holds chain hash " + checkpoint.chainHash()
-                                    + ", the recomputed chain has " + chainHash);
+                                    + ", the recomputed chain has " + Hashes.hex(chainHashBytes));
                 }
                 if (checkpoint.keyId().equals(signer.keyId())) {
                     boolean signatureValid = p.signatureValid() != null ? p.signatureValid()
