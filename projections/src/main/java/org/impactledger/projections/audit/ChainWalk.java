@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Walks a range of global indexes in order, pairing what the chain recorded with what the event
- * store holds now, batch by batch (keyset pages of the chain), so that verification and export
- * never hold more than one batch in memory.
+ * store holds now, page by page ({@code batch} consecutive indexes each), so that verification and
+ * export never hold more than a few pages in memory.
  *
  * <p>Each visited index has at least one of: a chain row, a current event row, a passed gap, a
  * checkpoint. An index with none of them is not visited; callers detect it by counting.
@@ -109,57 +109,72 @@ final class ChainWalk {
     /**
      * Visits every index in {@code [from, to]} that has anything recorded, in order.
      *
-     * <p>Pages are keyset pages of the chain: a page ends at its last chain row when it is full, else
-     * at {@code to}. The caller's thread reads only the chain page's indexes (to know where the next
-     * page starts); the page's chain rows, event rows, gaps and checkpoints, and the hashing, run on {@link #PAGES}, up to
-     * {@link #AHEAD} pages ahead of the visits, so that PostgreSQL, the hashing and the visits overlap.
-     * What is visited, and in which order, is what a page-by-page walk visits.
+     * <p>A page is {@code batch} consecutive global indexes; the last one ends at {@code to}. Up to the
+     * chain's head every index is a chained event or a recorded gap, so a page holds {@code batch}
+     * positions. The page's chain rows, event rows, gaps and checkpoints, and the hashing, are read on
+     * {@link #PAGES}, up to {@link #AHEAD} pages ahead of the visits, so that PostgreSQL, the hashing and
+     * the visits overlap; the visits stay on the caller's thread, in order.
+     *
+     * <p>A page with nothing recorded at all is a stretch of the range where every table is empty (only
+     * a store whose rows were deleted has one). The pages read ahead of it are dropped, and the walk
+     * goes on from the next index that has anything recorded, so such a stretch costs one query, not
+     * one page per {@code batch} indexes. The indexes it skips would not have been visited.
      */
     void walk(long from, long to, Visitor visitor) {
-        ArrayDeque<Future<Collection<Position>>> ahead = new ArrayDeque<>();
+        ArrayDeque<Page> ahead = new ArrayDeque<>();
         long after = from - 1;
         try {
             while (true) {
                 while (after < to && ahead.size() < AHEAD) {
-                    long[] chain = chainPage(after, to);
-                    long upTo = chain.length == batch ? chain[chain.length - 1] : to;
                     long pageAfter = after;
-                    ahead.add(PAGES.submit(() -> page(pageAfter, upTo)));
+                    long upTo = to - after > batch ? after + batch : to;
+                    ahead.add(new Page(upTo, PAGES.submit(() -> page(pageAfter, upTo))));
                     after = upTo;
                 }
-                Future<Collection<Position>> next = ahead.poll();
+                Page next = ahead.poll();
                 if (next == null) {
                     return;
                 }
-                for (Position position : await(next)) {
+                Collection<Position> positions = await(next.positions());
+                if (positions.isEmpty() && next.upTo() < to) {
+                    ahead.forEach(page -> page.positions().cancel(false));
+                    ahead.clear();
+                    long recorded = nextRecorded(next.upTo());
+                    after = recorded > to ? to : recorded - 1;
+                    continue;
+                }
+                for (Position position : positions) {
                     if (!visitor.visit(position)) {
                         return;
                     }
                 }
             }
         } finally {
-            ahead.forEach(page -> page.cancel(false));
+            ahead.forEach(page -> page.positions().cancel(false));
         }
     }
 
+    /** A page being read: the last index it covers, and its positions once read. */
+    private record Page(long upTo, Future<Collection<Position>> positions) {
+    }
+
     /**
-     * The global indexes of up to {@code batch} chain rows above {@code after}, not beyond {@code to}:
-     * where the page ends. The query has no upper bound on purpose: with one, PostgreSQL (without
-     * statistics, as on a freshly filled store) estimates a few hundred rows for the range, ignores
-     * the LIMIT and sorts the whole rest of the chain for every page it plans; without one the LIMIT
-     * makes it walk the primary key.
+     * The lowest index above {@code after} that has a chain row, an event row, a passed gap or a
+     * checkpoint ({@link Long#MAX_VALUE} when none has): where a walk goes on after a stretch with none.
      */
-    private long[] chainPage(long after, long to) {
-        long[] indexes = jdbc.sql("SELECT global_index FROM audit_chain WHERE global_index > :after ORDER BY global_index LIMIT :limit")
-                .param("after", after).param("limit", batch)
-                .query((rs, row) -> rs.getLong(1))
-                .list()
-                .stream().mapToLong(Long::longValue).toArray();
-        int n = indexes.length;
-        while (n > 0 && indexes[n - 1] > to) {
-            n--; // rows beyond the range: this page is the last one (and not full)
+    private long nextRecorded(long after) {
+        long next = Long.MAX_VALUE;
+        for (String sql : List.of("SELECT MIN(global_index) FROM audit_chain WHERE global_index > :after",
+                "SELECT MIN(global_index) FROM domain_event_entry WHERE global_index > :after",
+                "SELECT MIN(global_index) FROM audit_gap WHERE passed_at IS NOT NULL AND global_index > :after",
+                "SELECT MIN(global_index) FROM audit_checkpoint WHERE global_index > :after")) {
+            List<Long> min = jdbc.sql(sql).param("after", after).query(Long.class).list(); // one row, NULL when there is none
+            Long index = min.isEmpty() ? null : min.get(0);
+            if (index != null && index < next) {
+                next = index;
+            }
         }
-        return n == indexes.length ? indexes : java.util.Arrays.copyOf(indexes, n);
+        return next;
     }
 
     /** Everything recorded in {@code (after, upTo]}, in index order. */

@@ -291,6 +291,40 @@ class AuditChainBuilderTest {
     }
 
     @Test
+    void pages_of_consecutive_indexes_visit_everything_recorded_in_order_and_pass_a_stretch_with_nothing() {
+        for (long index = 1; index <= 30; index++) {
+            store.event(index);
+        }
+        store.builder(AuditTestStore.properties(5, 1000, Duration.ofMinutes(1))).build();
+        List<Long> visited = new ArrayList<>();
+        ChainWalk walk = new ChainWalk(store.jdbc, 4);
+        walk.walk(1, 30, p -> visited.add(p.globalIndex()));
+        assertThat(visited).hasSize(30).isSorted().startsWith(1L).endsWith(30L);
+        List<Long> part = new ArrayList<>();
+        walk.walk(7, 13, p -> part.add(p.globalIndex()));
+        assertThat(part).containsExactly(7L, 8L, 9L, 10L, 11L, 12L, 13L);
+
+        // 6-20 gone from the store and from the chain: nearly four pages with nothing recorded
+        store.jdbc.sql("DELETE FROM audit_chain WHERE global_index BETWEEN 6 AND 20").update();
+        store.jdbc.sql("DELETE FROM domain_event_entry WHERE global_index BETWEEN 6 AND 20").update();
+        visited.clear();
+        walk.walk(1, 30, p -> visited.add(p.globalIndex()));
+        assertThat(visited).containsExactly(1L, 2L, 3L, 4L, 5L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L, 30L);
+        visited.clear();
+        walk.walk(6, 19, p -> visited.add(p.globalIndex()));
+        assertThat(visited).isEmpty();
+        // a visitor that stops is not called again
+        visited.clear();
+        walk.walk(1, 30, p -> visited.add(p.globalIndex()) && p.globalIndex() < 22);
+        assertThat(visited).containsExactly(1L, 2L, 3L, 4L, 5L, 21L, 22L);
+
+        VerificationReport report = store.verification(AuditTestStore.properties(4, 1000, Duration.ofMinutes(1))).verify();
+        assertThat(report.valid()).isFalse();
+        assertThat(report.firstMismatch().globalIndex()).isEqualTo(6);
+        assertThat(report.firstMismatch().reason()).isEqualTo(MismatchReason.CHAIN_INCOMPLETE);
+    }
+
+    @Test
     void a_rebuild_gives_exactly_the_chain_that_incremental_building_gave() {
         AuditChainBuilder builder = store.builder(properties);
         store.events(1, 2);
