@@ -43,18 +43,7 @@ public final class Hashes {
 
     /** {@code SHA-256(previous || eventHash)} over the raw bytes of both hex hashes. */
     public static String chain(String previousChainHash, String eventHash) {
-        MessageDigest digest = sha256();
-        digest.update(HEX.parseHex(previousChainHash));
-        digest.update(HEX.parseHex(eventHash));
-        return HEX.formatHex(digest.digest());
-    }
-
-    /** {@code SHA-256(previous || eventHash)} over raw 32-byte values, raw. */
-    static byte[] chain(byte[] previousChainHash, byte[] eventHash) {
-        MessageDigest digest = sha256();
-        digest.update(previousChainHash);
-        digest.update(eventHash);
-        return digest.digest();
+        return HEX.formatHex(chain(sha256(), HEX.parseHex(previousChainHash), HEX.parseHex(eventHash)));
     }
 
     /**
@@ -70,21 +59,19 @@ public final class Hashes {
 
     /**
      * Whether {@code hex} is the lower-case hex of {@code raw}, as {@link #hex(byte[])} writes it, compared
-     * without formatting {@code raw}: {@code hex(raw).equals(hex)}.
+     * digit by digit without formatting {@code raw}: {@code hex(raw).equals(hex)}.
      */
     static boolean isHexOf(String hex, byte[] raw) {
         if (hex == null || hex.length() != raw.length * 2) {
             return false;
         }
         for (int i = 0; i < raw.length; i++) {
-            if (hex.charAt(2 * i) != LOWER_HEX[(raw[i] >> 4) & 0xF] || hex.charAt(2 * i + 1) != LOWER_HEX[raw[i] & 0xF]) {
+            if (hex.charAt(2 * i) != HEX.toHighHexDigit(raw[i]) || hex.charAt(2 * i + 1) != HEX.toLowHexDigit(raw[i])) {
                 return false;
             }
         }
         return true;
     }
-
-    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 
     /** The raw bytes of a hex hash. */
     static byte[] raw(String hex) {

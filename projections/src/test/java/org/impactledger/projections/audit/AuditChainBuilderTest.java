@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The chain builder on PostgreSQL: strict global order, gaps waited for and then passed, checkpoints,
@@ -322,6 +323,19 @@ class AuditChainBuilderTest {
         assertThat(report.valid()).isFalse();
         assertThat(report.firstMismatch().globalIndex()).isEqualTo(6);
         assertThat(report.firstMismatch().reason()).isEqualTo(MismatchReason.CHAIN_INCOMPLETE);
+    }
+
+    @Test
+    @Timeout(60)
+    void a_walk_passes_a_stretch_with_nothing_recorded_in_one_step_not_page_by_page() {
+        for (long index = 1; index <= 9; index++) {
+            store.event(index);
+        }
+        store.builder(AuditTestStore.properties(5, 1000, Duration.ofMinutes(1))).build();
+        // a billion indexes beyond the last event: 250 million pages of four if they were read one by one
+        List<Long> visited = new ArrayList<>();
+        new ChainWalk(store.jdbc, 4).walk(1, 1_000_000_000L, p -> visited.add(p.globalIndex()));
+        assertThat(visited).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 
     @Test
