@@ -64,7 +64,8 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-pri
 openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
 # shellcheck disable=SC2046,SC2086 # one option per line; BENCH_JAVA_OPTS and BENCH_FLOOR_ARGS are lists
 PORT="$BENCH_PORT" LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" LEDGER_DB_USER="$PGUSER" \
-  java $(production_jvm_options) ${BENCH_JAVA_OPTS:-} -jar "$FLOOR_JAR" \
+  # the floor service is not processed ahead of time: the ledger's -Dspring.aot.enabled=true is left out
+  java $(production_jvm_options | sed 's/-Dspring.aot.enabled=true//') ${BENCH_JAVA_OPTS:-} -jar "$FLOOR_JAR" \
   --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ${BENCH_FLOOR_ARGS:-} > "$WORK/floor.log" 2>&1 &
 APP_PID=$!
 t0="$(date +%s%N)"

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -46,7 +47,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * checked by the aggregate, with the acting party taken from the authenticated principal.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -83,9 +84,11 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, LocalUsers users,
-                                              ObjectProvider<JwtDecoder> decoders, Clock clock, ObjectProvider<MeterRegistry> meters)
+                                              OAuth2ResourceServerProperties resourceServer, ObjectProvider<JwtDecoder> decoders,
+                                              Clock clock, ObjectProvider<MeterRegistry> meters)
             throws Exception {
-        JwtDecoder decoder = decoders.getIfAvailable();
+        // a decoder bean of the application's own, else the one spring.security.oauth2.resourceserver.jwt.* describes
+        JwtDecoder decoder = decoders.getIfAvailable(() -> ConfiguredJwtDecoder.from(resourceServer.getJwt()));
         String mode = properties.getMode();
         if (!mode.isEmpty() && !mode.equals("jwt") && !mode.equals("local")) {
             throw new IllegalStateException("ledger.security.mode must be jwt, local or empty, was '" + mode + "'");

@@ -13,8 +13,8 @@ import java.sql.Statement;
 public final class PostgresDatabase {
 
     public static final String NAME = env("LEDGER_TEST_PG_DATABASE", "impact_ledger_it");
-    private static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
-    private static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
+    public static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
+    public static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
     public static final String USER = env("LEDGER_TEST_PG_USER", "postgres");
     public static final String PASSWORD = env("LEDGER_TEST_PG_PASSWORD", "");
     private static boolean created;

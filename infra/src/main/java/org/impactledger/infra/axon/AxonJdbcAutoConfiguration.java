@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -183,7 +184,15 @@ public class AxonJdbcAutoConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 LedgerAxonProperties properties) {
+                                                 LedgerAxonProperties properties,
+                                                 Environment environment) {
+        if (environment.getProperty("axon.axonserver.enabled", Boolean.class, false)) {
+            // only a start from the configuration processed ahead of time gets here with Axon Server on: its
+            // conditions were decided at build time, with Axon Server off
+            throw new IllegalStateException("axon.axonserver.enabled=true, but this start uses the configuration processed "
+                    + "ahead of time (-Dspring.aot.enabled=true), whose beans were chosen with Axon Server off: start "
+                    + "with -Dspring.aot.enabled=false to use Axon Server");
+        }
         return new PacedTailEventStorageEngine(LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS, eventSchema,
                 builder -> builder
                         .snapshotSerializer(eventSerializer)
