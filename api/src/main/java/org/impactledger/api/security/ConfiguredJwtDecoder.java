@@ -15,8 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
@@ -66,10 +65,8 @@ final class ConfiguredJwtDecoder {
 
     static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(new JwtTimestampValidator());
-        if (hasText(jwt.getIssuerUri())) {
-            validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
-        }
+        // Spring Security's defaults: the time stamps (and what else a release adds to them), and the issuer when one is set
+        validators.add(hasText(jwt.getIssuerUri()) ? JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()) : JwtValidators.createDefault());
         List<String> audiences = jwt.getAudiences();
         if (audiences != null && !audiences.isEmpty()) {
             validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
