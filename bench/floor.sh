@@ -62,9 +62,9 @@ psql -q -v ON_ERROR_STOP=1 -d "$DB" -f bench/pgbench-schema.sql
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
+# The floor service is not processed ahead of time: the ledger's -Dspring.aot.enabled=true is left out.
 # shellcheck disable=SC2046,SC2086 # one option per line; BENCH_JAVA_OPTS and BENCH_FLOOR_ARGS are lists
 PORT="$BENCH_PORT" LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" LEDGER_DB_USER="$PGUSER" \
-  # the floor service is not processed ahead of time: the ledger's -Dspring.aot.enabled=true is left out
   java $(production_jvm_options | sed 's/-Dspring.aot.enabled=true//') ${BENCH_JAVA_OPTS:-} -jar "$FLOOR_JAR" \
   --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" ${BENCH_FLOOR_ARGS:-} > "$WORK/floor.log" 2>&1 &
 APP_PID=$!

@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,17 +46,17 @@ import org.junit.jupiter.api.Test;
  */
 class AotStartIT {
 
-    private static final String DATABASE = PostgresDatabase.NAME + "_aot";
     private static final Path API = Path.of("").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Process ledger;
     private static Path log;
     private static String base;
+    private static String databaseUrl;
 
     @BeforeAll
     static void start() throws Exception {
-        recreateDatabase();
+        databaseUrl = PostgresDatabase.fresh(PostgresDatabase.NAME + "_aot");
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         log = API.resolve("target/aot-start-it.log");
@@ -131,7 +128,11 @@ class AotStartIT {
     void axon_server_switched_on_refuses_to_start_rather_than_run_on_the_jdbc_store() throws Exception {
         Path refusedLog = API.resolve("target/aot-start-it-axonserver.log");
         Process refused = start(refusedLog, "--server.port=0", "--axon.axonserver.enabled=true");
-        assertThat(refused.waitFor(180, TimeUnit.SECONDS)).as("the start ends").isTrue();
+        boolean ended = refused.waitFor(180, TimeUnit.SECONDS);
+        if (!ended) {
+            refused.destroyForcibly();
+        }
+        assertThat(ended).as("the start ends").isTrue();
         assertThat(refused.exitValue()).isNotZero();
         assertThat(Files.readString(refusedLog)).contains("start with -Dspring.aot.enabled=false to use Axon Server");
     }
@@ -140,7 +141,7 @@ class AotStartIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + API.resolveSibling("scripts").resolve("ledger.jvmopts"),
                 "-jar", API.resolve("target/impact-ledger.jar").toString(),
-                "--spring.datasource.url=jdbc:postgresql://" + PostgresDatabase.HOST + ":" + PostgresDatabase.PORT + "/" + DATABASE,
+                "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + PostgresDatabase.USER,
                 "--spring.datasource.password=" + PostgresDatabase.PASSWORD,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
@@ -204,15 +205,6 @@ class AotStartIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void recreateDatabase() throws Exception {
-        String admin = "jdbc:postgresql://" + PostgresDatabase.HOST + ":" + PostgresDatabase.PORT + "/postgres";
-        try (Connection c = DriverManager.getConnection(admin, PostgresDatabase.USER, PostgresDatabase.PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
         }
     }
 }

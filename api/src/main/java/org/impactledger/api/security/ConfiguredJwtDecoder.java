@@ -63,7 +63,7 @@ final class ConfiguredJwtDecoder {
         return null;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt) {
+    private static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         // Spring Security's defaults: the time stamps (and what else a release adds to them), and the issuer when one is set
         validators.add(hasText(jwt.getIssuerUri()) ? JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()) : JwtValidators.createDefault());

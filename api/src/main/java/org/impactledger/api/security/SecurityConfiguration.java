@@ -84,11 +84,10 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, LocalUsers users,
-                                              OAuth2ResourceServerProperties resourceServer, ObjectProvider<JwtDecoder> decoders,
-                                              Clock clock, ObjectProvider<MeterRegistry> meters)
+                                              OAuth2ResourceServerProperties resourceServer, Clock clock,
+                                              ObjectProvider<MeterRegistry> meters)
             throws Exception {
-        // a decoder bean of the application's own, else the one spring.security.oauth2.resourceserver.jwt.* describes
-        JwtDecoder decoder = decoders.getIfAvailable(() -> ConfiguredJwtDecoder.from(resourceServer.getJwt()));
+        JwtDecoder decoder = ConfiguredJwtDecoder.from(resourceServer.getJwt());
         String mode = properties.getMode();
         if (!mode.isEmpty() && !mode.equals("jwt") && !mode.equals("local")) {
             throw new IllegalStateException("ledger.security.mode must be jwt, local or empty, was '" + mode + "'");

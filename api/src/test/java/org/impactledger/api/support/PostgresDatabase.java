@@ -13,8 +13,8 @@ import java.sql.Statement;
 public final class PostgresDatabase {
 
     public static final String NAME = env("LEDGER_TEST_PG_DATABASE", "impact_ledger_it");
-    public static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
-    public static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
+    private static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
     public static final String USER = env("LEDGER_TEST_PG_USER", "postgres");
     public static final String PASSWORD = env("LEDGER_TEST_PG_PASSWORD", "");
     private static boolean created;
@@ -24,17 +24,27 @@ public final class PostgresDatabase {
 
     public static synchronized String url() {
         if (!created) {
-            recreate();
+            recreate(NAME);
             created = true;
         }
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
+        return url(NAME);
     }
 
-    private static void recreate() {
-        String admin = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+    /** A database of this name dropped (if there was one) and created empty now; its JDBC URL. */
+    public static String fresh(String name) {
+        recreate(name);
+        return url(name);
+    }
+
+    private static String url(String name) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    }
+
+    private static void recreate(String name) {
+        String admin = url("postgres");
         try (Connection c = DriverManager.getConnection(admin, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + NAME);
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Integration tests need PostgreSQL at " + admin + " (start it with .ci/run's command): " + e.getMessage(), e);
         }
