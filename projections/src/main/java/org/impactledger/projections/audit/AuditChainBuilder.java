@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.impactledger.infra.axon.StoredTimestamps;
-import org.impactledger.infra.jdbc.JdbcBatches;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.impactledger.infra.messaging.LedgerMetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -277,6 +277,8 @@ public class AuditChainBuilder {
 
     private static final int[] CHAIN_ROW_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
             Types.TIMESTAMP, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP};
+    /** {@link #INSERT_CHAINED} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert CHAIN_INSERTS = BatchInsert.of(INSERT_CHAINED, CHAIN_ROW_TYPES);
 
     /** Links {@code row} to the chain and moves the cursor; returns the chain row to insert, in {@link #INSERT_CHAINED}'s order. */
     private Object[] chain(StoredEvent row, Cursor cursor, Instant now) {
@@ -305,7 +307,7 @@ public class AuditChainBuilder {
         if (chained.isEmpty()) {
             return;
         }
-        JdbcBatches.update(batches, INSERT_CHAINED, chained, CHAIN_ROW_TYPES);
+        CHAIN_INSERTS.run(batches, chained);
         chained.clear();
     }
 

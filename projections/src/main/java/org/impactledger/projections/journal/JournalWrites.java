@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.impactledger.infra.jdbc.JdbcBatches;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
@@ -44,11 +44,15 @@ final class JournalWrites implements BatchWrites.Held {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int[] INSERT_ENTRY_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
             Types.TIMESTAMP, Types.VARCHAR};
+    /** {@link #INSERT_ENTRY} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert ENTRY_INSERTS = BatchInsert.of(INSERT_ENTRY, INSERT_ENTRY_TYPES);
     private static final String INSERT_LINE = """
             INSERT INTO journal_line (entry_id, line_no, account, book, subledger, debit, credit)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final int[] INSERT_LINE_TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.NUMERIC, Types.NUMERIC};
+    /** {@link #INSERT_LINE} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert LINE_INSERTS = BatchInsert.of(INSERT_LINE, INSERT_LINE_TYPES);
 
     private final JdbcTemplate jdbc;
     private final TableStatistics entryStatistics;
@@ -131,12 +135,12 @@ final class JournalWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!entries.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT_ENTRY, entries, INSERT_ENTRY_TYPES);
+            ENTRY_INSERTS.run(jdbc, entries);
             entryStatistics.inserted(entries.size());
             entries.clear();
         }
         if (!lines.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT_LINE, lines, INSERT_LINE_TYPES);
+            LINE_INSERTS.run(jdbc, lines);
             lineStatistics.inserted(lines.size());
             lines.clear();
         }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.impactledger.infra.jdbc.JdbcBatches;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
@@ -37,6 +37,8 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
             Types.NUMERIC, Types.DATE, Types.TIMESTAMP};
+    /** {@link #INSERT} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert FACT_INSERTS = BatchInsert.of(INSERT, INSERT_TYPES);
 
     /** The outcome as its reported fact describes it. */
     record Outcome(String contractId, String outcomeId, String metricCode, LocalDate outcomeDate) {
@@ -96,7 +98,7 @@ final class NrrpOutcomeWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!rows.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT, rows, INSERT_TYPES);
+            FACT_INSERTS.run(jdbc, rows);
             statistics.inserted(rows.size());
         }
         rows.clear();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.impactledger.infra.jdbc.JdbcBatches;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.springframework.dao.support.DataAccessUtils;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
@@ -69,6 +69,8 @@ final class PaymentAuditWrites implements BatchWrites.Held {
     private static final String INSERT_STEP = "INSERT INTO payment_audit_step (" + String.join(", ", STEP_COLUMNS.keySet()) + ") VALUES ("
             + String.join(", ", STEP_COLUMNS.keySet().stream().map(c -> "?").toList()) + ")";
     private static final int[] INSERT_STEP_TYPES = STEP_COLUMNS.values().stream().mapToInt(c -> c[0]).toArray();
+    /** {@link #INSERT_STEP} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert STEP_INSERTS = BatchInsert.of(INSERT_STEP, INSERT_STEP_TYPES);
 
     private final JdbcTemplate jdbc;
     private final TableStatistics stepStatistics;
@@ -141,7 +143,7 @@ final class PaymentAuditWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!pendingSteps.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT_STEP, pendingSteps, INSERT_STEP_TYPES);
+            STEP_INSERTS.run(jdbc, pendingSteps);
             stepStatistics.inserted(pendingSteps.size());
             pendingSteps.clear();
         }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.impactledger.infra.jdbc.JdbcBatches;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.StoredKeys;
 import org.impactledger.projections.state.TableStatistics;
@@ -38,6 +38,8 @@ final class FundPerformanceWrites implements BatchWrites.Held {
     private static final int[] INSERT_FLOW_TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR,
             Types.DATE, Types.TIMESTAMP};
+    /** {@link #INSERT_FLOW} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert FLOW_INSERTS = BatchInsert.of(INSERT_FLOW, INSERT_FLOW_TYPES);
 
     private static final String UPDATE_TOTAL = """
             UPDATE perf_flow_total SET amount = amount + ?, flows = flows + ?,
@@ -118,7 +120,7 @@ final class FundPerformanceWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!flows.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT_FLOW, flows, INSERT_FLOW_TYPES);
+            FLOW_INSERTS.run(jdbc, flows);
             flowStatistics.inserted(flows.size());
         }
         List<Object[]> totalUpdates = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.impactledger.core.taxonomy.SdgTarget;
 import org.impactledger.infra.jdbc.Databases;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchLookups;
 import org.impactledger.projections.state.TableStatistics;
@@ -73,6 +74,8 @@ final class SdgImpactTotals {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int[] INSERT_OUTCOME_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR};
+    /** {@link #INSERT_OUTCOME} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert OUTCOME_INSERTS = BatchInsert.of(INSERT_OUTCOME, INSERT_OUTCOME_TYPES);
     private static final String UPDATE_OUTCOME = """
             UPDATE sdg_impact_outcome SET attributed = ?, verified = ?, approved = ?, paid = ?, history = ?
             WHERE contract_id = ? AND outcome_id = ?""";
@@ -336,7 +339,7 @@ final class SdgImpactTotals {
             held.changed = false;
         }
         if (!inserts.isEmpty()) {
-            JdbcBatches.update(template, INSERT_OUTCOME, inserts, INSERT_OUTCOME_TYPES);
+            OUTCOME_INSERTS.run(template, inserts);
             statistics.inserted(inserts.size());
         }
         if (!updates.isEmpty()) {

@@ -27,7 +27,7 @@ import org.impactledger.core.housing.event.LeaseEnded;
 import org.impactledger.core.housing.event.LeaseSigned;
 import org.impactledger.core.housing.event.RentChargeCancelled;
 import org.impactledger.core.housing.event.RentCharged;
-import org.impactledger.infra.jdbc.JdbcBatches;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.impactledger.projections.report.FactStamp;
 import org.impactledger.projections.sdg.SdgImpactProjection.FactType;
 import org.impactledger.projections.sdg.SdgImpactProjection.OutcomeContext;
@@ -68,6 +68,8 @@ final class SdgImpactWrites implements BatchWrites.Held {
     private static final int[] INSERT_FACT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.NUMERIC,
             Types.NUMERIC, Types.NUMERIC, Types.DATE, Types.TIMESTAMP, Types.VARCHAR};
+    /** {@link #INSERT_FACT} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert FACT_INSERTS = BatchInsert.of(INSERT_FACT, INSERT_FACT_TYPES);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -276,7 +278,7 @@ final class SdgImpactWrites implements BatchWrites.Held {
     @Override
     public void flush() {
         if (!pendingFacts.isEmpty()) {
-            JdbcBatches.update(template, INSERT_FACT, pendingFacts, INSERT_FACT_TYPES);
+            FACT_INSERTS.run(template, pendingFacts);
             statistics.facts().inserted(pendingFacts.size());
             pendingFacts.clear();
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.impactledger.infra.jdbc.JdbcBatches;
 import org.impactledger.projections.state.BatchWrites;
 import org.impactledger.projections.state.TableStatistics;
@@ -82,6 +83,8 @@ final class ContractStateWrites implements BatchWrites.Held {
 
     private static final String INSERT_OUTCOME = "INSERT INTO outcome_view (" + String.join(", ", OUTCOME_COLUMNS.keySet())
             + ") VALUES (" + String.join(", ", OUTCOME_COLUMNS.keySet().stream().map(c -> "?").toList()) + ")";
+    /** {@link #INSERT_OUTCOME} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert OUTCOME_INSERTS = BatchInsert.of(INSERT_OUTCOME, OUTCOME_COLUMNS.values().stream().mapToInt(Integer::intValue).toArray());
 
     private static final String INSERT_CONTRACT = """
             INSERT INTO contract_view (contract_id, fund_id, provider_id, budget_id, payer_id, title, currency,
@@ -91,6 +94,8 @@ final class ContractStateWrites implements BatchWrites.Held {
     private static final int[] INSERT_CONTRACT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR,
             Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT};
+    /** {@link #INSERT_CONTRACT} as COPY on PostgreSQL ({@link BatchInsert}). */
+    private static final BatchInsert CONTRACT_INSERTS = BatchInsert.of(INSERT_CONTRACT, INSERT_CONTRACT_TYPES);
 
     private static final String UPDATE_CONTRACT = """
             UPDATE contract_view SET approved_total = approved_total + ?, paid_total = paid_total + ?,
@@ -266,7 +271,7 @@ final class ContractStateWrites implements BatchWrites.Held {
             }
         }
         if (!contractInserts.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT_CONTRACT, contractInserts, INSERT_CONTRACT_TYPES);
+            CONTRACT_INSERTS.run(jdbc, contractInserts);
         }
         contractStatistics.inserted(contractInserts.size());
         if (!contractUpdates.isEmpty()) {
@@ -299,7 +304,6 @@ final class ContractStateWrites implements BatchWrites.Held {
 
     private void writeOutcomes() {
         List<Object[]> inserts = new ArrayList<>();
-        int[] insertTypes = OUTCOME_COLUMNS.values().stream().mapToInt(Integer::intValue).toArray();
         Map<List<String>, List<Object[]>> updatesBySet = new LinkedHashMap<>();
         Map<List<String>, List<OutcomeKey>> keysBySet = new HashMap<>();
         for (Map.Entry<OutcomeKey, OutcomeChange> e : outcomes.entrySet()) {
@@ -320,7 +324,7 @@ final class ContractStateWrites implements BatchWrites.Held {
             }
         }
         if (!inserts.isEmpty()) {
-            JdbcBatches.update(jdbc, INSERT_OUTCOME, inserts, insertTypes);
+            OUTCOME_INSERTS.run(jdbc, inserts);
         }
         // before the updates, which find their rows by primary key only if the planner has statistics
         outcomeStatistics.inserted(inserts.size());
