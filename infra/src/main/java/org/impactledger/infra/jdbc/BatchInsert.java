@@ -188,12 +188,21 @@ public final class BatchInsert {
             }
             switch (type) {
                 case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> ascii(value.toString());
-                case Types.NUMERIC, Types.DECIMAL -> ascii(value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString());
+                case Types.NUMERIC, Types.DECIMAL -> ascii(value instanceof BigDecimal decimal ? plain(decimal) : value.toString());
                 case Types.BOOLEAN -> put((Boolean) value ? (byte) 't' : (byte) 'f');
                 case Types.DATE -> date((LocalDate) value);
                 case Types.TIMESTAMP -> timestamp((LocalDateTime) value);
                 default -> text(value instanceof String string ? string : value.toString());
             }
+        }
+
+        /**
+         * The decimal without an exponent. {@code toString()} is that text whenever it has no exponent (the common case,
+         * and cheaper than {@code toPlainString()}); PostgreSQL would read either.
+         */
+        private static String plain(BigDecimal decimal) {
+            String text = decimal.toString();
+            return text.indexOf('E') < 0 ? text : decimal.toPlainString();
         }
 
         void tab() {
@@ -219,15 +228,27 @@ public final class BatchInsert {
         /** Text with COPY's escapes for the backslash, newline, carriage return and tab; other characters as UTF-8. */
         private void text(String text) {
             int n = text.length();
+            ensure(2 * n); // an ASCII character takes at most two bytes here
+            byte[] bytes = buffer;
+            int at = length;
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
                 if (c >= 0x80) {
                     // UTF-8's bytes of a non-ASCII character are all 0x80 or above: none is one of the escaped characters
+                    length = at;
                     escaped(text.substring(i).getBytes(StandardCharsets.UTF_8));
                     return;
                 }
-                escaped(c);
+                if (c > '\\' || c >= ' ' && c != '\\') {
+                    bytes[at++] = (byte) c;
+                } else {
+                    length = at;
+                    escaped(c);
+                    bytes = buffer;
+                    at = length;
+                }
             }
+            length = at;
         }
 
         private void escaped(byte[] utf8) {
