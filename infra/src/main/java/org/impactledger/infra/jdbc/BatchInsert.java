@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.JdbcOperations;
  *
  * <p>Why: the read models write most of their rows as plain inserts (payment audit steps, SDG and NRRP facts, journal
  * entries and lines, fund flows, outcome views, the audit chain). In a profile of the start-up build of the 1M store,
- * the driver's work on those batches (binding every value of the rewritten multi-row inserts) was a quarter of the
- * processors' CPU samples. Written as COPY text, 200,000 payment audit steps took PostgreSQL 2.0 s of CPU instead of
- * 3.5 s, and the client less than half its time (bench/RESULTS.md, "twenty-fourth session").
+ * those batches (the driver binding every value of the rewritten multi-row inserts, and the values set) were about a
+ * quarter of the execution samples of the processors and the audit chain. Written as COPY text, 200,000 payment audit steps took PostgreSQL 2.0 s of CPU instead of
+ * 3.5 s, and the client about half its time (bench/RESULTS.md, "twenty-fourth session").
  *
  * <p>What is the same either way: a row is written whole or the batch fails (a duplicate key fails the batch and the
  * transaction, with the same SQL state, translated by Spring into the same exception); columns left out take their
@@ -129,10 +129,15 @@ public final class BatchInsert {
             }
             in.endCopy();
             return true;
-        } finally {
+        } catch (SQLException | RuntimeException e) {
             if (in.isActive()) {
-                in.cancelCopy();
+                try {
+                    in.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
+                }
             }
+            throw e;
         }
     }
 
