@@ -167,9 +167,10 @@ public final class BatchInsert {
             if (value == null) {
                 return true;
             }
+            if (JdbcBatches.isText(type)) {
+                return true; // as JdbcBatches: the value's toString()
+            }
             switch (type) {
-                case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR:
-                    return true; // as JdbcBatches: the value's toString()
                 case Types.BIGINT, Types.INTEGER, Types.SMALLINT:
                     return value instanceof Long || value instanceof Integer || value instanceof Short;
                 case Types.NUMERIC, Types.DECIMAL:
@@ -262,25 +263,20 @@ public final class BatchInsert {
             }
         }
 
+        /** The character, or a backslash and the letter COPY reads as it for the four characters it escapes. */
         private void escaped(char c) {
-            switch (c) {
-                case '\\' -> {
-                    put((byte) '\\');
-                    put((byte) '\\');
-                }
-                case '\n' -> {
-                    put((byte) '\\');
-                    put((byte) 'n');
-                }
-                case '\r' -> {
-                    put((byte) '\\');
-                    put((byte) 'r');
-                }
-                case '\t' -> {
-                    put((byte) '\\');
-                    put((byte) 't');
-                }
-                default -> put((byte) c);
+            char letter = switch (c) {
+                case '\\' -> '\\';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                default -> 0;
+            };
+            if (letter != 0) {
+                put((byte) '\\');
+                put((byte) letter);
+            } else {
+                put((byte) c);
             }
         }
 

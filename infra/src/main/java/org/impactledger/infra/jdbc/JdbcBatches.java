@@ -46,6 +46,11 @@ public final class JdbcBatches {
         });
     }
 
+    /** Whether a column of this declared type takes text: its value is written as its {@code toString()}. */
+    static boolean isText(int type) {
+        return type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR || type == Types.NVARCHAR || type == Types.NCHAR;
+    }
+
     static void set(PreparedStatement ps, int index, Object value, int type) throws SQLException {
         if (value == null) {
             ps.setNull(index, type == Types.OTHER ? Types.NULL : type);
@@ -56,8 +61,7 @@ public final class JdbcBatches {
             ps.setObject(index, value);
             return;
         }
-        boolean text = type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR || type == Types.NVARCHAR || type == Types.NCHAR;
-        if (text) {
+        if (isText(type)) {
             ps.setString(index, value instanceof String string ? string : value.toString());
         } else if (type == Types.BIGINT && (value instanceof Long || value instanceof Integer)) {
             ps.setLong(index, ((Number) value).longValue());
