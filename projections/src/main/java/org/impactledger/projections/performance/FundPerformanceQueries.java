@@ -229,7 +229,8 @@ public class FundPerformanceQueries {
     /**
      * Outcomes of the fund whose verified quantity, summed over the SDG facts in bounds, is above zero. Only Outcome Fund
      * outcomes: the figure divides outcome payments, which housing outcomes of a Homes4All fund never have. Only the
-     * facts that move a verified quantity are summed (the rest add zero; on PostgreSQL they have an index of their own, V212).
+     * facts that move a verified quantity are summed (the rest add zero; on PostgreSQL they have an index of their own
+     * that holds every column read here, V212 and V213).
      */
     private long verifiedOutcomes(String fundId, TimeTravel time) {
         return jdbc.sql("""
