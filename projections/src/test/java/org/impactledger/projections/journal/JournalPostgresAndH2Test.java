@@ -72,6 +72,18 @@ class JournalPostgresAndH2Test {
         }
     }
 
+    /**
+     * On PostgreSQL the index of a fund's entries in page order carries their business date (V214), so
+     * that a page's count of the entries in bounds needs no visit of the table.
+     */
+    @Test
+    void on_postgresql_the_index_of_a_funds_entries_holds_what_a_page_counts_by() {
+        JournalTables postgres = new JournalTables(JournalDatabases.postgres());
+        String index = postgres.jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_journal_entry_fund' AND schemaname = current_schema()")
+                .query(String.class).single();
+        assertThat(index).contains("(fund_id, recorded_at, entry_id) INCLUDE (business_date)");
+    }
+
     private static List<Object> answers(JournalTables tables) {
         List<Object> answers = new ArrayList<>();
         answers.add(tables.queries.handle(new FindJournal(FUND, null, NOW, 0, 200)));
