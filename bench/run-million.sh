@@ -28,6 +28,8 @@
 #   BENCH_QUERY_CLIENTS=4      clients of the closed report-query loop
 #   BENCH_QUERY_DURATION=20    seconds of queries per endpoint
 #   BENCH_QUERY_WARMUP=5       seconds of the same queries before each endpoint's measured seconds, not recorded
+#   BENCH_QUERY_ROUND_WARMUP=5 seconds per endpoint of a first round over every endpoint, before any is measured, not
+#                              recorded (0: none); the JIT compiler is still busy after the start and the build
 #   BENCH_QUERY_ONLY=          comma-separated parts of endpoint names: only those endpoints are measured (unset: all)
 #   BENCH_PORT=18080  BENCH_BUILD=1  BENCH_CDS=1  BENCH_JAVA_OPTS=(scripts/ledger.jvmopts)  PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres  (as bench/run.sh)
 set -euo pipefail
@@ -44,12 +46,13 @@ BENCH_PORT="${BENCH_PORT:-18080}"
 BENCH_BUILD="${BENCH_BUILD:-1}"
 BENCH_CDS="${BENCH_CDS:-1}"
 export BENCH_REBUILD="${BENCH_REBUILD:-all}" BENCH_REBUILD_TIMEOUT="${BENCH_REBUILD_TIMEOUT:-3600}"
-export BENCH_QUERY_CLIENTS="${BENCH_QUERY_CLIENTS:-4}" BENCH_QUERY_DURATION="${BENCH_QUERY_DURATION:-20}" BENCH_QUERY_WARMUP="${BENCH_QUERY_WARMUP:-5}"
+export BENCH_QUERY_CLIENTS="${BENCH_QUERY_CLIENTS:-4}" BENCH_QUERY_DURATION="${BENCH_QUERY_DURATION:-20}" BENCH_QUERY_WARMUP="${BENCH_QUERY_WARMUP:-5}" \
+  BENCH_QUERY_ROUND_WARMUP="${BENCH_QUERY_ROUND_WARMUP:-5}"
 STARTUP_TIMEOUT_S=300
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 
 die() { echo "bench: $*" >&2; exit 2; }
-for v in BENCH_EVENTS BENCH_SEED_THREADS BENCH_PORT BENCH_REBUILD_TIMEOUT BENCH_QUERY_CLIENTS BENCH_QUERY_DURATION BENCH_QUERY_WARMUP PGPORT; do
+for v in BENCH_EVENTS BENCH_SEED_THREADS BENCH_PORT BENCH_REBUILD_TIMEOUT BENCH_QUERY_CLIENTS BENCH_QUERY_DURATION BENCH_QUERY_WARMUP BENCH_QUERY_ROUND_WARMUP PGPORT; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number, was '${!v}'"
 done
 (( BENCH_EVENTS >= 1 && BENCH_EVENTS <= 50000000 )) || die "BENCH_EVENTS must be 1..50000000"
@@ -90,7 +93,7 @@ if [[ "$OVERRIDES" == *BENCH_SCENARIOS=million* ]]; then
 else
   info "command" "${OVERRIDES}bash bench/run-million.sh"
 fi
-info "settings" "${BENCH_EVENTS} events; rebuild ${BENCH_REBUILD}; report queries ${BENCH_QUERY_DURATION} s per endpoint after ${BENCH_QUERY_WARMUP} s not recorded, with ${BENCH_QUERY_CLIENTS} clients${BENCH_QUERY_ONLY:+; only the endpoints named with $BENCH_QUERY_ONLY}"
+info "settings" "${BENCH_EVENTS} events; rebuild ${BENCH_REBUILD}; report queries ${BENCH_QUERY_DURATION} s per endpoint after ${BENCH_QUERY_WARMUP} s not recorded (and a first round of ${BENCH_QUERY_ROUND_WARMUP} s per endpoint), with ${BENCH_QUERY_CLIENTS} clients${BENCH_QUERY_ONLY:+; only the endpoints named with $BENCH_QUERY_ONLY}"
 info "cores" "$(nproc)"
 info "memory" "$(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 info "cpu" "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(grep -c '^processor' /proc/cpuinfo) logical CPUs)"

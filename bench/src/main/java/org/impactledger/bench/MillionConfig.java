@@ -14,6 +14,11 @@ import java.util.Map;
  *   <li>{@code BENCH_QUERY_DURATION=20}: seconds of queries per endpoint;</li>
  *   <li>{@code BENCH_QUERY_WARMUP=5}: seconds of the same loop before each endpoint's measured seconds, not
  *       recorded (class loading and the JIT's compilation of the endpoint's code);</li>
+ *   <li>{@code BENCH_QUERY_ROUND_WARMUP=5}: seconds of each endpoint's loop in a first round over every endpoint
+ *       measured, before any is measured, not recorded (0: no such round). The ledger has just started and built
+ *       its read models, and on two cores the JIT compiler was still compiling about 850 methods a second a
+ *       minute into the queries; the first endpoints measured paid for it (bench/RESULTS.md, twenty-fifth
+ *       session);</li>
  *   <li>{@code BENCH_REBUILD=all}: {@code all} rebuilds every read model at once,
  *       {@code each} one after the other, {@code each,all} both, {@code startup} none (only the build
  *       at start-up, which is every read model built from zero side by side, is measured);</li>
@@ -22,8 +27,8 @@ import java.util.Map;
  *       names; only the endpoints whose name contains one of them are measured (for A/B runs of a few).</li>
  * </ul>
  */
-record MillionConfig(int queryClients, int queryDurationSeconds, int queryWarmupSeconds, int rebuildTimeoutSeconds, boolean rebuildEach, boolean rebuildAll,
-                     List<String> queryOnly) {
+record MillionConfig(int queryClients, int queryDurationSeconds, int queryWarmupSeconds, int queryRoundWarmupSeconds, int rebuildTimeoutSeconds,
+                     boolean rebuildEach, boolean rebuildAll, List<String> queryOnly) {
 
     static MillionConfig fromEnvironment() {
         return from(System.getenv());
@@ -35,6 +40,7 @@ record MillionConfig(int queryClients, int queryDurationSeconds, int queryWarmup
                 bounded(env, "BENCH_QUERY_CLIENTS", 4, 1, BenchConfig.MAX_CLIENTS),
                 bounded(env, "BENCH_QUERY_DURATION", 20, 1, BenchConfig.MAX_DURATION_SECONDS),
                 bounded(env, "BENCH_QUERY_WARMUP", 5, 0, BenchConfig.MAX_DURATION_SECONDS),
+                bounded(env, "BENCH_QUERY_ROUND_WARMUP", 5, 0, BenchConfig.MAX_DURATION_SECONDS),
                 bounded(env, "BENCH_REBUILD_TIMEOUT", 3600, 1, 24 * 3600),
                 rebuild.contains("each"),
                 rebuild.contains("all"),

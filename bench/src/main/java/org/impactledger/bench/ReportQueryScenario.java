@@ -19,7 +19,11 @@ import org.impactledger.bench.LedgerClient.Response;
  * caught up): for each main report and read endpoint in turn, {@code BENCH_QUERY_CLIENTS} clients
  * in a closed loop for {@code BENCH_QUERY_DURATION} seconds, each request for a fund, contract or
  * page picked at random among those the ledger lists. Latency is send to answer read, of 2xx
- * answers; any other answer is counted as an error by reason.
+ * answers; any other answer is counted as an error by reason. Before any endpoint is measured, a
+ * first round runs each for {@code BENCH_QUERY_ROUND_WARMUP} seconds, not recorded: on two cores
+ * the JIT compiler is still busy a minute after the start, and the first endpoint measured with
+ * only its own 5 s of warm-up (fund performance) had a p95 of 22.7 and 24.0 ms, against 7.64 ms
+ * after 90 s (bench/RESULTS.md, twenty-fifth session).
  */
 public final class ReportQueryScenario implements Scenario {
 
@@ -100,11 +104,23 @@ public final class ReportQueryScenario implements Scenario {
         context.log("report queries: %d clients, %d s per endpoint after %d s not recorded, %d funds and %d contracts to pick from, %d events stored",
                 config.queryClients(), config.queryDurationSeconds(), config.queryWarmupSeconds(), ids.funds().size(), ids.contracts().size(),
                 events);
-        List<ResultRow> rows = new ArrayList<>();
-        for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : endpoints(ids).entrySet()) {
-            if (!config.measures(endpoint.getKey())) {
-                continue;
+        Map<String, Function<SplittableRandom, String>> measured = new LinkedHashMap<>(endpoints(ids));
+        measured.keySet().removeIf(name -> !config.measures(name));
+        if (config.queryRoundWarmupSeconds() > 0) {
+            context.log("report queries: a first round of %d s per endpoint over the %d endpoints, not recorded", config.queryRoundWarmupSeconds(),
+                    measured.size());
+            ExecutorService pool = Executors.newFixedThreadPool(config.queryClients());
+            try {
+                for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : measured.entrySet()) {
+                    loop(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryRoundWarmupSeconds(), pool, 7L, true);
+                }
+            } finally {
+                pool.shutdownNow();
+                pool.awaitTermination(10, TimeUnit.SECONDS);
             }
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : measured.entrySet()) {
             rows.add(measure(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryDurationSeconds(),
                     config.queryWarmupSeconds(), events));
         }

@@ -55,6 +55,8 @@ class MillionScenariosTest {
         MillionConfig defaults = MillionConfig.from(Map.of());
         assertEquals(4, defaults.queryClients());
         assertEquals(20, defaults.queryDurationSeconds());
+        assertEquals(5, defaults.queryRoundWarmupSeconds());
+        assertEquals(0, MillionConfig.from(Map.of("BENCH_QUERY_ROUND_WARMUP", "0")).queryRoundWarmupSeconds());
         assertTrue(defaults.rebuildAll());
         assertFalse(defaults.rebuildEach());
         MillionConfig both = MillionConfig.from(Map.of("BENCH_REBUILD", "each,all", "BENCH_QUERY_CLIENTS", "8"));
