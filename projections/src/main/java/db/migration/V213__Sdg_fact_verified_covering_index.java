@@ -11,7 +11,7 @@ import org.impactledger.infra.jdbc.PostgresOnlyMigration;
  * a visit of each fact's heap page: at 1M events a fund's 760 such facts lay on 95 pages of the
  * table. The query planned it by itself; the count took 0.68 ms instead of 1.5 warm and 2.9 ms instead
  * of 6 with the pages out of PostgreSQL's buffers, and the report's closed loop of four clients answered
- * 596 requests/s instead of 488 (bench/RESULTS.md, twenty-fifth session). Only pages that VACUUM has
+ * 596 requests/s instead of 487 (bench/RESULTS.md, twenty-fifth session). Only pages that VACUUM has
  * marked all-visible are read from the index alone; the others still visit the table, as before.
  *
  * <p>The index keeps V212's name, key and condition, so it is replaced in one transaction: dropped,
