@@ -21,9 +21,9 @@ import org.impactledger.bench.LedgerClient.Response;
  * page picked at random among those the ledger lists. Latency is send to answer read, of 2xx
  * answers; any other answer is counted as an error by reason. Before any endpoint is measured, a
  * first round runs each for {@code BENCH_QUERY_ROUND_WARMUP} seconds, not recorded: on two cores
- * the JIT compiler is still busy a minute after the start, and the first endpoint measured with
- * only its own 5 s of warm-up (fund performance) had a p95 of 22.7 and 24.0 ms, against 7.64 ms
- * after 90 s (bench/RESULTS.md, twenty-fifth session).
+ * the JIT compiler is still busy a minute after the start, and the first endpoint measured (fund
+ * performance) had a p95 of 22.7 ms after its own 5 s of warm-up and 24.0 ms after 20 s, against
+ * 7.64 ms after 90 s (bench/RESULTS.md, twenty-fifth session).
  */
 public final class ReportQueryScenario implements Scenario {
 
@@ -106,25 +106,26 @@ public final class ReportQueryScenario implements Scenario {
                 events);
         Map<String, Function<SplittableRandom, String>> measured = new LinkedHashMap<>(endpoints(ids));
         measured.keySet().removeIf(name -> !config.measures(name));
-        if (config.queryRoundWarmupSeconds() > 0) {
-            context.log("report queries: a first round of %d s per endpoint over the %d endpoints, not recorded", config.queryRoundWarmupSeconds(),
-                    measured.size());
-            ExecutorService pool = Executors.newFixedThreadPool(config.queryClients());
-            try {
+        // one pool of clients for the whole scenario: the first round and each endpoint's loops run on it in turn
+        ExecutorService pool = Executors.newFixedThreadPool(config.queryClients());
+        try {
+            if (config.queryRoundWarmupSeconds() > 0) {
+                context.log("report queries: a first round of %d s per endpoint over the %d endpoints, not recorded",
+                        config.queryRoundWarmupSeconds(), measured.size());
                 for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : measured.entrySet()) {
                     loop(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryRoundWarmupSeconds(), pool, 7L, true);
                 }
-            } finally {
-                pool.shutdownNow();
-                pool.awaitTermination(10, TimeUnit.SECONDS);
             }
+            List<ResultRow> rows = new ArrayList<>();
+            for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : measured.entrySet()) {
+                rows.add(measure(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryDurationSeconds(),
+                        config.queryWarmupSeconds(), events, pool));
+            }
+            return rows;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
         }
-        List<ResultRow> rows = new ArrayList<>();
-        for (Map.Entry<String, Function<SplittableRandom, String>> endpoint : measured.entrySet()) {
-            rows.add(measure(context, endpoint.getKey(), endpoint.getValue(), config.queryClients(), config.queryDurationSeconds(),
-                    config.queryWarmupSeconds(), events));
-        }
-        return rows;
     }
 
     /**
@@ -163,42 +164,36 @@ public final class ReportQueryScenario implements Scenario {
     }
 
     private static ResultRow measure(BenchContext context, String name, Function<SplittableRandom, String> path, int clients, int seconds,
-                                     int warmupSeconds, long events) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            // the same loop, not recorded: the first answers of an endpoint pay for class loading and the JIT's compilation
-            loop(context, name, path, clients, warmupSeconds, pool, 17L, true);
-            long start = System.nanoTime();
-            List<Future<Result>> futures = loop(context, name, path, clients, seconds, pool, 31L, false);
-            Result total = new Result();
-            for (Future<Result> f : futures) {
-                Result r = f.get(seconds + context.config().requestTimeout().toSeconds() + 10, TimeUnit.SECONDS);
-                total.latencies.addAll(r.latencies);
-                r.errors.forEach((k, v) -> total.errors.merge(k, v, Long::sum));
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            Latencies.Summary s = total.latencies.summary();
-            long errors = total.errors.values().stream().mapToLong(Long::longValue).sum();
-            context.log("  %-40s %6d answers, p50 %s p95 %s p99 %s ms, %d errors %s", name, total.latencies.size(),
-                    s == null ? "-" : Report.ms(s.p50()), s == null ? "-" : Report.ms(s.p95()), s == null ? "-" : Report.ms(s.p99()), errors,
-                    total.errors.isEmpty() ? "" : total.errors.toString());
-            Map<String, String> extras = new LinkedHashMap<>();
-            extras.put("ok", Integer.toString(total.latencies.size()));
-            extras.put("errors", Long.toString(errors));
-            extras.put("events", Long.toString(events));
-            extras.put("query_clients", Integer.toString(clients));
-            if (s != null) {
-                extras.put("max_ms", String.format(java.util.Locale.ROOT, "%.3f", s.max()));
-            }
-            if (s == null) {
-                extras.put("failed", "true");
-            }
-            return new ResultRow(ID, name, total.latencies.size() / elapsed, s == null ? null : s.p50(), s == null ? null : s.p95(),
-                    s == null ? null : s.p99(), extras, total.errors.isEmpty() ? "" : name + " errors: " + total.errors);
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
+                                     int warmupSeconds, long events, ExecutorService pool) throws Exception {
+        // the same loop, not recorded: the first answers of an endpoint pay for class loading and the JIT's compilation
+        loop(context, name, path, clients, warmupSeconds, pool, 17L, true);
+        long start = System.nanoTime();
+        List<Future<Result>> futures = loop(context, name, path, clients, seconds, pool, 31L, false);
+        Result total = new Result();
+        for (Future<Result> f : futures) {
+            Result r = f.get(seconds + context.config().requestTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+            total.latencies.addAll(r.latencies);
+            r.errors.forEach((k, v) -> total.errors.merge(k, v, Long::sum));
         }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Latencies.Summary s = total.latencies.summary();
+        long errors = total.errors.values().stream().mapToLong(Long::longValue).sum();
+        context.log("  %-40s %6d answers, p50 %s p95 %s p99 %s ms, %d errors %s", name, total.latencies.size(),
+                s == null ? "-" : Report.ms(s.p50()), s == null ? "-" : Report.ms(s.p95()), s == null ? "-" : Report.ms(s.p99()), errors,
+                total.errors.isEmpty() ? "" : total.errors.toString());
+        Map<String, String> extras = new LinkedHashMap<>();
+        extras.put("ok", Integer.toString(total.latencies.size()));
+        extras.put("errors", Long.toString(errors));
+        extras.put("events", Long.toString(events));
+        extras.put("query_clients", Integer.toString(clients));
+        if (s != null) {
+            extras.put("max_ms", String.format(java.util.Locale.ROOT, "%.3f", s.max()));
+        }
+        if (s == null) {
+            extras.put("failed", "true");
+        }
+        return new ResultRow(ID, name, total.latencies.size() / elapsed, s == null ? null : s.p50(), s == null ? null : s.p95(),
+                s == null ? null : s.p99(), extras, total.errors.isEmpty() ? "" : name + " errors: " + total.errors);
     }
 
     private static final class Result {
