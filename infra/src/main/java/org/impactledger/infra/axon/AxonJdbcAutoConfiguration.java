@@ -133,9 +133,14 @@ public class AxonJdbcAutoConfiguration {
 
     @Bean
     public EventSchema eventSchema() {
+        return eventSchema("");
+    }
+
+    /** The event store's schema, its two tables' names after {@code qualifier} (a database schema and a dot, or nothing). */
+    static EventSchema eventSchema(String qualifier) {
         return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
+                .eventTable(qualifier + "domain_event_entry")
+                .snapshotTable(qualifier + "snapshot_event_entry")
                 .globalIndexColumn("global_index")
                 .timestampColumn("time_stamp")
                 .eventIdentifierColumn("event_identifier")
@@ -194,13 +199,11 @@ public class AxonJdbcAutoConfiguration {
                     + "with -Dspring.aot.enabled=false to use Axon Server");
         }
         return new PacedTailEventStorageEngine(LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS, eventSchema,
-                builder -> builder
+                transactionManager, builder -> builder
                         .snapshotSerializer(eventSerializer)
                         .eventSerializer(eventSerializer)
                         .persistenceExceptionResolver(persistenceExceptionResolver)
                         .connectionProvider(connectionProvider)
-                        .transactionManager(transactionManager)
-                        .dataType(byte[].class)
                         .upcasterChain(LedgerUpcasters.chain())
                         .batchSize(properties.getEventStore().getBatchSize())), properties.getEventStore().getTailReadInterval());
     }

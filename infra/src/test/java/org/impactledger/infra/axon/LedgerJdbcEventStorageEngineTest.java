@@ -57,9 +57,8 @@ class LedgerJdbcEventStorageEngineTest {
         var schema = new AxonJdbcAutoConfiguration().eventSchema();
         axons = JdbcEventStorageEngine.builder().connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE)
                 .schema(schema).eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).dataType(byte[].class).build();
-        ledgers = LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS, schema, builder -> builder
-                .connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE).eventSerializer(SERIALIZER)
-                .snapshotSerializer(SERIALIZER).dataType(byte[].class));
+        ledgers = LedgerJdbcEventStorageEngine.of(LedgerJdbcEventStorageEngine.Gaps.AXON_DEFAULTS, schema, NoTransactionManager.INSTANCE,
+                builder -> builder.connectionProvider(connections).eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER));
 
         // a gap before the first event; events of an hour ago (older than the gap timeout) with a gap between them; a gap,
         // then events of now, another gap, and one more
