@@ -107,25 +107,33 @@ public class LedgerDomainConfiguration {
      * The interceptors are deliberately not beans: Axon registers handler-interceptor beans on the
      * command bus by itself, in no order we control.
      */
+    /** The aggregates' snapshots are taken in a thread of their own, after the command that crossed the threshold answered. */
+    @Bean(destroyMethod = "close")
+    public SnapshotExecutor snapshotExecutor() {
+        return new SnapshotExecutor();
+    }
+
     @Bean
-    public ConfigurerModule ledgerDomainModule(LedgerAxonProperties properties, ProcessedCommands processedCommands, Clock clock) {
+    public ConfigurerModule ledgerDomainModule(LedgerAxonProperties properties, ProcessedCommands processedCommands, Clock clock,
+                                               SnapshotExecutor snapshotExecutor) {
         IdempotencyInterceptor idempotencyInterceptor = new IdempotencyInterceptor(processedCommands, clock);
+        Snapshots snapshots = new Snapshots(properties, snapshotExecutor);
         return configurer -> {
-            configurer.configureAggregate(aggregate(Fund.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Fund.class, snapshots, Long.MAX_VALUE));
             // a contract keeps every outcome: its snapshots stop at a stream length (see GrowingSnapshotTriggerDefinition)
-            configurer.configureAggregate(aggregate(Contract.class, properties, properties.getSnapshots().getContractMaxStreamLength()));
-            configurer.configureAggregate(aggregate(NrrpProject.class, properties, Long.MAX_VALUE));
-            configurer.configureAggregate(aggregate(BankStatement.class, properties, Long.MAX_VALUE));
-            configurer.configureAggregate(aggregate(NrrpPlan.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Contract.class, snapshots, properties.getSnapshots().getContractMaxStreamLength()));
+            configurer.configureAggregate(aggregate(NrrpProject.class, snapshots, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(BankStatement.class, snapshots, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(NrrpPlan.class, snapshots, Long.MAX_VALUE));
             // a data subject has a handful of events: no cache, no snapshots
             configurer.configureAggregate(DataSubject.class);
             configurer.registerCommandHandler(c -> new OutcomePaymentHandler(c.repository(Contract.class), c.repository(Fund.class)));
-            configurer.configureAggregate(aggregate(Property.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Property.class, snapshots, Long.MAX_VALUE));
             configurer.registerCommandHandler(c -> new HousingFundHandler(c.repository(Property.class), c.repository(Fund.class)));
             // the Social Impact Stock Exchange: every instrument command may move cash on accounts and the issuer in one unit of work
-            configurer.configureAggregate(aggregate(Issuer.class, properties, Long.MAX_VALUE));
-            configurer.configureAggregate(aggregate(Instrument.class, properties, Long.MAX_VALUE));
-            configurer.configureAggregate(aggregate(Account.class, properties, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Issuer.class, snapshots, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Instrument.class, snapshots, Long.MAX_VALUE));
+            configurer.configureAggregate(aggregate(Account.class, snapshots, Long.MAX_VALUE));
             configurer.registerCommandHandler(c -> new ExchangeHandler(c.repository(Instrument.class), c.repository(Issuer.class),
                     c.repository(Account.class)));
             configurer.registerCommandHandler(c -> new BankStatementImportHandler(c.repository(BankStatement.class)));
@@ -140,23 +148,30 @@ public class LedgerDomainConfiguration {
     /** Which aggregate a command targets, found once per command class (Axon's default searches on every command). */
     private static final CachingCommandTargetResolver TARGET_RESOLVER = new CachingCommandTargetResolver();
 
+    /** The settings the aggregates' caches and snapshots are configured from, and where the snapshots are taken. */
+    private record Snapshots(LedgerAxonProperties properties, SnapshotExecutor executor) {
+    }
+
     /** @param maxSnapshotStreamLength no snapshot of a longer stream ({@code Long.MAX_VALUE}: no limit) */
-    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerAxonProperties properties, long maxSnapshotStreamLength) {
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, Snapshots snapshots, long maxSnapshotStreamLength) {
+        LedgerAxonProperties properties = snapshots.properties();
         Cache cache = properties.isAggregateCache() ? new RecentAggregatesCache(properties.getAggregateCacheStrongSize()) : NoCache.INSTANCE;
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCommandTargetResolver(c -> TARGET_RESOLVER)
                 .configureCache(c -> cache)
                 .configureAggregateFactory(c -> new AggregateTypeGuard<>(model(c, type)))
-                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold(), maxSnapshotStreamLength));
+                .configureSnapshotTrigger(c -> snapshotTrigger(c, properties.getSnapshots().getThreshold(), maxSnapshotStreamLength,
+                        snapshots.executor()));
     }
 
-    private static SnapshotTriggerDefinition snapshotTrigger(Configuration c, int threshold, long maxStreamLength) {
+    private static SnapshotTriggerDefinition snapshotTrigger(Configuration c, int threshold, long maxStreamLength, SnapshotExecutor executor) {
         if (threshold <= 0) {
             return NoSnapshotTriggerDefinition.INSTANCE;
         }
         Snapshotter snapshotter = AggregateSnapshotter.builder()
                 .eventStore(c.eventStore())
                 .transactionManager(c.getComponent(TransactionManager.class))
+                .executor(executor)
                 .aggregateFactories(factory(c, Fund.class), factory(c, Contract.class), factory(c, Property.class), factory(c, Issuer.class),
                         factory(c, Instrument.class), factory(c, Account.class), factory(c, NrrpProject.class), factory(c, BankStatement.class),
                         factory(c, NrrpPlan.class))
