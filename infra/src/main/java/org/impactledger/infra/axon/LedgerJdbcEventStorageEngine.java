@@ -29,6 +29,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.impactledger.infra.jdbc.BatchInsert;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -137,13 +138,7 @@ public final class LedgerJdbcEventStorageEngine extends JdbcEventStorageEngine {
             }
             in.endCopy();
         } catch (SQLException | RuntimeException e) {
-            if (in.isActive()) {
-                try {
-                    in.cancelCopy();
-                } catch (SQLException cancel) {
-                    e.addSuppressed(cancel);
-                }
-            }
+            BatchInsert.cancelIfActive(in, e);
             throw e;
         }
     }

@@ -130,14 +130,19 @@ public final class BatchInsert {
             in.endCopy();
             return true;
         } catch (SQLException | RuntimeException e) {
-            if (in.isActive()) {
-                try {
-                    in.cancelCopy();
-                } catch (SQLException cancel) {
-                    e.addSuppressed(cancel);
-                }
-            }
+            cancelIfActive(in, e);
             throw e;
+        }
+    }
+
+    /** After a failure, cancels the copy if the server still waits for its data; a failure to cancel is added to {@code failure}. */
+    public static void cancelIfActive(CopyIn in, Exception failure) {
+        if (in.isActive()) {
+            try {
+                in.cancelCopy();
+            } catch (SQLException cancel) {
+                failure.addSuppressed(cancel);
+            }
         }
     }
 
