@@ -103,16 +103,16 @@ public class LedgerDomainConfiguration {
         return new ProcessedCommands(jdbcClient, messageSerializer);
     }
 
-    /**
-     * The interceptors are deliberately not beans: Axon registers handler-interceptor beans on the
-     * command bus by itself, in no order we control.
-     */
     /** The aggregates' snapshots are taken in a thread of their own, after the command that crossed the threshold answered. */
     @Bean(destroyMethod = "close")
     public SnapshotExecutor snapshotExecutor() {
         return new SnapshotExecutor();
     }
 
+    /**
+     * The interceptors are deliberately not beans: Axon registers handler-interceptor beans on the
+     * command bus by itself, in no order we control.
+     */
     @Bean
     public ConfigurerModule ledgerDomainModule(LedgerAxonProperties properties, ProcessedCommands processedCommands, Clock clock,
                                                SnapshotExecutor snapshotExecutor) {
