@@ -1,13 +1,15 @@
 package org.impactledger.infra.axon;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
@@ -74,7 +76,7 @@ public final class LedgerJdbcEventStorageEngine extends JdbcEventStorageEngine {
     private final EventSchema schema;
     private final TransactionManager transactionManager;
     private final String copyEvents;
-    /** Whether the store is PostgreSQL's, once the first copyable append has asked its connection. */
+    /** Whether the store is PostgreSQL's, once the first large append has asked a connection; null before. */
     private volatile Boolean postgres;
 
     private LedgerJdbcEventStorageEngine(Builder builder, Gaps gaps, EventSchema schema, TransactionManager transactionManager) {
@@ -105,28 +107,37 @@ public final class LedgerJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (events.size() < COPY_MIN_EVENTS || Boolean.FALSE.equals(postgres)) {
+        if (events.size() < COPY_MIN_EVENTS || !postgres()) {
             super.appendEvents(events, serializer);
             return;
         }
         transactionManager.executeInTransaction(() -> {
             Connection connection = getConnection();
             try {
-                if (postgres == null) {
-                    postgres = connection.isWrapperFor(PGConnection.class);
-                }
-                if (postgres) {
-                    copy(connection, copyRows(events, serializer));
-                }
+                copy(connection, copyRows(events, serializer));
             } catch (SQLException e) {
                 handlePersistenceException(e, events.get(0));
             } finally {
                 JdbcUtils.closeQuietly(connection);
             }
         });
-        if (Boolean.FALSE.equals(postgres)) {
-            super.appendEvents(events, serializer);
+    }
+
+    /** Whether the store is PostgreSQL's: asked of a connection once. */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            Connection connection = getConnection();
+            try {
+                known = connection.isWrapperFor(PGConnection.class);
+            } catch (SQLException e) {
+                known = false;
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+            postgres = known;
         }
+        return known;
     }
 
     /** Sends the rows as one COPY on the connection; a failed copy is cancelled if the server still waits for data. */
@@ -144,92 +155,49 @@ public final class LedgerJdbcEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * The events as binary COPY data, in the columns of {@link EventSchema#domainEventFields()} and with the values Axon's
-     * insert binds: an event published outside an aggregate is stored with its own identifier as the aggregate's, sequence
-     * number 0 and no type. Everything is serialized before the copy starts, so a failing serializer leaves no copy open.
+     * The events as binary COPY data (each field its length, -1 for NULL, then its bytes; numbers big-endian), in the
+     * columns of {@link EventSchema#domainEventFields()} and with the values Axon's insert binds: an event published
+     * outside an aggregate is stored with its own identifier as the aggregate's, sequence number 0 and no type.
+     * Everything is serialized before the copy starts, so a failing serializer leaves no copy open.
      */
     static byte[] copyRows(List<? extends EventMessage<?>> events, Serializer serializer) {
-        CopyData data = new CopyData(events.size() * 768);
-        data.bytes(COPY_HEADER);
-        for (EventMessage<?> event : events) {
-            String aggregate = event.getIdentifier();
-            long sequence = 0;
-            String type = null;
-            SerializedObject<byte[]> payload;
-            SerializedObject<byte[]> metaData;
-            if (event instanceof DomainEventMessage<?> domain) {
-                aggregate = domain.getAggregateIdentifier();
-                sequence = domain.getSequenceNumber();
-                type = domain.getType();
-                payload = domain.serializePayload(serializer, byte[].class);
-                metaData = domain.serializeMetaData(serializer, byte[].class);
-            } else {
-                payload = event.serializePayload(serializer, byte[].class);
-                metaData = event.serializeMetaData(serializer, byte[].class);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 768);
+        DataOutputStream data = new DataOutputStream(bytes);
+        try {
+            data.write(COPY_HEADER);
+            for (EventMessage<?> event : events) {
+                DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                data.writeShort(COPY_COLUMNS);
+                field(data, text(event.getIdentifier()));
+                field(data, text(domain == null ? event.getIdentifier() : domain.getAggregateIdentifier()));
+                data.writeInt(Long.BYTES);
+                data.writeLong(domain == null ? 0 : domain.getSequenceNumber());
+                field(data, text(domain == null ? null : domain.getType()));
+                field(data, text(DateTimeUtils.formatInstant(event.getTimestamp())));
+                field(data, text(payload.getType().getName()));
+                field(data, text(payload.getType().getRevision()));
+                field(data, payload.getData());
+                field(data, event.serializeMetaData(serializer, byte[].class).getData());
             }
-            data.fieldCount(COPY_COLUMNS);
-            data.text(event.getIdentifier());
-            data.text(aggregate);
-            data.bigint(sequence);
-            data.text(type);
-            data.text(DateTimeUtils.formatInstant(event.getTimestamp()));
-            data.text(payload.getType().getName());
-            data.text(payload.getType().getRevision());
-            data.bytea(payload.getData());
-            data.bytea(metaData.getData());
+            data.writeShort(-1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
         }
-        data.fieldCount((short) -1);
-        return data.toByteArray();
+        return bytes.toByteArray();
     }
 
-    /** A growing buffer of binary COPY data: each field its length (-1 for NULL), then its bytes, big-endian. */
-    private static final class CopyData {
-        private ByteBuffer buffer;
+    private static byte[] text(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
 
-        CopyData(int capacity) {
-            buffer = ByteBuffer.allocate(Math.max(capacity, 64));
-        }
-
-        void bytes(byte[] bytes) {
-            room(bytes.length);
-            buffer.put(bytes);
-        }
-
-        void fieldCount(short count) {
-            room(2);
-            buffer.putShort(count);
-        }
-
-        void text(String value) {
-            bytea(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void bigint(long value) {
-            room(12);
-            buffer.putInt(8).putLong(value);
-        }
-
-        void bytea(byte[] value) {
-            if (value == null) {
-                room(4);
-                buffer.putInt(-1);
-                return;
-            }
-            room(4 + value.length);
-            buffer.putInt(value.length).put(value);
-        }
-
-        private void room(int more) {
-            if (buffer.remaining() < more) {
-                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + more));
-                buffer.flip();
-                larger.put(buffer);
-                buffer = larger;
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buffer.array(), buffer.position());
+    /** One field: its length and bytes, or -1 for NULL. */
+    private static void field(DataOutputStream data, byte[] value) throws IOException {
+        if (value == null) {
+            data.writeInt(-1);
+        } else {
+            data.writeInt(value.length);
+            data.write(value);
         }
     }
 
